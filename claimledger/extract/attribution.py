@@ -1,0 +1,322 @@
+"""Rule-based attribution engine: finds (source, cue, content) triples in any language pack.
+
+The engine knows only shapes (quotes, cue positions, clause boundaries); every word it reacts to
+comes from the language pack. Order of passes: direct quotes, verb cues, prepositional cues,
+subjunctive/quote continuation, nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimledger.nlp.pack import LanguagePack
+from claimledger.nlp.text import Sentence, Token
+
+BOUNDARY = frozenset({",", ":", ";", "(", ")", "-", "–", "—"})
+END_PUNCT = frozenset({".", "!", "?"})
+QUOTE_CHARS = frozenset("„“”\"»«‚‘’'")
+
+
+@dataclass
+class Draft:
+    """A claim under construction, in token indices; finalised into a records.Claim later."""
+
+    kind: str
+    content: list[tuple[int, int]]  # char spans
+    source: list[tuple[int, int]] = field(default_factory=list)
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    sentence: int = 0
+    confidence: float = 0.5
+    nested_in: int | None = None
+    inherit_from: Draft | None = None  # the claim whose source a continuation repeats
+    reported_cue: bool = False  # the cue itself is in reported speech ("habe er betont")
+
+
+def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
+    """Spans of quotations including their marks; an unclosed quote runs to paragraph end."""
+    openers = {o: c for o, c in pack.quote_pairs}
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = openers.get(ch)
+        if close is None or (ch == close and i and text[i - 1].isalnum()):
+            i += 1
+            continue
+        para_end = text.find("\n", i)
+        para_end = n if para_end < 0 else para_end
+        j = text.find(close, i + 1, para_end)
+        while j > 0 and ch == close and j + 1 < n and text[j + 1].isalnum():
+            j = text.find(close, j + 1, para_end)  # a straight quote glued to a word is not a closer
+        if j < 0:
+            if para_end - i > 20:
+                spans.append((i, para_end))
+            i = para_end
+            continue
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+class SentenceView:
+    """Token-level helpers over one sentence."""
+
+    def __init__(self, tokens: list[Token], sent: Sentence, pack: LanguagePack) -> None:
+        self.toks = tokens[sent.first : sent.last]
+        self.sent = sent
+        self.pack = pack
+        self.low = [t.lower for t in self.toks]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Char span of local tokens [a, b), with quotes and edge punctuation trimmed."""
+        while a < b and self.toks[a].text in BOUNDARY | QUOTE_CHARS:
+            a += 1
+        while b > a and self.toks[b - 1].text in BOUNDARY | END_PUNCT | QUOTE_CHARS:
+            b -= 1
+        if a >= b:
+            return (0, 0)
+        return (self.toks[a].start, self.toks[b - 1].end)
+
+    def is_verb_form(self, i: int) -> bool:
+        """Lower-case (or sentence-initial) form listed as a speech verb."""
+        tok = self.toks[i].text
+        if tok[:1].isupper() and i > 0 and self.toks[i - 1].text not in QUOTE_CHARS:
+            return False
+        return self.low[i] in self.pack.speech_verbs
+
+    def next_boundary(self, i: int) -> int:
+        for j in range(i, len(self.toks)):
+            if self.low[j] in BOUNDARY or self.low[j] in END_PUNCT:
+                return j
+        return len(self.toks)
+
+    def prev_boundary(self, i: int) -> int:
+        for j in range(i - 1, -1, -1):
+            if self.low[j] in BOUNDARY or self.low[j] in self.pack.complementizers:
+                return j + 1
+        return 0
+
+    def noun_phrase_after(self, i: int) -> tuple[int, int]:
+        """Source phrase starting at i: determiners, adjectives, names, genitive tails."""
+        j = i
+        end = self.next_boundary(i)
+        while j < end and self._np_token(j):
+            j += 1
+        return i, j
+
+    def _np_token(self, j: int) -> bool:
+        tok, low = self.toks[j].text, self.low[j]
+        if low in self.pack.speech_verbs and not tok[:1].isupper():
+            return False
+        if low in self.pack.clause_verbs or low in self.pack.complementizers:
+            return False
+        if low in self.pack.pronouns or low in self.pack.determiners:
+            return True
+        if tok[:1].isupper() or tok[:1].isdigit():
+            return True
+        if self.pack.capitalised_nouns:
+            # adjectives inside a German NP: lower-case inflected forms before a capitalised word
+            return low.endswith(("e", "en", "er", "es", "em")) and self._followed_by_noun(j)
+        return low in {"of", "for", "'s", "’s"} or low.isalpha() and self._followed_by_noun(j)
+
+    def _followed_by_noun(self, j: int) -> bool:
+        for k in range(j + 1, min(j + 4, len(self.toks))):
+            if self.toks[k].text[:1].isupper():
+                return True
+            if self.low[k] in BOUNDARY or self.low[k] in END_PUNCT:
+                return False
+        return False
+
+
+def _particle(view: SentenceView, i: int) -> int | None:
+    """Index of the separable particle that completes the verb at i, if the pack requires one."""
+    needed = view.pack.separable.get(view.low[i])
+    if not needed:
+        return -1
+    end = view.next_boundary(i + 1)
+    for j in range(i + 1, end):
+        if view.low[j] in needed:
+            return j
+    return None
+
+
+def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
+    start = view.prev_boundary(verb)
+    a, b = start, verb
+    while b > a and view.low[b - 1] in view.pack.clause_verbs:
+        b -= 1
+    if b - a > 10:
+        a = b - 10
+    return a, b
+
+
+def verb_claims(view: SentenceView) -> list[Draft]:
+    """Claims introduced by a speech verb: content clause before or after the cue."""
+    drafts: list[Draft] = []
+    n = len(view.toks)
+    for i in range(n):
+        if not view.is_verb_form(i):
+            continue
+        part = _particle(view, i)
+        if part is None:
+            continue
+        cue = [(view.toks[i].start, view.toks[i].end)]
+        if part >= 0:
+            cue.append((view.toks[part].start, view.toks[part].end))
+        d = _shape_claim(view, i, max(i, part), cue)
+        if d:
+            drafts.append(d)
+    return drafts
+
+
+def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:
+    n = len(view.toks)
+    low = view.low
+    prev = low[verb - 1] if verb else ""
+    pack = view.pack
+    rel = _relative_clause_subject(view, verb)
+    if rel:
+        a, b = rel
+        c = view.span(verb_end + 1, n)
+        if c == (0, 0):
+            return None
+        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.55)
+    # (a) content before the cue: "…, sagte X." / "…," said X.
+    if verb and (prev in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
+        a, b = view.noun_phrase_after(verb_end + 1)
+        if b == a and verb_end + 1 < n and low[verb_end + 1] in pack.determiners | {"the"}:
+            return None
+        if b == a:
+            a, b = _source_before(view, verb)  # '"…," he said' in English order
+            a = max(a, _after_comma(view, verb))
+        content_end = verb - 1
+        c = view.span(0, content_end)
+        if c == (0, 0) or (b == a):
+            return None
+        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.6)
+    # (b) subject before the cue, content after it
+    after = verb_end + 1
+    k = after
+    kind = "indirect"
+    if k < n and low[k] in BOUNDARY:
+        k += 1
+    elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts:
+        kind = "reported"
+    a, b = _source_before(view, verb)
+    finite = [j for j in range(a, b) if low[j] in pack.clause_verbs or low[j] in pack.subjunctive]
+    fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners)
+    if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
+        # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
+        a, b = _subject_between(view, verb)
+    if b == a:
+        return None
+    clause = range(view.prev_boundary(verb), verb)
+    reported_cue = any(low[j] in pack.subjunctive for j in clause)
+    end = n
+    if kind == "reported":
+        end = view.next_boundary(k)
+    c = view.span(k, end)
+    if c == (0, 0):
+        return None
+    return Draft(kind, [c], [view.span(a, b)], cue, view.sent.index, 0.55,
+                 reported_cue=reported_cue)
+
+
+def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] | None:
+    """'X, who …, said …' / 'X, der …, sagte …': the subject stands before the relative clause."""
+    low = view.low
+    if verb < 3 or low[verb - 1] != ",":
+        return None
+    for j in range(verb - 2, 0, -1):
+        if low[j] == ",":
+            if low[j + 1] in view.pack.relative_pronouns:
+                a = view.prev_boundary(j)
+                return (a, j) if j > a else None
+            return None
+    return None
+
+
+def _after_comma(view: SentenceView, verb: int) -> int:
+    for j in range(verb - 1, -1, -1):
+        if view.low[j] in {",", ":"} or view.toks[j].text in _closers(view.pack):
+            return j + 1
+    return 0
+
+
+def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
+    """Subject of an inverted clause: the NP right after the finite verb or auxiliary."""
+    start = view.prev_boundary(verb)
+    for j in range(start, verb):
+        if view.low[j] in view.pack.pronouns or view.low[j] in view.pack.determiners:
+            a, b = view.noun_phrase_after(j)
+            if b > a:
+                return a, min(b, verb)
+    a, b = view.noun_phrase_after(verb + 1)
+    return (a, b) if b > a else (verb, verb)
+
+
+def _closers(pack: LanguagePack) -> set[str]:
+    return {c for _, c in pack.quote_pairs}
+
+
+def according_claims(view: SentenceView) -> list[Draft]:
+    """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X'."""
+    pack, low, n = view.pack, view.low, len(view.toks)
+    drafts: list[Draft] = []
+    for i in range(n):
+        for words in pack.according_prefix:
+            if tuple(low[i : i + len(words)]) == words and (i == 0 or low[i - 1] != words[0]):
+                a, b = _according_source(view, i + len(words))
+                if b == a:
+                    continue
+                content = _rest_of_sentence(view, i, b)
+                cue = [view.span(i, i + len(words))]
+                drafts.append(
+                    Draft("according_to", content, [view.span(a, b)], cue, view.sent.index, 0.6)
+                )
+                break
+        if low[i] in pack.according_postfix:
+            a = view.prev_boundary(i)
+            if i > a:
+                content = _rest_of_sentence(view, a, i + 1)
+                drafts.append(Draft("according_to", content, [view.span(a, i)],
+                                    [view.span(i, i + 1)], view.sent.index, 0.6))
+        if low[i] in pack.so_markers and i and low[i - 1] == ",":
+            a, b = view.noun_phrase_after(i + 1)
+            if b > a and b >= n - 1:
+                drafts.append(Draft("according_to", [view.span(0, i - 1)], [view.span(a, b)],
+                                    [view.span(i, i + 1)], view.sent.index, 0.6))
+        if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
+            d = _as_claim(view, i)
+            if d:
+                drafts.append(d)
+    return drafts
+
+
+def _according_source(view: SentenceView, i: int) -> tuple[int, int]:
+    """Source after 'laut'/'according to': an NP (German) or everything up to the clause end."""
+    if view.pack.capitalised_nouns:
+        return view.noun_phrase_after(i)
+    end = view.next_boundary(i)
+    return i, min(end, i + 12)
+
+
+def _as_claim(view: SentenceView, i: int) -> Draft | None:
+    """'Wie KCNA berichtete, …' / 'As the agency reported, …'."""
+    end = view.next_boundary(i + 1)
+    for v in range(end - 1, i, -1):
+        if view.is_verb_form(v):
+            src = view.span(i + 1, v)
+            if src == (0, 0):
+                return None
+            content = view.span(end + 1, len(view.toks)) if end < len(view.toks) else (0, 0)
+            if content == (0, 0):
+                return None
+            cue = [view.span(i, i + 1), view.span(v, v + 1)]
+            return Draft("according_to", [content], [src], cue, view.sent.index, 0.65)
+    return None
+
+
+def _rest_of_sentence(view: SentenceView, a: int, b: int) -> list[tuple[int, int]]:
+    spans = [view.span(0, a), view.span(b, len(view.toks))]
+    return [s for s in spans if s != (0, 0)]

@@ -1,0 +1,285 @@
+"""Extraction: text -> Extraction (claims with roles, nesting, entities, figures).
+
+Chains the passes of `attribution` and resolves sources to entities with `entities`.
+"""
+
+from __future__ import annotations
+
+from claimledger.extract import attribution as attr
+from claimledger.extract.entities import (
+    DocEntity,
+    canonical_key,
+    entity_type,
+    find_names,
+    split_source,
+)
+from claimledger.extract.quantities import find_quantities
+from claimledger.nlp.pack import LanguagePack, get_pack
+from claimledger.nlp.text import Sentence, Token, tokenize
+from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
+
+
+def extract(text: str, lang: str, doc_id: str = "") -> Extraction:
+    """Find attributed claims and entities in text written in language `lang`."""
+    pack = get_pack(lang)
+    tokens, sentences = tokenize(text, pack)
+    drafts = _sentence_drafts(text, tokens, sentences, pack)
+    drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
+    drafts = _continuations(drafts, tokens, sentences, pack)
+    drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
+    _nest(drafts)
+    entities, refs = _entities(text, tokens, drafts, pack)
+    quantities = find_quantities(text, tokens, pack)
+    claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
+    return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _sentence_drafts(
+    text: str, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
+) -> list[attr.Draft]:
+    drafts: list[attr.Draft] = []
+    for sent in sentences:
+        view = attr.SentenceView(tokens, sent, pack)
+        found = attr.according_claims(view)
+        for d in attr.verb_claims(view):
+            if not any(_overlaps(d.cue, o.cue) for o in found):
+                found.append(d)
+        drafts.extend(_dedupe(found))
+    return drafts
+
+
+def _dedupe(drafts: list[attr.Draft]) -> list[attr.Draft]:
+    """Keep one draft per cue; two cues with identical content keep the more confident."""
+    out: list[attr.Draft] = []
+    for d in sorted(drafts, key=lambda d: -d.confidence):
+        if any(d.cue == o.cue or (d.content == o.content and d.source == o.source) for o in out):
+            continue
+        out.append(d)
+    return out
+
+
+def _apply_quotes(
+    text: str,
+    drafts: list[attr.Draft],
+    tokens: list[Token],
+    sentences: list[Sentence],
+    pack: LanguagePack,
+) -> list[attr.Draft]:
+    """Turn drafts whose content is a quotation into direct claims spanning the whole quote."""
+    quotes = [q for q in attr.find_quotes(text, pack) if len(text[q[0] : q[1]].split()) >= 3]
+    used: set[tuple[int, int]] = set()
+    for d in drafts:
+        for q in quotes:
+            if not _overlaps(d.content, [q]):
+                continue
+            outside = "".join(
+                text[s:e] for s, e in _subtract(d.content, q)
+            ).strip(" ,.:;–-\n")
+            if len(outside.split()) <= 1:
+                d.kind, d.content, d.confidence = "direct", [q], max(d.confidence, 0.75)
+                used.add(q)
+    for q in quotes:
+        if q in used:
+            continue
+        prev = [d for d in drafts if d.content and d.content[-1][1] <= q[0] and d.source]
+        if not prev:
+            continue
+        last = max(prev, key=lambda d: d.content[-1][1])
+        gap = text[last.content[-1][1] : q[0]]
+        qsent = _sentence_at(sentences, q[0])
+        if len(gap) < 200 and qsent is not None and qsent - last.sentence <= 2:
+            cont = attr.Draft("direct", [q], [], [], qsent, 0.45, inherit_from=last)
+            drafts.append(cont)
+    return drafts
+
+
+def _subtract(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        if e <= cut[0] or s >= cut[1]:
+            out.append((s, e))
+            continue
+        if s < cut[0]:
+            out.append((s, cut[0]))
+        if e > cut[1]:
+            out.append((cut[1], e))
+    return out
+
+
+def _sentence_at(sentences: list[Sentence], pos: int) -> int | None:
+    for s in sentences:
+        if s.start <= pos < s.end + 1:
+            return s.index
+    return None
+
+
+def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
+    return any(t.lower in pack.subjunctive and t.text[:1].islower()
+               for t in tokens[sent.first : sent.last])
+
+
+def _continuations(
+    drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
+) -> list[attr.Draft]:
+    """Subjunctive sentences after a claim, without a cue of their own, continue its source."""
+    if not pack.subjunctive:
+        return drafts
+    by_sent: dict[int, list[int]] = {}
+    for k, d in enumerate(drafts):
+        by_sent.setdefault(d.sentence, []).append(k)
+    last: attr.Draft | None = None
+    out = list(drafts)
+    for sent in sentences:
+        own = by_sent.get(sent.index)
+        if own:
+            last = drafts[own[-1]]
+            continue
+        if last is None:
+            continue
+        covered = any(d.content and d.content[0][0] <= sent.start < d.content[-1][1] for d in out)
+        if _has_subjunctive(tokens, sent, pack) and not covered:
+            out.append(attr.Draft("free_indirect", [(sent.start, sent.end)], [], [], sent.index,
+                                  0.45, inherit_from=last))
+            last = out[-1]
+        else:
+            last = None
+    return out
+
+
+def _nest(drafts: list[attr.Draft]) -> None:
+    """A claim whose cue lies inside another claim's content is nested in that claim."""
+    for k, d in enumerate(drafts):
+        anchor = d.cue or d.source
+        if not anchor:
+            continue
+        best, size = None, None
+        for m, o in enumerate(drafts):
+            if m == k or o.nested_in == k:
+                continue
+            if all(any(s >= cs and e <= ce for cs, ce in o.content) for s, e in anchor):
+                width = sum(e - s for s, e in o.content)
+                if size is None or width < size:
+                    best, size = m, width
+        if best is None and d.reported_cue:
+            best = _previous_claim(drafts, k)
+        d.nested_in = best
+    for d in drafts:
+        if d.nested_in is None and d.inherit_from is not None:
+            d.nested_in = _root_source(drafts, d).nested_in
+
+
+def _previous_claim(drafts: list[attr.Draft], k: int) -> int | None:
+    """The claim a reported cue ("habe er betont") is reported within: the latest one before it."""
+    cand = [m for m, o in enumerate(drafts)
+            if o.sentence < drafts[k].sentence and drafts[k].sentence - o.sentence <= 2]
+    return cand[-1] if cand else None
+
+
+def _root_source(drafts: list[attr.Draft], d: attr.Draft) -> attr.Draft:
+    """The claim whose source a continuation repeats (follows inherit_from links)."""
+    seen = 0
+    while not d.source and d.inherit_from is not None and seen < 50:
+        d = d.inherit_from
+        seen += 1
+    return d
+
+
+def _entities(
+    text: str, tokens: list[Token], drafts: list[attr.Draft], pack: LanguagePack
+) -> tuple[tuple[Entity, ...], dict[int, DocEntity]]:
+    """Entities from names in the text and source phrases; each draft's source resolved."""
+    found: dict[str, DocEntity] = {}
+
+    def add(name: str, start: int, end: int, words: list[str]) -> DocEntity:
+        key = canonical_key(name)
+        ent = _match_existing(found, key) or found.setdefault(
+            key, DocEntity(key, name, entity_type(name, words, pack), [], start)
+        )
+        if (start, end) not in ent.mentions:
+            ent.mentions.append((start, end))
+        if ent.type == "unknown":
+            ent.type = entity_type(name, words, pack)
+        return ent
+
+    for s, e in find_names(text, tokens, pack):
+        add(text[s:e], s, e, [])
+    refs: dict[int, DocEntity] = {}
+    for k, d in enumerate(drafts):
+        if not d.source:
+            continue
+        s, e = d.source[0]
+        toks = [t for t in tokens if t.start >= s and t.end <= e]
+        name, words, start = split_source(text, toks, pack)
+        if name:
+            refs[k] = add(name, start, start + len(name), words)
+        else:
+            ent = _resolve(found, words, s, pack)
+            if ent:
+                ent.mentions.append((s, e))
+                refs[k] = ent
+    entities = tuple(
+        Entity(id=e.key, name=e.name, type=e.type,
+               mentions=tuple(Mention(text[s:t], ((s, t),)) for s, t in sorted(set(e.mentions))))
+        for e in sorted(found.values(), key=lambda e: e.first)
+    )
+    return entities, refs
+
+
+def _match_existing(found: dict[str, DocEntity], key: str) -> DocEntity | None:
+    """A short form ('Rutte', 'Kim') joins a longer name already seen ('Mark Rutte')."""
+    if key in found:
+        return found[key]
+    parts = key.split("-")
+    for ent in found.values():
+        eparts = ent.key.split("-")
+        if len(parts) < len(eparts) and (eparts[-len(parts):] == parts or eparts[: len(parts)] == parts):
+            return ent
+    return None
+
+
+def _resolve(
+    found: dict[str, DocEntity], words: list[str], pos: int, pack: LanguagePack
+) -> DocEntity | None:
+    """Pronoun or role description -> the nearest preceding person with a name."""
+    if not words:
+        return None
+    if not (words[0] in pack.pronouns or any(w in pack.role_nouns for w in words)):
+        return None
+    best, best_pos = None, -1
+    for ent in found.values():
+        if ent.type not in {"person", "unknown"}:
+            continue
+        before = [s for s, _ in ent.mentions if s < pos]
+        if before and max(before) > best_pos:
+            best, best_pos = ent, max(before)
+    return best
+
+
+def _finalise(
+    text: str,
+    k: int,
+    d: attr.Draft,
+    drafts: list[attr.Draft],
+    refs: dict[int, DocEntity],
+    quantities: list[Quantity],
+) -> Claim:
+    root = _root_source(drafts, d)
+    root_k = drafts.index(root)
+    ent = refs.get(root_k)
+    content = Role.from_spans(text, d.content)
+    qs = tuple(q for q in quantities if _overlaps(list(q.spans), d.content))
+    return Claim(
+        id=f"c{k + 1}",
+        kind=d.kind,  # type: ignore[arg-type]
+        content=content,
+        source=Role.from_spans(text, root.source),
+        cue=Role.from_spans(text, d.cue),
+        source_entity=EntityRef(ent.key, ent.name) if ent else None,
+        nested_in=f"c{d.nested_in + 1}" if d.nested_in is not None else None,
+        quantities=qs,
+        confidence=round(d.confidence, 2),
+    )

@@ -1,0 +1,150 @@
+"""Figures in text normalised to bands: "über 10.000 Soldaten" -> low 10001, unit soldier.
+
+Conventions (docs/quantities.md): "more than N" -> (N+1 for integers, open top); "about N" ->
+N ± 10 %; "nearly N" -> (0.9 N, N); "up to N" -> (null, N); vague plurals ("Tausende") -> the
+pack's band; ranges -> (low, high).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.nlp.pack import LanguagePack
+from claimledger.nlp.text import Token
+from claimledger.records import Quantity
+
+DIGITS_RE = re.compile(r"^\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?$")
+CURRENCY_PREFIX = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD"}
+
+
+def parse_number(tok: str, pack: LanguagePack) -> float | None:
+    """Digits with thousands separators and decimal marks, read with the pack's convention."""
+    if not DIGITS_RE.match(tok):
+        return pack.number_words.get(tok.lower())
+    s = tok.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    thou, dec = (".", ",") if pack.decimal_comma else (",", ".")
+    if re.fullmatch(rf"\d{{1,3}}(?:\{thou}\d{{3}})+(?:\{dec}\d+)?", s):
+        s = s.replace(thou, "")
+    elif re.fullmatch(rf"\d{{1,3}}(?:\{dec}\d{{3}})+", s) and s.count(dec) > 1:
+        s = s.replace(dec, "")
+    return float(s.replace(dec, "."))
+
+
+def _unit(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, int]:
+    """The counted thing after position i (skipping adjectives), lemmatised where known."""
+    for j in range(i, min(i + 4, len(tokens))):
+        low = tokens[j].lower
+        if low in pack.unit_lemmas:
+            return pack.unit_lemmas[low], j + 1
+        if not tokens[j].text[:1].isalpha():
+            break
+        if pack.capitalised_nouns and tokens[j].text[:1].isupper():
+            return low, j + 1
+        if not pack.capitalised_nouns and j > i and low.endswith("s"):
+            return low.rstrip("s"), j + 1
+    return None, i
+
+
+def _operator(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, int]:
+    """An operator phrase ending right before token i: returns (operator, start index)."""
+    for words, op in pack.quantity_operators:
+        n = len(words)
+        if i - n >= 0 and tuple(t.lower.rstrip(".") for t in tokens[i - n : i]) == words:
+            return op, i - n
+    return None, i
+
+
+def _band(op: str | None, value: float) -> tuple[float | None, float | None]:
+    integral = value == int(value)
+    if op == "more_than":
+        return (value + 1 if integral else value, None)
+    if op == "less_than":
+        return (None, value - 1 if integral else value)
+    if op == "up_to":
+        return (None, value)
+    if op == "at_least":
+        return (value, None)
+    if op == "about":
+        return (value * 0.9, value * 1.1)
+    if op == "nearly":
+        return (value * 0.9, value)
+    return (value, value)
+
+
+def _read_value(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[float, int] | None:
+    """A number at token i with an optional scale word: returns (value, next index)."""
+    value = parse_number(tokens[i].text, pack)
+    if value is None:
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower.rstrip(".") in pack.scale_words:
+        value *= pack.scale_words[tokens[j].lower.rstrip(".")]
+        j += 1
+        if j < len(tokens) and tokens[j].text == ".":
+            j += 1
+    return value, j
+
+
+def find_quantities(text: str, tokens: list[Token], pack: LanguagePack) -> list[Quantity]:
+    """All figures in a token list, in order."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        q, nxt = _quantity_at(text, tokens, i, pack)
+        if q:
+            out.append(q)
+        i = max(nxt, i + 1)
+    return out
+
+
+def _vague_at(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str, int] | None:
+    for phrase in sorted(pack.vague_numbers, key=lambda p: -len(p.split())):
+        words = phrase.split()
+        if tuple(t.lower for t in tokens[i : i + len(words)]) == tuple(words):
+            return phrase, i + len(words)
+    return None
+
+
+def _quantity_at(
+    text: str, tokens: list[Token], i: int, pack: LanguagePack
+) -> tuple[Quantity | None, int]:
+    op, start = _operator(tokens, i, pack)
+    currency = None
+    if i and tokens[i - 1].text.lower() in CURRENCY_PREFIX and op is None:
+        currency, start = CURRENCY_PREFIX[tokens[i - 1].text.lower()], i - 1
+    vague = _vague_at(tokens, i, pack)
+    if vague:
+        phrase, j = vague
+        low, high = pack.vague_numbers[phrase]
+        unit, end = _unit(tokens, j, pack)
+        return _make(text, tokens, start, end or j, low, high, unit, op or "vague", None), end or j
+    read = _read_value(tokens, i, pack)
+    if read is None:
+        return None, i + 1
+    value, j = read
+    low, high = _band(op if op != "range" else None, value)
+    if j + 1 < len(tokens) and tokens[j].lower in {"und", "and", "bis", "to", "-", "–"}:
+        second = _read_value(tokens, j + 1, pack)
+        if second and (op == "range" or tokens[j].text in "-–bis to"):
+            low, high, op, j = value, second[0], "range", second[1]
+    unit, end = _unit(tokens, j, pack)
+    unit = currency or unit
+    if tokens[i].text.isdigit() and len(tokens[i].text) == 4 and unit is None and op is None:
+        return None, j  # a bare year
+    return _make(text, tokens, start, max(end, j), low, high, unit, op or "exact", value), max(end, j)
+
+
+def _make(
+    text: str,
+    tokens: list[Token],
+    start: int,
+    end: int,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+    op: str,
+    value: float | None,
+) -> Quantity:
+    s, e = tokens[start].start, tokens[end - 1].end
+    return Quantity(text=text[s:e], spans=((s, e),), low=low, high=high, unit=unit, operator=op,
+                    value=value)

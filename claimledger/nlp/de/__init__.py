@@ -1,0 +1,69 @@
+"""German language pack."""
+
+from claimledger.nlp.de import cues, numbers
+from claimledger.nlp.pack import LanguagePack
+
+PACK = LanguagePack(
+    code="de",
+    name="Deutsch",
+    quote_pairs=(("„", "“"), ("»", "«"), ("«", "»"), ("‚", "‘"), ("“", "”"), ('"', '"')),
+    speech_verbs=cues.SPEECH_VERBS,
+    speech_acts=cues.SPEECH_ACTS,
+    separable=cues.SEPARABLE,
+    speech_nouns=cues.SPEECH_NOUNS,
+    according_prefix=cues.ACCORDING_PREFIX,
+    according_postfix=cues.ACCORDING_POSTFIX,
+    so_markers=cues.SO_MARKERS,
+    as_markers=cues.AS_MARKERS,
+    complementizers=cues.COMPLEMENTIZERS,
+    subjunctive=cues.SUBJUNCTIVE,
+    pronouns={"er": "m", "sie": "f", "es": "n", "ihr": "f", "ihm": "m", "man": "n"},
+    determiners=frozenset({
+        "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+        "einen", "dieser", "diese", "dieses", "sein", "seine", "seiner", "ihre", "ihrer",
+    }),
+    role_nouns=frozenset({
+        "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin",
+        "regierungschef", "regierungschefin", "kanzler", "kanzlerin", "chef", "chefin",
+        "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin", "botschafter",
+        "botschafterin", "ministerpräsident", "ministerpräsidentin", "politiker", "politikerin",
+        "diplomat", "diplomatin", "experte", "expertin", "sprecherin", "staatschef", "machthaber",
+        "generalsekretär", "direktor", "direktorin", "leiter", "leiterin", "firmenchef",
+        "konzernchef", "premier", "premierminister", "premierministerin", "abgeordnete",
+        "abgeordneter", "kommissar", "kommissarin", "ermittler", "anwalt", "anwältin",
+    }),
+    anonymous_sources=frozenset({
+        "kreise", "kreisen", "insider", "beobachter", "experten", "diplomaten", "quellen",
+        "sicherheitskreise", "regierungskreise", "kritiker", "medien", "medienberichte",
+        "berichte", "berichten",
+    }),
+    stop_capitalised=frozenset({
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "er", "sie", "es", "wir", "ich",
+        "wie", "nach", "laut", "am", "im", "in", "auf", "mit", "bei", "für", "von", "zu", "dabei",
+        "auch", "doch", "aber", "und", "so", "dies", "diese", "dieser", "man", "zudem", "zuvor",
+        "damit", "dass", "als", "seit", "vor", "über", "unter", "um", "bis", "an", "aus",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "unterdessen", "inzwischen", "demnach", "gestern", "heute", "morgen", "zunächst",
+    }),
+    abbreviations=frozenset({
+        "dr", "prof", "bzw", "ca", "vgl", "z.b", "u.a", "usw", "etc", "nr", "st", "str", "mio",
+        "mrd", "abs", "ggf", "inkl", "evtl", "sog", "jh", "jhd", "tsd", "dt", "u.s", "hl",
+    }),
+    months=frozenset({
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "jan", "feb", "aug", "sept", "okt", "nov", "dez",
+    }),
+    clause_verbs=frozenset({
+        "ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten", "wird", "werden",
+        "wurde", "wurden", "kann", "können", "konnte", "muss", "müssen", "soll", "sollen", "will",
+    }),
+    capitalised_nouns=True,
+    verb_second=True,
+    relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
+    number_words=numbers.NUMBER_WORDS,
+    vague_numbers=numbers.VAGUE_NUMBERS,
+    scale_words=numbers.SCALE_WORDS,
+    quantity_operators=numbers.OPERATORS,
+    unit_lemmas=numbers.UNIT_LEMMAS,
+    decimal_comma=True,
+)

@@ -1,0 +1,120 @@
+"""German attribution cues: speech verbs, speech acts, prepositional and subjunctive markers."""
+
+from __future__ import annotations
+
+
+def weak(stem: str, participle: str | None = None, lemma: str | None = None) -> dict[str, str]:
+    """All finite forms and the participle of a regular (weak) verb, mapped to its lemma."""
+    lemma = lemma or stem + ("n" if stem.endswith(("el", "er")) else "en")
+    t = "et" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else "t"
+    e = "e" if t == "et" else ""
+    forms = [stem + "e", stem + t, stem + e + "te", stem + e + "ten", stem + e + "test", lemma]
+    forms.append(participle or "ge" + stem + t)
+    return {f: lemma for f in forms}
+
+
+def strong(lemma: str, *forms: str) -> dict[str, str]:
+    return {f: lemma for f in (lemma, *forms)}
+
+
+SPEECH_VERBS: dict[str, str] = {}
+for _stem in (
+    "sag", "erklär", "behaupt", "bericht", "meld", "äußer", "erläuter", "versicher",
+    "bekräftig", "bestätig", "unterstreich", "warn", "forder", "kritisier", "dementier",
+    "argumentier", "ergänz", "erzähl", "fürcht", "befürcht", "hoff", "vermut", "mahn", "beton",
+    "antwort", "verkünd", "klag", "beklag", "zitier", "kommentier", "spekulier",
+    "schätz", "prognostizier", "informier", "signalisier", "bilanzier", "resümier", "präzisier",
+    "beteuer", "glaub", "mein", "erwart", "twitter","erinner", "folger",
+    "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn",
+):
+    SPEECH_VERBS |= weak(_stem)
+SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")
+SPEECH_VERBS |= weak("ankündig", "angekündigt", "ankündigen")
+SPEECH_VERBS |= weak("mitteil", "mitgeteilt", "mitteilen")
+SPEECH_VERBS |= strong("nennen", "nannte", "nannten", "nennt", "genannt")
+SPEECH_VERBS |= strong("sprechen", "sprach", "sprachen", "spricht", "gesprochen")
+SPEECH_VERBS |= strong("schreiben", "schrieb", "schrieben", "schreibt", "geschrieben")
+SPEECH_VERBS |= strong("rufen", "rief", "riefen", "ruft", "gerufen")
+SPEECH_VERBS |= strong("betonen", "betonte", "betonten", "betont")
+SPEECH_VERBS |= strong("denken", "dachte", "dachten", "denkt", "gedacht")
+SPEECH_VERBS |= strong("wissen", "wusste", "wussten", "weiß", "gewusst")
+SPEECH_VERBS |= strong("verweisen", "verwies", "verwiesen", "verweist")
+SPEECH_VERBS |= strong("hinweisen", "wies", "wiesen", "weist", "hingewiesen")
+SPEECH_VERBS |= strong("zurückweisen", "zurückgewiesen", "zurückweisen")
+SPEECH_VERBS |= strong("bestreiten", "bestritt", "bestritten", "bestreitet")
+SPEECH_VERBS |= strong("versprechen", "versprach", "versprachen", "verspricht")
+SPEECH_VERBS |= strong("beschreiben", "beschrieb", "beschrieben", "beschreibt")
+SPEECH_VERBS |= strong("einräumen", "räumte", "räumten", "räumt", "eingeräumt")
+SPEECH_VERBS |= strong("bekanntgeben", "gab", "gaben", "gibt", "bekanntgegeben")
+SPEECH_VERBS |= strong("annehmen", "nahm", "nahmen", "nimmt", "angenommen")
+SPEECH_VERBS |= strong("zugeben", "zugegeben")
+SPEECH_VERBS |= strong("vorwerfen", "warf", "warfen", "wirft", "vorgeworfen")
+SPEECH_VERBS |= strong("anbieten", "bot", "boten", "bietet", "angeboten")
+SPEECH_VERBS |= strong("aufrufen", "rief", "aufgerufen")
+SPEECH_VERBS |= strong("werben", "warb", "warben", "wirbt", "geworben")
+SPEECH_VERBS |= strong("verlauten", "verlautete", "verlauten")
+SPEECH_VERBS |= strong("heißen", "hieß", "heißt")
+
+# verbs whose finite form only counts together with its particle at clause end
+SEPARABLE: dict[str, frozenset[str]] = {
+    "teilte": frozenset({"mit"}), "teilten": frozenset({"mit"}), "teilt": frozenset({"mit"}),
+    "kündigte": frozenset({"an"}), "kündigten": frozenset({"an"}), "kündigt": frozenset({"an"}),
+    "wies": frozenset({"zurück", "hin", "darauf"}), "wiesen": frozenset({"zurück", "hin"}),
+    "weist": frozenset({"zurück", "hin"}),
+    "räumte": frozenset({"ein"}), "räumten": frozenset({"ein"}), "räumt": frozenset({"ein"}),
+    "gab": frozenset({"bekannt", "an", "zu"}), "gaben": frozenset({"bekannt", "an", "zu"}),
+    "gibt": frozenset({"bekannt", "an", "zu"}),
+    "nahm": frozenset({"an"}), "nahmen": frozenset({"an"}),
+    "warf": frozenset({"vor"}), "warfen": frozenset({"vor"}), "wirft": frozenset({"vor"}),
+    "rief": frozenset({"auf", "zu"}), "riefen": frozenset({"auf", "zu"}),
+    "ruft": frozenset({"auf", "zu"}),
+    "bot": frozenset({"an"}), "boten": frozenset({"an"}),
+    "hieß": frozenset({"es"}), "heißt": frozenset({"es"}),
+    "sprach": frozenset({"aus", "von"}), "sprachen": frozenset({"aus", "von"}),
+}
+
+SPEECH_ACTS = frozenset({
+    "forderte", "forderten", "fordert", "gefordert", "warnte", "warnten", "warnt", "gewarnt",
+    "dementierte", "dementierten", "dementiert", "bestätigte", "bestätigten", "bestätigt",
+    "kritisierte", "kritisierten", "kritisiert", "verurteilte", "verurteilten", "verurteilt",
+    "lobte", "lobten", "lobt", "begrüßte", "begrüßten", "begrüßt", "bestritt", "bestritten",
+    "bestreitet", "kündigte", "kündigten", "kündigt", "angekündigt", "wies", "wiesen", "weist",
+    "zurückgewiesen", "warb", "warben", "wirbt", "verlangte", "verlangten", "verlangt",
+    "versprach", "versprachen", "verspricht", "drohte", "drohten", "droht", "rief", "riefen",
+    "appellierte", "appellierten", "beklagte", "beklagten", "bedauerte", "bedauerten",
+    "verteidigte", "verteidigten", "räumte", "räumten", "mahnte", "mahnten", "beschuldigte",
+    "beschuldigten", "warf", "warfen", "lehnte", "lehnten",
+})
+SEPARABLE |= {"lehnte": frozenset({"ab"}), "lehnten": frozenset({"ab"}), "lehnt": frozenset({"ab"})}
+
+SPEECH_NOUNS = frozenset({
+    "erklärung", "mitteilung", "pressemitteilung", "interview", "stellungnahme", "rede",
+    "pressekonferenz", "bericht", "brief", "schreiben", "ansprache", "angaben", "aussage",
+    "aussagen", "worten", "tweet", "beitrag", "sendung",
+})
+
+ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (
+    ("nach", "angaben", "von"), ("nach", "angaben", "des"), ("nach", "angaben", "der"),
+    ("nach", "angaben"), ("nach", "informationen", "von"), ("nach", "informationen", "des"),
+    ("nach", "informationen", "der"), ("nach", "informationen"),
+    ("nach", "darstellung", "von"), ("nach", "darstellung"), ("nach", "einschätzung", "von"),
+    ("nach", "einschätzung"), ("nach", "ansicht", "von"), ("nach", "ansicht"),
+    ("nach", "auffassung"), ("nach", "meinung"), ("nach", "worten"), ("nach", "aussage"),
+    ("nach", "aussagen"), ("nach", "berichten"), ("nach", "schätzungen"),
+    ("unter", "berufung", "auf"), ("aus", "kreisen"), ("laut",), ("gemäß",),
+    ("wie", "aus", "kreisen"),
+)
+ACCORDING_POSTFIX = frozenset({"zufolge"})
+SO_MARKERS = frozenset({"so"})
+AS_MARKERS = frozenset({"wie"})
+COMPLEMENTIZERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb"})
+
+# Konjunktiv I (and the unambiguous Konjunktiv II forms reporters use in its place)
+SUBJUNCTIVE = frozenset({
+    "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
+    "möge", "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "wisse", "brauche", "handle",
+    "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "wolle", "verfüge", "führe",
+    "arbeite", "plane", "verstoße", "bestehe", "befinde", "betrage", "hätten", "wären",
+    "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde", "könnte",
+    "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "seiest", "habest", "werdest",
+})

@@ -1,0 +1,56 @@
+"""English language pack."""
+
+from claimledger.nlp.en import cues, numbers
+from claimledger.nlp.pack import LanguagePack
+
+PACK = LanguagePack(
+    code="en",
+    name="English",
+    quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),
+    speech_verbs=cues.SPEECH_VERBS,
+    speech_acts=cues.SPEECH_ACTS,
+    separable={},
+    speech_nouns=cues.SPEECH_NOUNS,
+    according_prefix=cues.ACCORDING_PREFIX,
+    according_postfix=cues.ACCORDING_POSTFIX,
+    so_markers=cues.SO_MARKERS,
+    as_markers=cues.AS_MARKERS,
+    complementizers=cues.COMPLEMENTIZERS,
+    subjunctive=frozenset(),
+    pronouns={"he": "m", "she": "f", "they": "pl", "it": "n", "we": "pl", "i": "n"},
+    determiners=frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                           "its", "their"}),
+    role_nouns=frozenset({
+        "minister", "spokesman", "spokeswoman", "spokesperson", "president", "chancellor",
+        "leader", "chief", "executive", "chairman", "chairwoman", "mayor", "ambassador",
+        "premier", "politician", "diplomat", "expert", "director", "head", "commissioner",
+        "secretary", "senator", "governor", "lawyer", "investigator", "official", "ceo",
+    }),
+    anonymous_sources=frozenset({
+        "officials", "sources", "source", "analysts", "experts", "diplomats", "insiders",
+        "observers", "critics", "reports", "aides", "people",
+    }),
+    stop_capitalised=frozenset({
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "as", "in", "on",
+        "at", "for", "of", "to", "by", "with", "from", "according", "if", "when", "while",
+        "after", "before", "this", "that", "these", "those", "there", "his", "her", "its",
+        "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "meanwhile", "however", "earlier", "later", "on", "also", "yet", "so",
+    }),
+    abbreviations=frozenset({
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
+        "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e",
+        "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "approx",
+    }),
+    months=frozenset({
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    }),
+    clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
+    relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
+    number_words=numbers.NUMBER_WORDS,
+    vague_numbers=numbers.VAGUE_NUMBERS,
+    scale_words=numbers.SCALE_WORDS,
+    quantity_operators=numbers.OPERATORS,
+    unit_lemmas=numbers.UNIT_LEMMAS,
+)

@@ -1,0 +1,69 @@
+"""English attribution cues: speech and attitude verbs, speech acts, prepositional markers."""
+
+from __future__ import annotations
+
+
+def regular(stem: str, third: str | None = None, past: str | None = None) -> dict[str, str]:
+    """Forms of a regular English verb: say-style cue lexicons need every inflection."""
+    if stem.endswith("e"):
+        ed, ing = stem + "d", stem[:-1] + "ing"
+    elif stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        ed, ing = stem[:-1] + "ied", stem + "ing"
+    else:
+        ed, ing = stem + "ed", stem + "ing"
+    third = third or (stem + "es" if stem.endswith(("s", "sh", "ch", "x", "z")) else
+                      stem[:-1] + "ies" if stem.endswith("y") and stem[-2:-1] not in "aeiou"
+                      else stem + "s")
+    return {f: stem for f in (stem, third, past or ed, ing)}
+
+
+SPEECH_VERBS: dict[str, str] = {}
+for _v in (
+    "claim", "warn", "deny", "insist", "acknowledge", "argue", "estimate", "believe", "hope",
+    "add", "state", "explain", "report", "announce", "declare", "confirm", "note", "suggest",
+    "assert", "allege", "contend", "maintain", "predict", "recall", "reply", "respond", "stress",
+    "emphasize", "emphasise", "complain", "concede", "admit", "agree", "urge", "demand", "fear",
+    "worry", "expect", "promise", "vow", "pledge", "question", "point", "observe", "remark",
+    "reveal", "disclose", "indicate", "mention", "signal", "testify", "tweet", "post", "describe",
+    "call", "accuse", "criticize", "criticise", "praise", "reject", "dismiss", "doubt", "want",
+    "ask", "answer", "assure", "boast", "caution", "charge", "concur", "conclude", "continue",
+    "counter", "decline", "dispute", "guarantee", "imply", "joke", "lament", "maintain",
+    "muse", "plead", "propose", "reckon", "recommend", "reiterate", "repeat", "retort",
+    "scream", "shout", "speculate", "surmise", "suspect", "threaten", "touch", "voice", "wonder",
+    "yell", "acknowledge", "project", "forecast", "calculate", "figure", "assume", "imagine",
+):
+    SPEECH_VERBS |= regular(_v)
+for _lemma, _forms in {
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"), "think": ("thinks", "thought", "thinking"),
+    "know": ("knows", "knew", "known", "knowing"), "feel": ("feels", "felt", "feeling"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"), "tell": ("tells", "told"),
+    "find": ("finds", "found"), "hold": ("holds", "held"), "learn": ("learns", "learned", "learnt"),
+    "predict": ("predicts",), "foresee": ("foresees", "foresaw"),
+    "understand": ("understands", "understood"), "see": ("sees", "saw"),
+    "forecast": ("forecast",), "mean": ("means", "meant"),
+}.items():
+    SPEECH_VERBS |= {f: _lemma for f in (_lemma, *_forms)}
+
+SPEECH_ACTS = frozenset({
+    "urged", "urges", "announced", "announces", "warned", "warns", "denied", "denies",
+    "rejected", "rejects", "dismissed", "dismisses", "confirmed", "confirms", "criticized",
+    "criticised", "criticizes", "condemned", "condemns", "praised", "praises", "welcomed",
+    "welcomes", "demanded", "demands", "called", "calls", "promised", "promises", "vowed",
+    "vows", "threatened", "threatens", "accused", "accuses", "defended", "defends", "blamed",
+    "blames", "disputed", "disputes", "pledged", "pledges", "backed", "endorsed", "endorses",
+})
+
+SPEECH_NOUNS = frozenset({
+    "statement", "interview", "speech", "release", "conference", "letter", "report", "tweet",
+    "post", "remarks", "briefing", "testimony", "op-ed", "memo", "email", "address",
+})
+
+ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (
+    ("according", "to"), ("citing",), ("quoting",), ("in", "the", "words", "of"),
+    ("in", "the", "view", "of"), ("per",),
+)
+ACCORDING_POSTFIX: frozenset[str] = frozenset()
+SO_MARKERS: frozenset[str] = frozenset()
+AS_MARKERS = frozenset({"as"})
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})

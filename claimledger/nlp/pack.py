@@ -1,0 +1,84 @@
+"""Language packs: everything language-specific the engine needs, as data.
+
+The attribution engine, tokenizer and quantity parser read only these fields, so a new language is
+a new folder `claimledger/nlp/<code>/` whose `__init__.py` defines `PACK`, or a plugin registering
+one through the `claimledger.language_packs` entry point.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import entry_points
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    name: str
+    # (opening, closing) quotation marks, most specific first
+    quote_pairs: tuple[tuple[str, str], ...]
+    # inflected form (lower case) -> lemma, for verbs that introduce speech, writing or thought
+    speech_verbs: dict[str, str]
+    # speech-act verbs that report an act without a content clause ("forderte", "denied")
+    speech_acts: frozenset[str]
+    # separable particles that complete a speech verb at clause end ("teilte ... mit")
+    separable: dict[str, frozenset[str]]
+    # nouns that introduce speech in a construction ("in einer Erklärung", "in a statement")
+    speech_nouns: frozenset[str]
+    # multi-word prepositions placed before the source: "laut", "nach Angaben", "according to"
+    according_prefix: tuple[tuple[str, ...], ...]
+    # postpositions after the source: "zufolge"
+    according_postfix: frozenset[str]
+    # sentence-final "so X" style markers
+    so_markers: frozenset[str]
+    # "wie X berichtete," / "as X reported,"
+    as_markers: frozenset[str]
+    # complementisers opening a content clause ("dass", "that")
+    complementizers: frozenset[str]
+    # finite verb forms that mark reported speech on their own (German Konjunktiv I)
+    subjunctive: frozenset[str]
+    pronouns: dict[str, str]  # pronoun -> "m"/"f"/"pl"/"n"
+    determiners: frozenset[str]
+    role_nouns: frozenset[str]  # "Minister", "spokesman": descriptions that refer back to a person
+    anonymous_sources: frozenset[str]
+    stop_capitalised: frozenset[str]  # capitalised words that never start a name
+    abbreviations: frozenset[str]
+    months: frozenset[str]
+    clause_verbs: frozenset[str] = field(default_factory=frozenset)  # finite auxiliaries
+    verb_second: bool = False  # German V2: "Dabei habe er betont" puts the subject after the verb
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)
+    capitalised_nouns: bool = False  # German capitalises every noun: names need more evidence
+    number_words: dict[str, float] = field(default_factory=dict)
+    vague_numbers: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    scale_words: dict[str, float] = field(default_factory=dict)
+    quantity_operators: tuple[tuple[tuple[str, ...], str], ...] = ()
+    unit_lemmas: dict[str, str] = field(default_factory=dict)
+    decimal_comma: bool = False
+
+
+@cache
+def get_pack(code: str) -> LanguagePack:
+    """Find a language pack by code: plugins first, then the built-in `claimledger.nlp.<code>`."""
+    for ep in entry_points(group="claimledger.language_packs"):
+        if ep.name == code:
+            return ep.load()
+    try:
+        module = importlib.import_module(f"claimledger.nlp.{code}")
+    except ModuleNotFoundError as exc:
+        raise LookupError(
+            f"no language pack for {code!r}; available: {', '.join(available_packs())}"
+        ) from exc
+    return module.PACK
+
+
+def available_packs() -> list[str]:
+    """Codes of the built-in and plugin language packs."""
+    import pkgutil
+
+    import claimledger.nlp as nlp
+
+    codes = {m.name for m in pkgutil.iter_modules(nlp.__path__) if m.ispkg}
+    codes |= {ep.name for ep in entry_points(group="claimledger.language_packs")}
+    return sorted(codes)
