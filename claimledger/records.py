@@ -44,7 +44,6 @@ class Article:
     outlet: str | None = None
     author: str | None = None
     wire: tuple[str, ...] = ()
-    simhash: int = 0
     external_id: str | None = None
 
 

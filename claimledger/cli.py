@@ -1,0 +1,219 @@
+"""Command line: parses options and calls the pipeline, extract and store functions.
+
+Exit codes: 0 success, 1 partial failure (some inputs quarantined or documents failed),
+2 usage or fatal error (one line on stderr saying what to do next).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from claimledger import pipeline
+from claimledger.errors import ClaimledgerError
+from claimledger.settings import DEFAULT_MAX_MB, Settings
+from claimledger.store import open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="claimledger: who said what, according to whom, in news coverage.")
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+
+DB_OPTION = typer.Option("claimledger.db", "--db", help="Ledger file (SQLite).")
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Lang(str, Enum):
+    de = "de"
+    en = "en"
+    auto = "auto"
+
+
+def _count_inputs(targets: list[str]) -> int | None:
+    total = 0
+    for t in targets:
+        p = Path(t)
+        if p.is_dir():
+            total += sum(1 for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        elif p.suffix.lower() in {".jsonl", ".ndjson"}:
+            return None  # lines unknown without reading
+        else:
+            total += 1
+    return total
+
+
+@app.command()
+def ingest(
+    targets: list[str] = typer.Argument(..., help="Files, folders (recursive), JSONL or URLs."),
+    db: str = DB_OPTION,
+    max_mb: float = typer.Option(DEFAULT_MAX_MB, help="Largest accepted file in MB."),
+) -> None:
+    """Add articles to the ledger: extract text, claims and entities; link stories."""
+    store = open_store(db)
+    settings = Settings(max_mb=max_mb)
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True) as progress:
+        task = progress.add_task("", total=_count_inputs(targets))
+
+        def tick(origin: str, status: str) -> None:
+            progress.update(task, advance=1, description=f"{status}: {Path(origin).name}"[:60])
+
+        report = pipeline.ingest(targets, store, settings, on_item=tick)
+    stats = store.stats()
+    out.print(
+        f"ingested: {report.added} new ({report.duplicates} near-duplicates), "
+        f"{report.unchanged} already in the ledger, {report.failed} quarantined, "
+        f"{report.claims} claims"
+    )
+    out.print(
+        f"ledger {db}: {stats['articles']} articles, {stats['claims']} claims, "
+        f"{stats['sources']} sources, {stats['entities']} entities, {stats['stories']} stories"
+    )
+    for f in report.failures[:20]:
+        err.print(f"[yellow]quarantined[/] {f.origin}: {f.reason}: {f.detail}", highlight=False)
+    if report.failed:
+        err.print(f"see all with: claimledger errors --db {db}")
+    out.print(f"next: claimledger claims --db {db}   (or: stories, entities, articles)")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument("-", help="JSONL of {id, text, lang?}, a text/HTML file, or -."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language pack, or auto-detect."),
+) -> None:
+    """Stateless extraction: one JSON line of claims and entities per input document."""
+    failed = pipeline.extract_stream(file, lang.value, sys.stdout)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: Format, columns: list[str], title: str) -> None:
+    if fmt is Format.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt is Format.csv:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: _flat(r.get(k)) for k in columns})
+        sys.stdout.write(buf.getvalue())
+        return
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold", max_width=60)
+    for r in rows:
+        table.add_row(*(_flat(r.get(c)) for c in columns))
+    out.print(table)
+
+
+def _flat(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "; ".join(_flat(x) for x in v)
+    if isinstance(v, dict):
+        return v.get("text") or json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+@app.command()
+def claims(
+    db: str = DB_OPTION,
+    source: str = typer.Option(None, help="Source text or entity name contains this."),
+    search: str = typer.Option(None, help="Full-text search in claim content and source."),
+    lang: str = typer.Option(None, help="Article language code."),
+    kind: str = typer.Option(None, help="direct, indirect, reported, according_to, free_indirect."),
+    limit: int = typer.Option(1000, min=1),
+    format: Format = typer.Option(Format.table, "--format"),
+) -> None:
+    """List claims: who said what, with figures."""
+    rows = open_store(db).claims(source=source, search=search, lang=lang, kind=kind, limit=limit)
+    _emit(rows, format, ["kind", "source_text", "entity_name", "cue_text", "content_text",
+                         "quantities", "outlet", "published"], "claims")
+
+
+@app.command()
+def articles(
+    db: str = DB_OPTION,
+    lang: str = typer.Option(None),
+    search: str = typer.Option(None, help="Full-text search in title and text."),
+    limit: int = typer.Option(1000, min=1),
+    format: Format = typer.Option(Format.table, "--format"),
+) -> None:
+    """List stored articles with metadata, wire credits and duplicate links."""
+    rows = open_store(db).articles(lang=lang, search=search, limit=limit)
+    _emit(rows, format, ["id", "title", "outlet", "lang", "published", "wire", "claims",
+                         "story_id", "duplicate_of"], "articles")
+
+
+@app.command()
+def errors(db: str = DB_OPTION, format: Format = typer.Option(Format.table, "--format")) -> None:
+    """List quarantined inputs with the reason each was rejected."""
+    _emit(open_store(db).failures(), format, ["origin", "reason", "detail", "at"], "quarantine")
+
+
+@app.command()
+def stories(db: str = DB_OPTION, format: Format = typer.Option(Format.table, "--format")) -> None:
+    """List stories with their articles and main entities."""
+    rows = open_store(db).stories()
+    if format is not Format.table:
+        _emit(rows, format, ["id", "label", "entities", "articles"], "stories")
+        return
+    for s in rows:
+        out.print(f"[bold]story {s['id']}[/]: {s['label']}  [dim]({', '.join(s['entities'])})[/]")
+        for a in s["articles"]:
+            dup = f"  [dim]copy of {a['duplicate_of']}[/]" if a["duplicate_of"] else ""
+            out.print(f"   {a['published'] or '':10} {a['lang']}  {a['outlet'] or '':24} "
+                      f"{a['title'] or a['id']}{dup}", highlight=False)
+
+
+@app.command()
+def entities(db: str = DB_OPTION, limit: int = typer.Option(1000, min=1),
+             format: Format = typer.Option(Format.table, "--format")) -> None:
+    """List canonical entities with mention and claim counts."""
+    _emit(open_store(db).entities(limit), format, ["id", "name", "type", "mentions", "claims"],
+          "entities")
+
+
+@app.command()
+def stats(db: str = DB_OPTION) -> None:
+    """Counts of what the ledger holds."""
+    for k, v in open_store(db).stats().items():
+        out.print(f"{k:12} {v}")
+
+
+def main() -> None:
+    """Console entry point: ClaimledgerError becomes one line on stderr and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except ClaimledgerError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # usage errors arrive here in non-standalone mode
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,45 @@
+"""Main text and metadata from an HTML page, with trafilatura (boilerplate removed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from claimledger.errors import InputRejected
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    text: str
+    title: str | None
+    author: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    lang: str | None
+
+
+def extract_page(html: str, origin: str, url: str | None = None) -> PageContent:
+    """Article body and metadata; a page without article text is rejected."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True,
+        )
+    except Exception as exc:  # trafilatura raises lxml/parser errors of many kinds
+        raise InputRejected(origin, "unparseable-html", f"{type(exc).__name__}: {exc}") from exc
+    if doc is None:
+        raise InputRejected(origin, "no-text", "no article text found in this HTML page")
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = (d.get("text") or "").strip()
+    title = d.get("title")
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip()  # trafilatura repeats the headline as first line
+    if len(text) < 40:
+        raise InputRejected(origin, "no-text", "no article text found in this HTML page")
+    return PageContent(
+        text=text, title=title, author=d.get("author"), published=d.get("date"),
+        outlet=d.get("sitename") or d.get("hostname"), url=d.get("url") or url,
+        lang=d.get("language"),
+    )

@@ -1,0 +1,150 @@
+"""The pipeline: ingest -> extract -> link -> store, one document at a time.
+
+Only chains stages; each stage's logic lives in its own package. Every per-document failure is
+quarantined in the store and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+from claimledger import extract as extract_stage
+from claimledger import link
+from claimledger.errors import InputRejected
+from claimledger.ingest import dedup, iter_inputs, to_article
+from claimledger.ingest.langid import detect
+from claimledger.nlp.pack import available_packs
+from claimledger.records import Article, Extraction, IngestFailure, IngestReport, RawDocument
+from claimledger.settings import Settings
+from claimledger.store import Store
+
+
+def extract_article(article: Article) -> Extraction:
+    """Claims for an article, or none when no language pack covers its language."""
+    if article.lang not in available_packs():
+        return Extraction(doc_id=article.id, lang=article.lang)
+    return extract_stage.extract(article.text, article.lang, article.id)
+
+
+def ingest(
+    targets: list[str],
+    store: Store,
+    settings: Settings = Settings(),
+    on_item: Callable[[str, str], None] | None = None,
+    fetch_url: Callable[[str], RawDocument] | None = None,
+) -> IngestReport:
+    """Ingest files, folders, JSONL and URLs into the ledger; returns what happened."""
+    return ingest_items(iter_inputs(targets, settings.max_bytes, fetch_url), store, settings,
+                        on_item)
+
+
+def ingest_items(
+    items: Iterable[RawDocument | IngestFailure],
+    store: Store,
+    settings: Settings = Settings(),
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    counts = {"added": 0, "unchanged": 0, "duplicates": 0, "failed": 0, "claims": 0}
+    failures: list[IngestFailure] = []
+    for item in items:
+        status = _one(item, store, settings, counts, failures)
+        if on_item:
+            on_item(item.origin, status)
+    return IngestReport(**counts, failures=tuple(failures))
+
+
+def _one(item, store: Store, settings: Settings, counts: dict, failures: list) -> str:
+    if isinstance(item, RawDocument):
+        try:
+            article = to_article(item)
+            if store.has_article(article.id):
+                counts["unchanged"] += 1
+                return "unchanged"
+            extraction = extract_article(article)
+            duplicate = _store_article(article, extraction, store, settings)
+        except InputRejected as exc:
+            item = IngestFailure(exc.origin, exc.reason, exc.detail)
+        except Exception as exc:  # one bad document must never stop the batch
+            item = IngestFailure(item.origin, "internal-error",
+                                 f"{type(exc).__name__}: {exc} (please report this input)")
+        else:
+            counts["added"] += 1
+            counts["claims"] += len(extraction.claims)
+            counts["duplicates"] += duplicate
+            return "duplicate" if duplicate else "added"
+    store.add_failure(item)
+    counts["failed"] += 1
+    failures.append(item)
+    return "failed"
+
+
+def _store_article(article: Article, extraction: Extraction, store: Store,
+                   settings: Settings) -> bool:
+    sig = dedup.signature(article.text)
+    keys = dedup.band_keys(sig)
+    dup_of, sim, story = None, None, None
+    for cand_id, cand_sig, cand_story in store.near_duplicate_candidates(keys):
+        s = dedup.similarity(sig, cand_sig)
+        if s >= settings.near_duplicate and (sim is None or s > sim):
+            dup_of, sim, story = cand_id, s, cand_story
+    signature = link.story_signature(extraction)
+    if story is None:
+        cands = [link.StoryCandidate(c["story_id"], c["entities"])
+                 for c in store.story_candidates(list(signature))]
+        story = link.choose_story(signature, cands)
+    if story is None:
+        story = store.new_story(article.title or article.text[:80])
+    store.add_article(article, extraction, minhash=sig, band_keys=keys, story_id=story,
+                      duplicate_of=dup_of, similarity=sim)
+    return dup_of is not None
+
+
+def _extract_inputs(file: str) -> Iterable[tuple[Any, str | None, str | None, str | None]]:
+    """(id, text, lang, error) for each document of the `extract` input."""
+    stream = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115
+    with stream:
+        data = stream.read()
+    text = data.decode("utf-8", errors="replace")
+    if file.endswith((".jsonl", ".ndjson")) or text.lstrip().startswith("{"):
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                    raise ValueError("each line needs a 'text' string")
+                yield rec.get("id", n), rec["text"], rec.get("lang"), None
+            except ValueError as exc:
+                yield n, None, None, f"line {n}: {exc}"
+        return
+    try:
+        article = to_article(RawDocument(origin=file, html=text if "<" in text[:2000] else None,
+                                         text=text))
+        yield file, article.text, None, None
+    except InputRejected as exc:
+        yield file, None, None, f"{exc.reason}: {exc.detail}"
+
+
+def extract_stream(file: str, lang: str, sink: TextIO) -> int:
+    """The `extract` contract: one JSON line per input document, in order; returns #failures."""
+    failed = 0
+    for doc_id, text, doc_lang, error in _extract_inputs(file):
+        code = lang if lang != "auto" else (doc_lang or (detect(text) if text else "und"))
+        line: dict[str, Any] = {"id": doc_id, "lang": code, "claims": [], "entities": []}
+        if error is None and code not in available_packs():
+            error = f"no language pack for {code!r}; use --lang with one of {available_packs()}"
+        if error is None:
+            try:
+                line = extract_stage.extraction_to_json(extract_stage.extract(text, code), doc_id)
+            except Exception as exc:  # a document must not stop the stream
+                error = f"{type(exc).__name__}: {exc}"
+        if error is not None:
+            line["error"] = error
+            failed += 1
+        if text is not None and not file.endswith((".jsonl", ".ndjson")) and file != "-":
+            line["text"] = text
+        sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return failed

@@ -1,0 +1,24 @@
+"""Settings declared once, with defaults and help (documented in docs/settings.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+DEFAULT_MAX_MB = 50.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_mb: float = DEFAULT_MAX_MB
+    """Largest input file (or JSONL line) accepted, in MB; bigger ones are quarantined."""
+    near_duplicate: float = 0.6
+    """Estimated shingle Jaccard similarity at which an article is a copy of an earlier one."""
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_mb * 1_000_000)
+
+
+def setting_names() -> list[str]:
+    return [f.name for f in fields(Settings)]
