@@ -26,8 +26,8 @@ from claimledger.store import open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="claimledger: who said what, according to whom, in news coverage.")
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("claimledger.db", "--db", help="Ledger file (SQLite).")
 

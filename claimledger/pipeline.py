@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from claimledger import extract as extract_stage
 from claimledger import link
 from claimledger.errors import InputRejected
+from claimledger.extract import extract, extraction_to_json
 from claimledger.ingest import dedup, iter_inputs, to_article
 from claimledger.ingest.langid import detect
 from claimledger.nlp.pack import available_packs
@@ -26,7 +26,7 @@ def extract_article(article: Article) -> Extraction:
     """Claims for an article, or none when no language pack covers its language."""
     if article.lang not in available_packs():
         return Extraction(doc_id=article.id, lang=article.lang)
-    return extract_stage.extract(article.text, article.lang, article.id)
+    return extract(article.text, article.lang, article.id)
 
 
 def ingest(
@@ -138,7 +138,7 @@ def extract_stream(file: str, lang: str, sink: TextIO) -> int:
             error = f"no language pack for {code!r}; use --lang with one of {available_packs()}"
         if error is None:
             try:
-                line = extract_stage.extraction_to_json(extract_stage.extract(text, code), doc_id)
+                line = extraction_to_json(extract(text, code), doc_id)
             except Exception as exc:  # a document must not stop the stream
                 error = f"{type(exc).__name__}: {exc}"
         if error is not None:

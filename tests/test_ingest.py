@@ -1,0 +1,112 @@
+"""Ingest through the real CLI into a real SQLite file: idempotency, duplicates, quarantine."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _stats(db: str) -> dict[str, int]:
+    out = run_cli("stats", "--db", db).stdout
+    return {k: int(v) for k, v in (line.split() for line in out.splitlines() if line.strip())}
+
+
+def test_html_text_metadata_and_wire_credit(db: str) -> None:
+    res = run_cli("ingest", str(FIXTURES / "wire_de.html"), "--db", db)
+    assert res.returncode == 0, res.stderr
+    rows = json.loads(run_cli("articles", "--db", db, "--format", "jsonl").stdout)
+    assert rows["title"] == "Hafenstreik weitet sich aus"
+    assert rows["outlet"] == "Weserbote"
+    assert rows["published"] == "2026-10-02"
+    assert rows["lang"] == "de"
+    assert rows["wire"] == ["dpa"]
+    assert rows["claims"] >= 3
+
+
+def test_reingest_adds_nothing(db: str) -> None:
+    first = run_cli("ingest", str(FIXTURES), "--db", db)
+    assert first.returncode == 0, first.stderr
+    before = _stats(db)
+    again = run_cli("ingest", str(FIXTURES), "--db", db)
+    assert again.returncode == 0
+    assert "0 new" in again.stdout
+    assert _stats(db) == before
+
+
+def test_syndicated_copy_is_linked_not_dropped(db: str) -> None:
+    run_cli("ingest", str(FIXTURES), "--db", db)
+    rows = [json.loads(x) for x in run_cli("articles", "--db", db, "--format", "jsonl")
+            .stdout.splitlines()]
+    assert len(rows) == 2
+    copies = [r for r in rows if r["duplicate_of"]]
+    assert len(copies) == 1
+    assert copies[0]["duplicate_of"] in {r["id"] for r in rows}
+    assert len({r["story_id"] for r in rows}) == 1
+
+
+def _bad_folder(tmp: Path) -> Path:
+    folder = tmp / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(FIXTURES / "wire_de.html", folder / "good.html")
+    (folder / "sub" / "good.txt").write_text(
+        "Brückensanierung dauert länger\nDie Stadt teilte mit, die Arbeiten würden sich bis "
+        "zum Frühjahr hinziehen. Laut Bauamt fehlen Fachkräfte.\n", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes(
+        "Fähre fällt aus\nDie Reederei erklärte, die Fähre müsse wegen Sturms im Hafen "
+        "bleiben. Größere Schäden gebe es nicht.".encode("latin-1"))
+    (folder / "random.bin").write_bytes(os.urandom(4096))
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "notext.html").write_text("<html><body><nav>Home</nav><div></div></body></html>")
+    with (folder / "huge.txt").open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
+    good = {"id": "x1", "text": "The council said on Tuesday that the bridge would reopen in "
+            "spring. According to engineers, repairs cost more than $2 million.", "lang": "en"}
+    (folder / "batch.jsonl").write_text(
+        json.dumps(good) + "\n" + '{"id": "x2", "text": "truncated li' + "\n"
+        + json.dumps({"id": "x3", "title": "no body"}) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_bad_inputs_are_quarantined_and_good_ones_stored(db: str, tmp_path: Path) -> None:
+    folder = _bad_folder(tmp_path)
+    res = run_cli("ingest", str(folder), "--db", db)
+    assert res.returncode == 1, "partial failure must be told apart from success"
+    stats = _stats(db)
+    assert stats["articles"] == 4  # good.html, good.txt, latin1.txt, batch.jsonl line 1
+    errors = [json.loads(x) for x in run_cli("errors", "--db", db, "--format", "jsonl")
+              .stdout.splitlines()]
+    reasons = {Path(e["origin"].split("#")[0]).name + e["origin"][len(e["origin"].split("#")[0]):]:
+               e["reason"] for e in errors}
+    assert reasons == {
+        "random.bin": "binary", "empty.html": "empty", "notext.html": "no-text",
+        "huge.txt": "too-large", "batch.jsonl#L2": "bad-json", "batch.jsonl#L3": "bad-record",
+    }
+    assert all(e["detail"] for e in errors)
+    # a second run keeps what was stored and records nothing twice
+    again = run_cli("ingest", str(folder), "--db", db)
+    assert again.returncode == 1
+    assert _stats(db)["articles"] == 4
+    assert len(run_cli("errors", "--db", db, "--format", "jsonl").stdout.splitlines()) == 6
+
+
+def test_latin1_text_is_decoded(db: str, tmp_path: Path) -> None:
+    folder = _bad_folder(tmp_path)
+    run_cli("ingest", str(folder / "latin1.txt"), "--db", db)
+    rows = json.loads(run_cli("articles", "--db", db, "--format", "jsonl").stdout)
+    assert rows["title"] == "Fähre fällt aus"
+
+
+def test_fatal_errors_are_one_line_with_exit_code_2(tmp_path: Path) -> None:
+    res = run_cli("ingest", str(FIXTURES), "--db", str(tmp_path / "missing" / "x.db"))
+    assert res.returncode == 2
+    assert "does not exist" in res.stderr and "Traceback" not in res.stderr
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("just some text, not SQLite at all " * 100)
+    res = run_cli("claims", "--db", str(not_a_db))
+    assert res.returncode == 2 and "not a claimledger SQLite ledger" in res.stderr
