@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +32,13 @@ err = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option("claimledger.db", "--db", help="Ledger file (SQLite).")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     de = "de"
     en = "en"
     auto = "auto"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-
 DEFAULT_MAX_MB = 50.0
 
 

@@ -110,3 +110,20 @@ def test_fatal_errors_are_one_line_with_exit_code_2(tmp_path: Path) -> None:
     not_a_db.write_text("just some text, not SQLite at all " * 100)
     res = run_cli("claims", "--db", str(not_a_db))
     assert res.returncode == 2 and "not a claimledger SQLite ledger" in res.stderr
+
+
+def test_sample_corpus_end_to_end(db: str) -> None:
+    """The bundled demo corpus: every page stored, syndicated copies linked, all claim kinds."""
+    res = run_cli("ingest", "samples/news", "--db", db)
+    assert res.returncode == 0, res.stderr
+    manifest = json.loads((ROOT / "samples" / "news" / "manifest.json").read_text())
+    stats = _stats(db)
+    assert stats["articles"] == len(manifest["files"])
+    assert stats["duplicates"] == sum(1 for f in manifest["files"] if f["syndicated_from"])
+    kinds = {json.loads(x)["kind"] for x in
+             run_cli("claims", "--db", db, "--format", "jsonl").stdout.splitlines()}
+    assert kinds == {"direct", "indirect", "reported", "according_to", "free_indirect"}
+    langs = {json.loads(x)["lang"] for x in
+             run_cli("articles", "--db", db, "--format", "jsonl").stdout.splitlines()}
+    assert langs == {"de", "en"}
+    assert "0 new" in run_cli("ingest", "samples/news", "--db", db).stdout

@@ -100,9 +100,20 @@ class SentenceView:
         """Source phrase starting at i: determiners, adjectives, names, genitive tails."""
         j = i
         end = self.next_boundary(i)
+        head_seen = False
         while j < end and self._np_token(j):
+            if head_seen and self._modifier(j) and not self._modifier(j - 1) \
+                    and self.low[j - 1] not in self.pack.determiners:
+                break  # after the head noun only a genitive or apposition may follow
+            head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
         return i, j
+
+    def _modifier(self, j: int) -> bool:
+        """A lower-case word that is neither determiner nor pronoun (adjective-like)."""
+        low = self.low[j]
+        return self.toks[j].text[:1].islower() and low not in self.pack.determiners \
+            and low not in self.pack.pronouns
 
     def _np_token(self, j: int) -> bool:
         tok, low = self.toks[j].text, self.low[j]
@@ -215,6 +226,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     end = n
     if kind == "reported":
         end = view.next_boundary(k)
+    if kind == "reported" and verb_end > verb + 1:
+        k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
     c = view.span(k, end)
     if c == (0, 0):
         return None

@@ -76,6 +76,8 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
     if name_start is None:
         return "", words, -1
     name_toks = toks[name_start:]
+    if len(name_toks) >= 3 and _descriptor(name_toks[0].lower):
+        name_toks = name_toks[1:]  # "Trainer Jens Ohlsen" -> "Jens Ohlsen"
     if len(name_toks) >= 2 and any(h in name_toks[0].lower for h in ORG_HINTS if len(h) > 3):
         name_toks = name_toks[1:]  # "Nachrichtenagentur KCNA" -> "KCNA"
     elif len(name_toks) == 1 and name_start and toks[name_start - 1].text[:1].islower() \
@@ -88,6 +90,14 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
         name_toks = toks[first : name_start + 1]
     name = text[name_toks[0].start : name_toks[-1].end]
     return name, words, name_toks[0].start
+
+
+ROLE_SUFFIXES = ("er", "erin", "in", "ent", "eur", "ist", "or", "chef", "chefin", "leiter")
+
+
+def _descriptor(word: str) -> bool:
+    """A title or job word before a two-part name ("Trainer", "Gewerkschafterin")."""
+    return len(word) > 6 and word.endswith(ROLE_SUFFIXES)
 
 
 def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple[int, int]]:

@@ -12,7 +12,8 @@ AGENCIES = {
 _NAMES = "|".join(sorted(AGENCIES, key=len, reverse=True))
 CREDIT_RE = re.compile(
     rf"\((?:[\w.]+\s+(?:mit|with|/)\s+)?((?:{_NAMES})(?:\s*[/,]\s*(?:{_NAMES}))*)\)"
-    rf"|(?:Quelle|Source|Mit Material von|With reporting by)\s*:?\s*((?:{_NAMES})(?:\s*[/,]\s*(?:{_NAMES}))*)\b",
+    rf"|(?:Quelle|Source|Mit Material von|With reporting by)\s*:?\s*"
+    rf"((?:{_NAMES})(?:\s*[/,]\s*(?:{_NAMES}))*)\b",
     re.IGNORECASE,
 )
 

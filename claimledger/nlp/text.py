@@ -76,9 +76,7 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
         return False  # German ordinal "am 25. mai" cannot start a sentence lower-case
     if tok == "." and prev.isdigit() and len(prev) <= 2 and nxt.lower() in pack.months:
         return False  # "am 25. Mai"
-    if nxt[:1].islower():
-        return False
-    return True
+    return not nxt[:1].islower()
 
 
 def tokenize(text: str, pack: LanguagePack) -> tuple[list[Token], list[Sentence]]:

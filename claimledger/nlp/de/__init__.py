@@ -27,7 +27,7 @@ PACK = LanguagePack(
         "regierungschef", "regierungschefin", "kanzler", "kanzlerin", "chef", "chefin",
         "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin", "botschafter",
         "botschafterin", "ministerpräsident", "ministerpräsidentin", "politiker", "politikerin",
-        "diplomat", "diplomatin", "experte", "expertin", "sprecherin", "staatschef", "machthaber",
+        "diplomat", "diplomatin", "experte", "expertin", "staatschef", "machthaber",
         "generalsekretär", "direktor", "direktorin", "leiter", "leiterin", "firmenchef",
         "konzernchef", "premier", "premierminister", "premierministerin", "abgeordnete",
         "abgeordneter", "kommissar", "kommissarin", "ermittler", "anwalt", "anwältin",

@@ -86,6 +86,9 @@ SPEECH_ACTS = frozenset({
     "beschuldigten", "warf", "warfen", "lehnte", "lehnten",
 })
 SEPARABLE |= {"lehnte": frozenset({"ab"}), "lehnten": frozenset({"ab"}), "lehnt": frozenset({"ab"})}
+# a separable verb's finite stem is a cue once its particle is found ("teilte … mit")
+for _form, _particles in SEPARABLE.items():
+    SPEECH_VERBS.setdefault(_form, min(_particles) + _form)
 
 SPEECH_NOUNS = frozenset({
     "erklärung", "mitteilung", "pressemitteilung", "interview", "stellungnahme", "rede",
@@ -94,9 +97,8 @@ SPEECH_NOUNS = frozenset({
 })
 
 ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (
-    ("nach", "angaben", "von"), ("nach", "angaben", "des"), ("nach", "angaben", "der"),
-    ("nach", "angaben"), ("nach", "informationen", "von"), ("nach", "informationen", "des"),
-    ("nach", "informationen", "der"), ("nach", "informationen"),
+    ("nach", "angaben", "von"), ("nach", "angaben"), ("nach", "informationen", "von"),
+    ("nach", "informationen"),
     ("nach", "darstellung", "von"), ("nach", "darstellung"), ("nach", "einschätzung", "von"),
     ("nach", "einschätzung"), ("nach", "ansicht", "von"), ("nach", "ansicht"),
     ("nach", "auffassung"), ("nach", "meinung"), ("nach", "worten"), ("nach", "aussage"),
@@ -113,8 +115,8 @@ COMPLEMENTIZERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb"})
 SUBJUNCTIVE = frozenset({
     "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
     "möge", "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "wisse", "brauche", "handle",
-    "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "wolle", "verfüge", "führe",
+    "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "verfüge", "führe",
     "arbeite", "plane", "verstoße", "bestehe", "befinde", "betrage", "hätten", "wären",
     "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde", "könnte",
-    "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "seiest", "habest", "werdest",
+    "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "habest", "werdest",
 })

@@ -35,7 +35,7 @@ PACK = LanguagePack(
         "at", "for", "of", "to", "by", "with", "from", "according", "if", "when", "while",
         "after", "before", "this", "that", "these", "those", "there", "his", "her", "its",
         "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "meanwhile", "however", "earlier", "later", "on", "also", "yet", "so",
+        "meanwhile", "however", "earlier", "later", "also", "yet", "so",
     }),
     abbreviations=frozenset({
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",

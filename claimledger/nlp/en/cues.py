@@ -37,7 +37,7 @@ for _lemma, _forms in {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "written", "writing"), "think": ("thinks", "thought", "thinking"),
     "know": ("knows", "knew", "known", "knowing"), "feel": ("feels", "felt", "feeling"),
-    "speak": ("speaks", "spoke", "spoken", "speaking"), "tell": ("tells", "told"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
     "find": ("finds", "found"), "hold": ("holds", "held"), "learn": ("learns", "learned", "learnt"),
     "predict": ("predicts",), "foresee": ("foresees", "foresaw"),
     "understand": ("understands", "understood"), "see": ("sees", "saw"),

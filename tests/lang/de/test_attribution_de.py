@@ -1,0 +1,111 @@
+"""German attribution phenomena, on sentences we wrote ourselves."""
+
+from __future__ import annotations
+
+from claimledger.extract import extract, extraction_to_json
+
+
+def claims(text: str) -> list[dict]:
+    return extraction_to_json(extract(text, "de"))["claims"]
+
+
+def one(text: str, source: str) -> dict:
+    found = [c for c in claims(text) if c["source"]["text"] == source]
+    assert found, f"no claim by {source!r} in {[c['source']['text'] for c in claims(text)]}"
+    return found[0]
+
+
+def test_cue_after_content() -> None:
+    c = one("Man müsse jetzt handeln, sagte die frühere Bürgermeisterin Ilse Brandt.",
+            "die frühere Bürgermeisterin Ilse Brandt")
+    assert c["content"]["text"] == "Man müsse jetzt handeln"
+    assert c["cue"]["text"] == "sagte"
+    assert c["source"]["entity"]["name"] == "Ilse Brandt"
+
+
+def test_cue_before_dass_clause() -> None:
+    c = one("Der Verband erklärte, dass die Preise weiter steigen würden.", "Der Verband")
+    assert c["kind"] == "indirect"
+    assert c["content"]["text"] == "dass die Preise weiter steigen würden"
+
+
+def test_inverted_subject_with_subjunctive_auxiliary() -> None:
+    c = one("Zudem habe er betont, dass der Vertrag gelte.", "er")
+    assert c["cue"]["text"] == "betont"
+
+
+def test_so_x_at_sentence_end() -> None:
+    c = one("Die Lage sei ernst, so der Sprecher.", "der Sprecher")
+    assert c["kind"] == "according_to"
+    assert c["content"]["text"] == "Die Lage sei ernst"
+
+
+def test_laut_and_nach_angaben_and_zufolge() -> None:
+    text = ("Laut Feuerwehr brannte die Halle vollständig aus. Nach Angaben der Polizei gab es "
+            "keine Verletzten. Dem Betreiber zufolge entstand ein Schaden von drei Millionen Euro.")
+    found = {c["source"]["text"]: c for c in claims(text)}
+    assert found["Feuerwehr"]["kind"] == "according_to"
+    assert found["der Polizei"]["content"]["text"] == "gab es keine Verletzten"
+    zufolge = found["Dem Betreiber"]
+    assert zufolge["cue"]["text"] == "zufolge"
+    q = zufolge["quantities"][0]
+    assert q["low"] == 3e6 and q["unit"] == "EUR"
+
+
+def test_wie_x_berichtete_and_nested_subjunctive_claim() -> None:
+    text = ("Wie die Agentur Nordpress berichtete, besuchte Präsident Arvid Holm am Montag die "
+            "Werft. Dabei habe er betont, dass die Produktion verdoppelt werden müsse.")
+    cs = claims(text)
+    outer = next(c for c in cs if "Nordpress" in c["source"]["text"])
+    inner = next(c for c in cs if c["source"]["text"] == "er")
+    assert outer["kind"] == "according_to"
+    assert inner["nested_in"] == outer["id"]
+    assert inner["source"]["entity"]["name"] == "Arvid Holm"
+
+
+def test_subjunctive_continuation_keeps_the_source() -> None:
+    text = ("Die Ministerin Clara Vos sagte, man prüfe alle Optionen. Es gehe darum, Schaden "
+            "abzuwenden. Die Gespräche seien schwierig. Am Abend regnete es.")
+    cs = claims(text)
+    cont = [c for c in cs if c["kind"] == "free_indirect"]
+    assert [c["content"]["text"] for c in cont] == [
+        "Es gehe darum, Schaden abzuwenden.", "Die Gespräche seien schwierig."]
+    assert all(c["cue"]["text"] == "" and c["cue"]["spans"] == [] for c in cont)
+    assert all(c["source"]["entity"]["name"] == "Clara Vos" for c in cont)
+
+
+def test_direct_quotes_in_both_german_styles() -> None:
+    for text in ("„Wir werden nicht nachgeben“, sagte Gewerkschafterin Ute Ramm.",
+                 "»Wir werden nicht nachgeben«, sagte Gewerkschafterin Ute Ramm."):
+        c = one(text, "Gewerkschafterin Ute Ramm")
+        assert c["kind"] == "direct"
+        assert c["content"]["text"].strip("„“»«") == "Wir werden nicht nachgeben"
+
+
+def test_quote_continuation_in_next_sentence() -> None:
+    text = ("Der Trainer Jens Ohlsen sagte: „Wir haben verdient verloren.“ „Das müssen wir jetzt "
+            "aufarbeiten.“")
+    cs = claims(text)
+    assert len(cs) == 2
+    assert all(c["kind"] == "direct" for c in cs)
+    assert cs[1]["source"]["entity"]["name"] == "Jens Ohlsen"
+
+
+def test_reported_speech_acts_with_separable_verbs() -> None:
+    cs = {c["cue"]["text"]: c for c in claims(
+        "Die Opposition forderte einen Untersuchungsausschuss. Der Konzern wies die Vorwürfe "
+        "zurück. Die Stadt kündigte neue Radwege an.")}
+    assert cs["forderte"]["kind"] == "reported"
+    assert cs["wies zurück"]["content"]["text"] == "die Vorwürfe"
+    assert cs["kündigte an"]["content"]["text"] == "neue Radwege"
+
+
+def test_role_description_resolves_to_named_person() -> None:
+    text = ("Der frühere dänische Regierungschef Lars Holmgaard reiste nach Kiew. Man müsse mehr "
+            "tun, sagte der frühere dänische Regierungschef.")
+    c = one(text, "der frühere dänische Regierungschef")
+    assert c["source"]["entity"]["name"] == "Lars Holmgaard"
+
+
+def test_plain_sentence_has_no_claim() -> None:
+    assert claims("Am Dienstag schien in Hamburg die Sonne. Die Elbe führte wenig Wasser.") == []

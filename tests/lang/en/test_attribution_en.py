@@ -1,0 +1,59 @@
+"""English attribution phenomena, on sentences we wrote ourselves."""
+
+from __future__ import annotations
+
+from claimledger.extract import extract, extraction_to_json
+
+
+def claims(text: str) -> list[dict]:
+    return extraction_to_json(extract(text, "en"))["claims"]
+
+
+def by_source(text: str) -> dict[str, dict]:
+    return {c["source"]["text"]: c for c in claims(text)}
+
+
+def test_x_said_that() -> None:
+    c = by_source("The transport minister said that fares would rise in April.")[
+        "The transport minister"]
+    assert c["cue"]["text"] == "said"
+    assert c["content"]["text"] == "that fares would rise in April"
+
+
+def test_zero_that_and_attitude_verbs() -> None:
+    cs = by_source("Analysts believe the merger will fail. The union warned jobs were at risk.")
+    assert cs["Analysts"]["content"]["text"] == "the merger will fail"
+    assert cs["The union"]["cue"]["text"] == "warned"
+
+
+def test_quote_then_said_x_and_continuation() -> None:
+    text = '"We did everything right," said coach Dana Price. "The referee decided the game."'
+    cs = claims(text)
+    assert [c["kind"] for c in cs] == ["direct", "direct"]
+    assert cs[0]["source"]["text"] == "coach Dana Price"
+    assert cs[1]["source"]["entity"]["name"] == "Dana Price"
+
+
+def test_according_to() -> None:
+    c = by_source("According to the fire department, 12 people were injured.")[
+        "the fire department"]
+    assert c["kind"] == "according_to"
+    assert c["content"]["text"] == "12 people were injured"
+    assert c["quantities"][0]["low"] == 12 and c["quantities"][0]["unit"] == "person"
+
+
+def test_relative_clause_between_subject_and_cue() -> None:
+    cs = by_source("Mira Olsen, who chairs the committee, said the vote would be delayed.")
+    assert cs["Mira Olsen"]["content"]["text"] == "the vote would be delayed"
+
+
+def test_pronoun_source_resolves_to_named_person() -> None:
+    cs = claims("Senator Paul Ridley visited the plant. He warned of layoffs.")
+    c = next(c for c in cs if c["source"]["text"] == "He")
+    assert c["kind"] == "reported"
+    assert c["source"]["entity"]["name"] == "Paul Ridley"
+
+
+def test_capitalised_noun_is_not_a_cue() -> None:
+    assert all(c["cue"]["text"] != "State"
+               for c in claims("The State Department said talks would resume."))
