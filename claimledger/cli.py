@@ -62,10 +62,15 @@ def ingest(
     targets: list[str] = typer.Argument(..., help="Files, folders (recursive), JSONL or URLs."),
     db: str = DB_OPTION,
     max_mb: float = typer.Option(DEFAULT_MAX_MB, help="Largest accepted file in MB."),
+    allow_private: bool = typer.Option(
+        False, help="Allow URLs on private, loopback or link-local addresses."),
 ) -> None:
     """Add articles to the ledger: extract text, claims and entities; link stories."""
+    from claimledger.ingest.fetch import make_fetcher
+
     store = open_store(db)
     settings = Settings(max_mb=max_mb)
+    fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=err, transient=True) as progress:
         task = progress.add_task("", total=_count_inputs(targets))
@@ -73,7 +78,7 @@ def ingest(
         def tick(origin: str, status: str) -> None:
             progress.update(task, advance=1, description=f"{status}: {Path(origin).name}"[:60])
 
-        report = pipeline.ingest(targets, store, settings, on_item=tick)
+        report = pipeline.ingest(targets, store, settings, on_item=tick, fetch_url=fetcher)
     stats = store.stats()
     out.print(
         f"ingested: {report.added} new ({report.duplicates} near-duplicates), "
