@@ -131,6 +131,7 @@ class Item:
     spans: dict[str, list[Span]]  # role -> character spans
     tokens: dict[str, frozenset[int]] = field(default_factory=dict)  # German only
     confidence: float | None = None
+    claim_kind: str | None = None  # the engine's own kind (system items only)
 
 
 @dataclass
@@ -226,7 +227,8 @@ def claim_items(claims: Iterable[dict[str, Any]], lang: str, doc: Doc) -> list[I
             {r: doc.index.ids_for(sp) for r, sp in spans.items()} if doc.index is not None else {}
         )
         items.append(
-            Item(str(c.get("id")), KIND_TO_TYPE.get(kind, kind), spans, tokens, c.get("confidence"))
+            Item(str(c.get("id")), KIND_TO_TYPE.get(kind, kind), spans, tokens,
+                 c.get("confidence"), kind)
         )
     return items
 
@@ -461,6 +463,8 @@ def role_verdict(lang: str, text: str, role: str, s: Item, g: Item) -> str | Non
 def describe(doc: Doc, item: Item, roles: Iterable[str]) -> dict[str, Any]:
     """Role texts and spans of an item, for the error file."""
     out: dict[str, Any] = {"id": item.ref, "type": item.kind}
+    if item.claim_kind is not None:
+        out["kind"] = item.claim_kind
     if item.confidence is not None:
         out["confidence"] = item.confidence
     for role in roles:
@@ -694,8 +698,9 @@ def fmt_rate(x: float | None) -> str:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Command-line options."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lang", choices=("de", "en", "all"), default="all")
-    ap.add_argument("--split", choices=("dev", "train"), default="dev")
+    ap.add_argument("--lang", choices=("de", "en", "all"), default="all",
+                    help="de: GerNewsQuote, en: PolNeAR, all: both (default)")
+    ap.add_argument("--split", choices=("dev", "train"), default="dev", help="default dev")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
                     help=f"folder with gernewsquote/ and polnear/ (default {DEFAULT_DATA})")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
