@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import trafilatura
 
@@ -20,12 +21,18 @@ class PageContent:
     lang: str | None
 
 
+def _date_params() -> dict:
+    """Prefer the publication date; accept dates up to two days ahead (time zones, embargoes)."""
+    ahead = (date.today() + timedelta(days=2)).isoformat()
+    return {"extensive_search": True, "original_date": True, "max_date": ahead}
+
+
 def extract_page(html: str, origin: str, url: str | None = None) -> PageContent:
     """Article body and metadata; a page without article text is rejected."""
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=True,
+            favor_precision=True, date_extraction_params=_date_params(),
         )
     except Exception as exc:  # trafilatura raises lxml/parser errors of many kinds
         raise InputRejected(origin, "unparseable-html", f"{type(exc).__name__}: {exc}") from exc
