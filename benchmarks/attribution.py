@@ -339,12 +339,12 @@ def de_add_pair(t: DeTally, sys_item: Item | None, gold: Item | None) -> None:
         hit = len(s & g)
         if s:
             t.p[role].append(hit / len(s))
-            if role == "message":
-                t.type_p.setdefault(str(sys_item.kind), []).append(hit / len(s))  # type: ignore[union-attr]
         if g:
             t.r[role].append(hit / len(g))
-            if role == "message":
-                t.type_r.setdefault(str(gold.kind), []).append(hit / len(g))  # type: ignore[union-attr]
+        if role == "message" and sys_item and s:
+            t.type_p.setdefault(str(sys_item.kind), []).append(hit / len(s))
+        if role == "message" and gold and g:
+            t.type_r.setdefault(str(gold.kind), []).append(hit / len(g))
     if sys_item and gold and sys_item.kind == gold.kind:
         t.form["tp"] += 1
     else:
@@ -630,10 +630,11 @@ def check_floors(floors: dict[str, dict[str, float]], figures: dict[str, Figures
             print(f"floors: {lang} not evaluated in this run, its floors are not checked")
             continue
         for key, floor in wanted.items():
-            value = figures[lang].get(key, "unknown")
-            if value == "unknown" or value is None:
-                failures.append(f"{lang}.{key}: figure {value!r}, floor {floor}")
-            elif value < floor:  # type: ignore[operator]
+            value = figures[lang].get(key)
+            if value is None:
+                what = "n/a" if key in figures[lang] else "unknown"
+                failures.append(f"{lang}.{key}: figure {what}, floor {floor}")
+            elif value < floor:
                 failures.append(f"{lang}.{key}: {value:.4f} < floor {floor}")
     return failures
 
