@@ -229,6 +229,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if kind == "reported" and verb_end > verb + 1:
         k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
     c = view.span(k, end)
+    after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
+    if after_comma and (c == (0, 0) or end - k <= 3):
+        # '"…," he said.' / '…, Mr. Obama said on Friday.': the content precedes the source
+        c, kind = view.span(0, a - 1), "indirect"
     if c == (0, 0):
         return None
     return Draft(kind, [c], [view.span(a, b)], cue, view.sent.index, 0.55,
@@ -296,7 +300,7 @@ def according_claims(view: SentenceView) -> list[Draft]:
                                     [view.span(i, i + 1)], view.sent.index, 0.6))
         if low[i] in pack.so_markers and i and low[i - 1] == ",":
             a, b = view.noun_phrase_after(i + 1)
-            if b > a and b >= n - 1:
+            if b > a:
                 drafts.append(Draft("according_to", [view.span(0, i - 1)], [view.span(a, b)],
                                     [view.span(i, i + 1)], view.sent.index, 0.6))
         if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
@@ -323,6 +327,8 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
             if src == (0, 0):
                 return None
             content = view.span(end + 1, len(view.toks)) if end < len(view.toks) else (0, 0)
+            if content == (0, 0) and i > 1:
+                content = view.span(0, i - 1)  # "…, wie die Polizei mitteilte."
             if content == (0, 0):
                 return None
             cue = [view.span(i, i + 1), view.span(v, v + 1)]
