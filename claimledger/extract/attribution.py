@@ -82,6 +82,8 @@ class SentenceView:
         tok = self.toks[i].text
         if tok[:1].isupper() and i > 0 and self.toks[i - 1].text not in QUOTE_CHARS:
             return False
+        if not self.pack.capitalised_nouns and i > 0 and self.low[i - 1] in self.pack.determiners:
+            return False  # "the report", "a question", "die Angaben": a noun, not a verb
         return self.low[i] in self.pack.speech_verbs
 
     def next_boundary(self, i: int) -> int:
