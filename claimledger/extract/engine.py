@@ -5,14 +5,15 @@ Chains the passes of `attribution` and resolves sources to entities with `entiti
 
 from __future__ import annotations
 
+from claimledger.extract import aliases
 from claimledger.extract import attribution as attr
 from claimledger.extract.entities import (
     DocEntity,
-    canonical_key,
     entity_type,
     find_names,
     split_source,
 )
+from claimledger.extract.keys import canonical_key
 from claimledger.extract.quantities import find_quantities
 from claimledger.nlp.pack import LanguagePack, get_pack
 from claimledger.nlp.text import Sentence, Token, tokenize
@@ -195,9 +196,11 @@ def _entities(
     found: dict[str, DocEntity] = {}
 
     def add(name: str, start: int, end: int, words: list[str]) -> DocEntity:
-        key = canonical_key(name)
+        known = aliases.lookup(name)
+        key = known.id if known else canonical_key(name)
+        etype = known.type if known else entity_type(name, words, pack)
         ent = _match_existing(found, key) or found.setdefault(
-            key, DocEntity(key, name, entity_type(name, words, pack), [], start)
+            key, DocEntity(key, known.name if known else name, etype, [], start)
         )
         if (start, end) not in ent.mentions:
             ent.mentions.append((start, end))

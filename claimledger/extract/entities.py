@@ -6,32 +6,10 @@ and "KIM JONG UN" share one id across documents and languages.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from claimledger.nlp.pack import LanguagePack
 from claimledger.nlp.text import Token
-
-ORG_HINTS = (
-    "ministerium", "ministry", "department", "regierung", "government", "agentur", "agency",
-    "geheimdienst", "intelligence", "polizei", "police", "feuerwehr", "brigade", "behörde",
-    "authority", "amt", "office", "konzern", "company", "gruppe", "group", "verband",
-    "association", "partei", "party", "armee", "army", "militär", "military", "kommission",
-    "commission", "rat", "council", "gericht", "court", "bank", "institut", "institute",
-    "organisation", "organization", "union", "nachrichtenagentur", "news", "zeitung", "times",
-    "post", "inc", "gmbh", "ag", "ltd", "corp", "dienst", "service", "staatsanwaltschaft",
-    "prosecutor", "ngo", "stiftung", "foundation", "sender", "tv", "radio", "kclinik", "klinik",
-)
-WIRE_AGENCIES = frozenset({"dpa", "afp", "reuters", "ap", "kcna", "tass", "xinhua", "apa", "sda",
-                           "epd", "kna", "ddp", "yonhap", "efe", "ansa", "upi", "bloomberg"})
-
-
-def canonical_key(name: str) -> str:
-    """Spelling-insensitive key: 'Kim Jong-un' and 'Kim Jong Un' -> 'kim-jong-un'."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("ß", "ss")
-    return "-".join(re.findall(r"[a-z0-9]+", folded))
 
 
 @dataclass
@@ -43,14 +21,26 @@ class DocEntity:
     first: int = 0  # char offset of the first mention
 
 
+def hinted_type(phrase: str, pack: LanguagePack) -> str | None:
+    """Source type from the pack's hint words ('Geheimdienst' -> intelligence)."""
+    low = " " + phrase.lower()
+    for hint, etype in pack.type_hints:
+        if hint in low:
+            return etype
+    return None
+
+
 def entity_type(name: str, words: list[str], pack: LanguagePack) -> str:
-    low = name.lower()
-    if low in WIRE_AGENCIES or "agentur" in low or "agency" in low:
-        return "media"
-    if any(h in w for w in (low, *words) for h in ORG_HINTS if len(h) > 3) or name.isupper():
-        return "organisation"
+    """Type of a named entity from its name and the words that described it."""
+    hinted = hinted_type(" ".join([*words, name.lower()]), pack)
+    if hinted:
+        return hinted
     if any(w in pack.role_nouns for w in words):
         return "person"
+    if any(w in pack.anonymous_sources for w in words):
+        return "anonymous"
+    if name.isupper() and len(name) > 1:
+        return "organisation"
     if len(name.split()) >= 2 and all(p[:1].isupper() for p in name.split()):
         return "person"
     return "unknown"
@@ -78,7 +68,7 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
     name_toks = toks[name_start:]
     if len(name_toks) >= 3 and _descriptor(name_toks[0].lower):
         name_toks = name_toks[1:]  # "Trainer Jens Ohlsen" -> "Jens Ohlsen"
-    if len(name_toks) >= 2 and any(h in name_toks[0].lower for h in ORG_HINTS if len(h) > 3):
+    if len(name_toks) >= 2 and hinted_type(name_toks[0].lower, pack):
         name_toks = name_toks[1:]  # "Nachrichtenagentur KCNA" -> "KCNA"
     elif len(name_toks) == 1 and name_start and toks[name_start - 1].text[:1].islower() \
             and toks[name_start - 1].lower not in pack.determiners:
@@ -113,8 +103,9 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
         while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].sent == t.sent \
                 and tokens[j].lower not in pack.stop_capitalised:
             j += 1
-        if j - i >= 2 or t.text.isupper() or not pack.capitalised_nouns:
-            spans.append((t.start, tokens[j - 1].end))
+        first = i + 1 if j - i >= 2 and hinted_type(t.lower, pack) else i
+        if j - first >= 2 or tokens[first].text.isupper() or not pack.capitalised_nouns:
+            spans.append((tokens[first].start, tokens[j - 1].end))
         i = j
     return spans
 

@@ -50,6 +50,7 @@ class LanguagePack:
     verb_second: bool = False  # German V2: "Dabei habe er betont" puts the subject after the verb
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German capitalises every noun: names need more evidence
+    type_hints: tuple[tuple[str, str], ...] = ()  # (lower-case substring, source type)
     number_words: dict[str, float] = field(default_factory=dict)
     vague_numbers: dict[str, tuple[float, float | None]] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)

@@ -1,6 +1,6 @@
 """German language pack."""
 
-from claimledger.nlp.de import cues, numbers
+from claimledger.nlp.de import cues, entities, numbers
 from claimledger.nlp.pack import LanguagePack
 
 PACK = LanguagePack(
@@ -60,6 +60,7 @@ PACK = LanguagePack(
     capitalised_nouns=True,
     verb_second=True,
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
+    type_hints=entities.TYPE_HINTS,
     number_words=numbers.NUMBER_WORDS,
     vague_numbers=numbers.VAGUE_NUMBERS,
     scale_words=numbers.SCALE_WORDS,

@@ -1,6 +1,6 @@
 """English language pack."""
 
-from claimledger.nlp.en import cues, numbers
+from claimledger.nlp.en import cues, entities, numbers
 from claimledger.nlp.pack import LanguagePack
 
 PACK = LanguagePack(
@@ -48,6 +48,7 @@ PACK = LanguagePack(
     }),
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
+    type_hints=entities.TYPE_HINTS,
     number_words=numbers.NUMBER_WORDS,
     vague_numbers=numbers.VAGUE_NUMBERS,
     scale_words=numbers.SCALE_WORDS,

@@ -1,0 +1,26 @@
+"""German words that tell what kind of source a phrase names (first match wins)."""
+
+TYPE_HINTS: tuple[tuple[str, str], ...] = (
+    ("staatliche nachrichtenagentur", "state_media"), ("staatsagentur", "state_media"),
+    ("staatsmedien", "state_media"), ("staatsfernsehen", "state_media"),
+    ("staatszeitung", "state_media"), ("geheimdienst", "intelligence"),
+    ("nachrichtendienst", "intelligence"), ("verfassungsschutz", "intelligence"),
+    ("armee", "military"), ("militär", "military"), ("streitkräfte", "military"),
+    ("generalstab", "military"), ("bundeswehr", "military"), ("verteidigungsministerium", "military"),
+    ("nachrichtenagentur", "media"), ("agentur", "media"), ("zeitung", "media"), ("sender", "media"),
+    ("fernsehen", "media"), ("rundfunk", "media"), ("magazin", "media"),
+    ("ministerium", "government"), ("regierung", "government"), ("behörde", "government"),
+    ("bundesamt", "government"), ("landesamt", "government"), ("amt", "government"),
+    ("polizei", "government"), ("feuerwehr", "government"), ("staatsanwaltschaft", "government"),
+    ("kanzleramt", "government"), ("präsidialamt", "government"), ("rathaus", "government"),
+    ("stadtverwaltung", "government"), ("senat", "government"), ("kommission", "international_organisation"),
+    ("vereinte nationen", "international_organisation"), ("uno", "international_organisation"),
+    ("konzern", "company"), ("unternehmen", "company"), ("firma", "company"), ("gmbh", "company"),
+    (" ag", "company"), ("hersteller", "company"), ("betreiber", "company"), ("bank", "company"),
+    ("gewerkschaft", "ngo"), ("verband", "ngo"), ("initiative", "ngo"), ("stiftung", "ngo"),
+    ("bündnis", "ngo"), ("allianz", "ngo"), ("organisation", "ngo"), ("verein", "ngo"),
+    ("experte", "expert"), ("expertin", "expert"), ("analyst", "expert"), ("forscher", "expert"),
+    ("wissenschaftler", "expert"), ("professor", "expert"), ("ökonom", "expert"),
+    ("kreise", "anonymous"), ("insider", "anonymous"), ("quellen", "anonymous"),
+    ("informanten", "anonymous"), ("beobachter", "anonymous"),
+)
