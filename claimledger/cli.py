@@ -64,12 +64,13 @@ def ingest(
     max_mb: float = typer.Option(DEFAULT_MAX_MB, help="Largest accepted file in MB."),
     allow_private: bool = typer.Option(
         False, help="Allow URLs on private, loopback or link-local addresses."),
+    fast: bool = typer.Option(False, help="Link without embeddings (entities and words only)."),
 ) -> None:
     """Add articles to the ledger: extract text, claims and entities; link stories."""
     from claimledger.ingest.fetch import make_fetcher
 
     store = open_store(db)
-    settings = Settings(max_mb=max_mb)
+    settings = Settings(max_mb=max_mb, embeddings=not fast)
     fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=err, transient=True) as progress:

@@ -11,13 +11,25 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+import numpy as np
+
 from claimledger import link
 from claimledger.errors import InputRejected
 from claimledger.extract import extract, extraction_to_json
 from claimledger.ingest import dedup, iter_inputs, to_article
 from claimledger.ingest.langid import detect
-from claimledger.nlp.pack import available_packs
-from claimledger.records import Article, Extraction, IngestFailure, IngestReport, RawDocument
+from claimledger.link.claims import content_words
+from claimledger.link.embed import article_text, embed, from_blob, to_blob
+from claimledger.nlp.pack import available_packs, get_pack
+from claimledger.records import (
+    Article,
+    ArticleLinks,
+    Claim,
+    Extraction,
+    IngestFailure,
+    IngestReport,
+    RawDocument,
+)
 from claimledger.settings import Settings
 from claimledger.store import Store
 
@@ -83,6 +95,7 @@ def _one(item, store: Store, settings: Settings, counts: dict, failures: list) -
 
 def _store_article(article: Article, extraction: Extraction, store: Store,
                    settings: Settings) -> bool:
+    """Fingerprint, embed and link an article, store it, then link its claims in its story."""
     sig = dedup.signature(article.text)
     keys = dedup.band_keys(sig)
     dup_of, sim, story = None, None, None
@@ -90,16 +103,69 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
         s = dedup.similarity(sig, cand_sig)
         if s >= settings.near_duplicate and (sim is None or s > sim):
             dup_of, sim, story = cand_id, s, cand_story
-    signature = link.story_signature(extraction)
+    vector = embed([article_text(article.title, article.text)])[0] if settings.embeddings else None
+    published = link.parse_date(article.published)
+    prof = link.profile(extraction, published, vector)
     if story is None:
-        cands = [link.StoryCandidate(c["story_id"], c["entities"])
-                 for c in store.story_candidates(list(signature))]
-        story = link.choose_story(signature, cands)
+        story = link.choose_story(prof, _candidates(store, prof, article.published))
     if story is None:
         story = store.new_story(article.title or article.text[:80])
-    store.add_article(article, extraction, minhash=sig, band_keys=keys, story_id=story,
-                      duplicate_of=dup_of, similarity=sim)
+    claim_vecs = embed([c.content.text for c in extraction.claims]) if settings.embeddings else None
+    pack = get_pack(article.lang) if article.lang in available_packs() else None
+    links = ArticleLinks(
+        minhash=sig, band_keys=tuple(keys), story_id=story, duplicate_of=dup_of, similarity=sim,
+        vector=to_blob(vector), entity_counts=tuple(prof.entities.items()),
+        claim_vectors=tuple(to_blob(v) for v in claim_vecs) if claim_vecs is not None else (),
+        claim_keys=tuple(c.source_entity.id if c.source_entity else None for c in extraction.claims),
+        claim_denials=tuple(_is_denial(c, pack) for c in extraction.claims),
+    )
+    ids = store.add_article(article, extraction, links)
+    _link_claims(store, story, set(ids.values()))
     return dup_of is not None
+
+
+def _candidates(store: Store, prof: link.ArticleProfile, published: str | None) -> list:
+    rows = store.story_candidates(list(prof.entities), published, link.stories.WINDOW_DAYS)
+    return [link.StoryCandidate(r["story_id"],
+                                np.frombuffer(r["centroid"], np.float32) if r["centroid"] else None,
+                                r["n"], r["entities"], link.parse_date(r["last_date"]))
+            for r in rows]
+
+
+def _is_denial(claim: Claim, pack) -> bool:
+    """A claim that denies: a denial cue, or a cue with a denial word in its content."""
+    if pack is None:
+        return False
+    cue = claim.cue.text.lower()
+    content = claim.content.text.lower()
+    return cue in pack.denial_cues or (bool(cue) and any(w in content for w in pack.denial_words))
+
+
+def _node(row: dict, stopwords: frozenset[str]) -> link.ClaimNode:
+    return link.ClaimNode(
+        claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],
+        content=row["content_text"], words=content_words(row["content_text"], stopwords),
+        vector=from_blob(row["vector"]), quantities=row["quantities"], denial=bool(row["denial"]),
+        published=link.parse_date(row["published"]), group_id=row["group_id"],
+    )
+
+
+def _link_claims(store: Store, story: int, new_ids: set[int]) -> None:
+    """Group the new claims with earlier reports and record disagreements, in one transaction."""
+    rows = store.story_claims(story)
+    nodes = [_node(r, _stopwords(r["lang"])) for r in rows]
+    old = [n for n in nodes if n.claim_id not in new_ids]
+    with store.transaction():
+        for node in (n for n in nodes if n.claim_id in new_ids):
+            node.group_id = store.assign_claim_group(node.claim_id, story, link.group_claim(node, old),
+                                                     node.source_key)
+            for d in link.find_disagreements(node, old):
+                store.add_disagreement(story, d.kind, d.subject, d.claim_a, d.claim_b, d.detail)
+            old.append(node)
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    return get_pack(lang).stopwords if lang in available_packs() else frozenset()
 
 
 def _extract_inputs(file: str) -> Iterable[tuple[Any, str | None, str | None, str | None]]:

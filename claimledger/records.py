@@ -139,6 +139,22 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleLinks:
+    """What the link stage decided for an article, stored with it in one transaction."""
+
+    minhash: bytes
+    band_keys: tuple[str, ...]
+    story_id: int
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    vector: bytes | None = None  # float16 article embedding
+    entity_counts: tuple[tuple[str, int], ...] = ()
+    claim_vectors: tuple[bytes | None, ...] = ()  # per claim, in extraction order
+    claim_keys: tuple[str | None, ...] = ()  # canonical source key per claim
+    claim_denials: tuple[bool, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class IngestReport:
     """What one ingest run did; the CLI turns it into a summary and an exit code."""
 

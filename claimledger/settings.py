@@ -13,6 +13,8 @@ class Settings:
     """Largest input file (or JSONL line) accepted, in MB; bigger ones are quarantined."""
     near_duplicate: float = 0.6
     """Estimated shingle Jaccard similarity at which an article is a copy of an earlier one."""
+    embeddings: bool = True
+    """Link stories and claims with multilingual embeddings (accurate); off: entities and words (fast)."""
 
     @property
     def max_bytes(self) -> int:

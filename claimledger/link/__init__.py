@@ -1,5 +1,16 @@
-"""Link stage: articles into stories (and, later, claims into claim groups, disagreements)."""
+"""Link stage: articles into stories, claims into claim groups, disagreements between sources."""
 
-from claimledger.link.stories import StoryCandidate, choose_story, story_signature
+from claimledger.link.claims import ClaimNode, group_claim
+from claimledger.link.disagree import Disagreement, find_disagreements
+from claimledger.link.stories import (
+    ArticleProfile,
+    StoryCandidate,
+    choose_story,
+    parse_date,
+    profile,
+)
 
-__all__ = ["StoryCandidate", "choose_story", "story_signature"]
+__all__ = [
+    "ArticleProfile", "ClaimNode", "Disagreement", "StoryCandidate", "choose_story",
+    "find_disagreements", "group_claim", "parse_date", "profile",
+]

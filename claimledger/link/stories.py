@@ -1,44 +1,92 @@
 """Incremental story assignment: a new article joins the best-matching story or starts one.
 
-Signals that transfer across languages: canonical entity keys (names fold to one key across
-spellings). Candidates come from the store by entity (an index lookup), so the cost per new
-article does not grow with the ledger.
+Signals that transfer across languages: a multilingual embedding of headline and lead, canonical
+entity keys (one key per real-world thing across spellings), and publication dates. Candidates
+come from index lookups (shared entities, stories active in a time window), so the cost per new
+article is bounded by news volume in the window, not by the size of the ledger.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
 
 from claimledger.records import Extraction
 
-MIN_SHARED = 2
-MIN_SCORE = 0.2
 TOP_K = 12
+WINDOW_DAYS = 10
+JOIN_SCORE = 0.86  # tuned on benchmarks/linking (docs/linking.md)
+ENTITY_WEIGHT = 0.12
+GENERIC_TYPES = frozenset({"place"})
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleProfile:
+    """What story linking knows about one article."""
+
+    lang: str
+    published: date | None
+    vector: np.ndarray | None
+    entities: dict[str, int]  # entity key -> mentions
+
+
+@dataclass(slots=True)
 class StoryCandidate:
     story_id: int
-    entities: dict[str, int]  # entity key -> mention count in the story
+    centroid: np.ndarray | None  # sum of member vectors
+    n: int
+    entities: dict[str, int] = field(default_factory=dict)
+    last_date: date | None = None
 
 
-def story_signature(extraction: Extraction) -> dict[str, int]:
-    """An article's most mentioned entity keys with their counts."""
-    counts = Counter({e.id: len(e.mentions) for e in extraction.entities if len(e.id) > 2})
-    return dict(counts.most_common(TOP_K))
+def profile(extraction: Extraction, published: date | None, vector: np.ndarray | None) -> ArticleProfile:
+    """An article's linking profile: its most mentioned specific entities, date and vector."""
+    counts = Counter({e.id: len(e.mentions) for e in extraction.entities
+                      if len(e.id) > 2 and e.type not in GENERIC_TYPES})
+    return ArticleProfile(extraction.lang, published, vector, dict(counts.most_common(TOP_K)))
 
 
-def choose_story(signature: dict[str, int], candidates: list[StoryCandidate]) -> int | None:
-    """The candidate story sharing the most of the article's entities, if similar enough."""
+def entity_overlap(mine: dict[str, int], theirs: dict[str, int]) -> float:
+    """Share of the article's entities that the story has (0..1)."""
+    if not mine or not theirs:
+        return 0.0
+    top = {k for k, _ in Counter(theirs).most_common(TOP_K * 3)}
+    return len(set(mine) & top) / len(mine)
+
+
+def score(article: ArticleProfile, cand: StoryCandidate) -> float:
+    """Similarity of an article to a story: centroid cosine plus an entity bonus, date-gated."""
+    if article.published and cand.last_date and \
+            abs((article.published - cand.last_date).days) > WINDOW_DAYS:
+        return 0.0
+    cos = 0.0
+    if article.vector is not None and cand.centroid is not None and cand.n:
+        c = cand.centroid / max(float(np.linalg.norm(cand.centroid)), 1e-9)
+        cos = float(article.vector @ c)
+    ent = entity_overlap(article.entities, cand.entities)
+    if article.vector is None or cand.centroid is None:
+        return 0.7 + 0.3 * ent if ent >= 0.34 else ent  # fast mode: entities alone
+    return cos + ENTITY_WEIGHT * ent
+
+
+def choose_story(article: ArticleProfile, candidates: list[StoryCandidate],
+                 threshold: float = JOIN_SCORE) -> int | None:
+    """The best candidate story if it is similar enough, else None (start a new story)."""
     best, best_score = None, 0.0
-    mine = set(signature)
     for cand in candidates:
-        theirs = {k for k, _ in Counter(cand.entities).most_common(TOP_K * 2)}
-        shared = mine & theirs
-        if len(shared) < MIN_SHARED:
-            continue
-        score = len(shared) / min(len(mine), len(theirs))
-        if score > best_score:
-            best, best_score = cand.story_id, score
-    return best if best_score >= MIN_SCORE else None
+        s = score(article, cand)
+        if s > best_score:
+            best, best_score = cand.story_id, s
+    return best if best_score >= threshold else None
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

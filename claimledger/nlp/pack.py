@@ -51,6 +51,11 @@ class LanguagePack:
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German capitalises every noun: names need more evidence
     type_hints: tuple[tuple[str, str], ...] = ()  # (lower-case substring, source type)
+    # cue texts (lower case, particles joined by a space) that deny or reject another claim
+    denial_cues: frozenset[str] = field(default_factory=frozenset)
+    # words in a claim's content that mark it as a denial ("falsch", "false", "untrue")
+    denial_words: frozenset[str] = field(default_factory=frozenset)
+    stopwords: frozenset[str] = field(default_factory=frozenset)
     number_words: dict[str, float] = field(default_factory=dict)
     vague_numbers: dict[str, tuple[float, float | None]] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
@@ -62,7 +67,7 @@ class LanguagePack:
 @cache
 def get_pack(code: str) -> LanguagePack:
     """Find a language pack by code: plugins first, then the built-in `claimledger.nlp.<code>`."""
-    for ep in entry_points(group="claimledger.language_packs"):
+    for ep in _plugin_packs():
         if ep.name == code:
             return ep.load()
     try:
@@ -74,6 +79,7 @@ def get_pack(code: str) -> LanguagePack:
     return module.PACK
 
 
+@cache
 def available_packs() -> list[str]:
     """Codes of the built-in and plugin language packs."""
     import pkgutil
@@ -81,5 +87,10 @@ def available_packs() -> list[str]:
     import claimledger.nlp as nlp
 
     codes = {m.name for m in pkgutil.iter_modules(nlp.__path__) if m.ispkg}
-    codes |= {ep.name for ep in entry_points(group="claimledger.language_packs")}
+    codes |= {ep.name for ep in _plugin_packs()}
     return sorted(codes)
+
+
+@cache
+def _plugin_packs() -> tuple:
+    return tuple(entry_points(group="claimledger.language_packs"))

@@ -61,6 +61,14 @@ PACK = LanguagePack(
     verb_second=True,
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
     type_hints=entities.TYPE_HINTS,
+    denial_cues=cues.DENIAL_CUES,
+    denial_words=cues.DENIAL_WORDS,
+    stopwords=frozenset("""
+der die das des dem den ein eine einer eines einem einen und oder aber auch nicht noch schon ist
+sind war waren sei seien habe hat haben hatte wird werden wurde wurden würde könne müsse in im
+am an auf aus bei mit nach von vor zu zum zur für über unter um durch gegen ohne bis es er sie
+wir ihr man sich sein seine ihre dass ob wie als so da dort hier dies diese dieser
+""".split()),
     number_words=numbers.NUMBER_WORDS,
     vague_numbers=numbers.VAGUE_NUMBERS,
     scale_words=numbers.SCALE_WORDS,

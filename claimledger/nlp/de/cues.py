@@ -120,3 +120,14 @@ SUBJUNCTIVE = frozenset({
     "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde", "könnte",
     "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "habest", "werdest",
 })
+
+DENIAL_CUES = frozenset({
+    "dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet",
+    "wies zurück", "wiesen zurück", "weist zurück", "zurückgewiesen", "widersprach",
+    "widersprachen", "widerspricht", "leugnete", "leugneten", "leugnet", "verneinte", "verneinten",
+})
+DENIAL_WORDS = frozenset({
+    "falsch", "unwahr", "erfunden", "haltlos", "unbegründet", "lüge", "lügen", "frei erfunden",
+    "gegenstandslos", "nicht zutreffend", "trifft nicht zu", "entbehrt", "propaganda",
+    "desinformation", "fake",
+})

@@ -49,6 +49,13 @@ PACK = LanguagePack(
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
     type_hints=entities.TYPE_HINTS,
+    denial_cues=cues.DENIAL_CUES,
+    denial_words=cues.DENIAL_WORDS,
+    stopwords=frozenset("""
+the a an and or but also not no yet already is are was were be been being has have had will
+would could should may might must can in on at to of for from by with about into over under it
+he she they we you i his her its their this that these those there here as so than
+""".split()),
     number_words=numbers.NUMBER_WORDS,
     vague_numbers=numbers.VAGUE_NUMBERS,
     scale_words=numbers.SCALE_WORDS,

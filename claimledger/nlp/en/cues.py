@@ -67,3 +67,12 @@ ACCORDING_POSTFIX: frozenset[str] = frozenset()
 SO_MARKERS: frozenset[str] = frozenset()
 AS_MARKERS = frozenset({"as"})
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+
+DENIAL_CUES = frozenset({
+    "denied", "denies", "deny", "rejected", "rejects", "reject", "dismissed", "dismisses",
+    "refuted", "refutes", "disputed", "disputes", "contradicted", "contradicts",
+})
+DENIAL_WORDS = frozenset({
+    "false", "untrue", "baseless", "fabricated", "invented", "lie", "lies", "nonsense",
+    "propaganda", "disinformation", "fake", "groundless", "unfounded", "not true", "incorrect",
+})

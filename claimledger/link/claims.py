@@ -1,0 +1,71 @@
+"""The same claim reported by several articles -> one claim group.
+
+Two claims are one when they have the same source (canonical entity) and say the same thing:
+multilingual embeddings catch translations and paraphrase; shared content words are the
+fallback when no vectors are available.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+SAME_CLAIM_COS = 0.9
+SAME_CLAIM_WORDS = 0.5
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class ClaimNode:
+    """What linking knows about one stored claim."""
+
+    claim_id: int
+    article_id: str
+    source_key: str | None
+    content: str
+    words: frozenset[str]
+    vector: np.ndarray | None = None
+    quantities: list[dict] = field(default_factory=list)  # low, high, unit, text
+    denial: bool = False
+    published: date | None = None
+    group_id: int | None = None
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """Lower-case content words without stopwords or numbers, for overlap measures."""
+    return frozenset(w for w in (m.lower() for m in _WORD.findall(text))
+                     if len(w) > 2 and w not in stopwords)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def similarity(a: ClaimNode, b: ClaimNode) -> float:
+    """Cosine of content vectors when both have one, else word overlap."""
+    if a.vector is not None and b.vector is not None:
+        return float(a.vector @ b.vector)
+    return jaccard(a.words, b.words)
+
+
+def is_same_claim(a: ClaimNode, b: ClaimNode) -> bool:
+    if not a.source_key or a.source_key != b.source_key or a.article_id == b.article_id:
+        return False
+    if a.vector is not None and b.vector is not None:
+        return float(a.vector @ b.vector) >= SAME_CLAIM_COS
+    return jaccard(a.words, b.words) >= SAME_CLAIM_WORDS
+
+
+def group_claim(node: ClaimNode, story_claims: list[ClaimNode]) -> int | None:
+    """The claim group of the most similar earlier report of the same claim, if any."""
+    best, best_sim = None, -1.0
+    for other in story_claims:
+        if other.group_id is None or not is_same_claim(node, other):
+            continue
+        s = similarity(node, other)
+        if s > best_sim:
+            best, best_sim = other.group_id, s
+    return best

@@ -1,0 +1,78 @@
+"""Disagreements inside a story: different figures for the same thing, and denials.
+
+Figures differ when two sources give bands for the same unit that do not overlap, about the same
+subject (similar content). A denial is a claim whose cue or wording denies; it is paired with the
+most similar claim of another source in the story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimledger.link.claims import ClaimNode, jaccard
+
+SAME_SUBJECT_COS = 0.84
+SAME_SUBJECT_WORDS = 0.15
+DENIAL_TARGET_MIN = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    kind: str  # "figures" | "denial"
+    subject: str
+    claim_a: int  # the earlier or denied claim
+    claim_b: int  # the later or denying claim
+    detail: dict
+
+
+def _disjoint(a: dict, b: dict) -> bool:
+    """True when two bands [low, high] (None = open) cannot both be right."""
+    a_lo, a_hi = a["low"], a["high"]
+    b_lo, b_hi = b["low"], b["high"]
+    if a_hi is not None and b_lo is not None and a_hi < b_lo:
+        return True
+    return b_hi is not None and a_lo is not None and b_hi < a_lo
+
+
+def _same_subject(a: ClaimNode, b: ClaimNode) -> bool:
+    if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_SUBJECT_COS:
+        return True
+    return jaccard(a.words, b.words) >= SAME_SUBJECT_WORDS
+
+
+def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disagreement]:
+    out = []
+    for other in others:
+        if other.source_key == node.source_key or not _same_subject(node, other):
+            continue
+        for q in node.quantities:
+            for q2 in other.quantities:
+                if q["unit"] and q["unit"] == q2["unit"] and _disjoint(q, q2):
+                    out.append(Disagreement("figures", q["unit"], other.claim_id, node.claim_id,
+                                            {"a": q2["text"], "b": q["text"]}))
+    return out
+
+
+def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
+    """The claim a denial answers: the most similar claim of another source in the story."""
+    best, best_sim = None, DENIAL_TARGET_MIN
+    for other in others:
+        if other.source_key == node.source_key or other.denial:
+            continue
+        sim = float(node.vector @ other.vector) - 0.7 if (
+            node.vector is not None and other.vector is not None) else jaccard(node.words, other.words)
+        if sim > best_sim:
+            best, best_sim = other, sim
+    return best
+
+
+def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[Disagreement]:
+    """Disagreements between a new claim and the claims already in its story."""
+    others = [c for c in story_claims if c.claim_id != node.claim_id]
+    found = figure_disagreements(node, others)
+    if node.denial:
+        target = denial_target(node, others)
+        if target is not None:
+            found.append(Disagreement("denial", target.content[:80], target.claim_id, node.claim_id,
+                                      {"a": target.content, "b": node.content}))
+    return found
