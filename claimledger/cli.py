@@ -88,13 +88,15 @@ def ingest(
     )
     out.print(
         f"ledger {db}: {stats['articles']} articles, {stats['claims']} claims, "
-        f"{stats['sources']} sources, {stats['entities']} entities, {stats['stories']} stories"
+        f"{stats['sources']} sources, {stats['entities']} entities, {stats['stories']} stories, "
+        f"{stats['claim_groups']} claims reported more than once, "
+        f"{stats['disagreements']} disagreements"
     )
     for f in report.failures[:20]:
         err.print(f"[yellow]quarantined[/] {f.origin}: {f.reason}: {f.detail}", highlight=False)
     if report.failed:
         err.print(f"see all with: claimledger errors --db {db}")
-    out.print(f"next: claimledger claims --db {db}   (or: stories, entities, articles)")
+    out.print(f"next: claimledger claims --db {db}   (or: stories, disagreements, groups, entities)")
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -199,11 +201,69 @@ def entities(db: str = DB_OPTION, limit: int = typer.Option(1000, min=1),
 
 
 @app.command()
+def disagreements(db: str = DB_OPTION, format: Format = typer.Option(Format.table, "--format"),
+                  story: int = typer.Option(None, help="Only this story id.")) -> None:
+    """Sources that give different figures for the same thing, or deny each other."""
+    from claimledger.link.disagree import collapse
+
+    rows = collapse(open_store(db).disagreements(story))
+    if format is not Format.table:
+        _emit(rows, format, ["id", "story_id", "kind", "subject", "sides"], "disagreements")
+        return
+    for d in rows:
+        out.print(f"[bold]{d['kind']}[/] story {d['story_id']}: {d['subject']}", highlight=False)
+        for side in d["sides"]:
+            figure = ", ".join(q["text"] for q in side["quantities"]) or side["content_text"][:90]
+            out.print(f"   {side['published'] or '':10} {side['lang']} {side['outlet'] or '':22} "
+                      f"{side['source_name'] or side['source_text']}: {figure}", highlight=False)
+
+
+@app.command()
+def groups(db: str = DB_OPTION, format: Format = typer.Option(Format.table, "--format")) -> None:
+    """Claims reported by several articles: who originated them, who repeated them, when."""
+    rows = open_store(db).claim_groups()
+    if format is not Format.table:
+        _emit(rows, format, ["id", "story_id", "origin", "first_seen", "reports"], "claim groups")
+        return
+    for g in rows:
+        out.print(f"[bold]group {g['id']}[/] (story {g['story_id']}) origin: {g['origin']}, "
+                  f"first seen {g['first_seen']}", highlight=False)
+        for r in g["reports"]:
+            out.print(f"   {r['published'] or '':10} {r['lang']} {r['outlet'] or '':22} "
+                      f"{r['content_text'][:90]}", highlight=False)
+
+
+@app.command()
 def stats(db: str = DB_OPTION) -> None:
     """Counts of what the ledger holds."""
     for k, v in open_store(db).stats().items():
         out.print(f"{k:12} {v}")
 
+
+@app.command()
+def serve(
+    db: str = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", help="Address to bind; anything but loopback needs a token."),
+    port: int = typer.Option(8000, min=1, max=65535),
+    token: str = typer.Option(None, envvar="CLAIMLEDGER_TOKEN", show_envvar=True,
+                              help="Every request must send 'Authorization: Bearer TOKEN'."),
+) -> None:
+    """Serve the REST API (/api, /openapi.json) and the web UI for a ledger."""
+    try:
+        import uvicorn
+
+        from claimledger.api.app import create_app
+        from claimledger.api.security import check_bind
+    except ImportError as exc:
+        raise ClaimledgerError(f"serve needs the web packages ({exc.name} is missing): "
+                               "pip install 'claimledger[web]'") from exc
+    check_bind(host, token)
+    server = create_app(db, token=token)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"serving {db} at http://{shown}:{port}/ (API schema: /openapi.json)"
+              + ("; requests need the token" if token else ""), highlight=False)
+    uvicorn.run(server, host=host, port=port, log_level="warning", server_header=False,
+                proxy_headers=False)
 
 def main() -> None:
     """Console entry point: ClaimledgerError becomes one line on stderr and exit code 2."""

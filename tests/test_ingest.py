@@ -127,3 +127,16 @@ def test_sample_corpus_end_to_end(db: str) -> None:
              run_cli("articles", "--db", db, "--format", "jsonl").stdout.splitlines()}
     assert langs == {"de", "en"}
     assert "0 new" in run_cli("ingest", "samples/news", "--db", db).stdout
+    # linking: one story per invented story, across languages
+    stories = [json.loads(x) for x in run_cli("stories", "--db", db, "--format", "jsonl")
+               .stdout.splitlines()]
+    by_file = {f["file"]: f["story"] for f in manifest["files"]}
+    for story in stories:
+        origins = {by_file[Path(a["origin"]).name] for a in story["articles"]}
+        assert len(origins) == 1, f"story {story['id']} mixes {origins}"
+    assert len(stories) == len(manifest["stories"])
+    rows = [json.loads(x) for x in run_cli("disagreements", "--db", db, "--format", "jsonl")
+            .stdout.splitlines()]
+    soldier = [d for d in rows if d["kind"] == "figures" and d["subject"] == "soldier"]
+    assert any({s["lang"] for s in d["sides"]} == {"de", "en"} for d in soldier)
+    assert any(d["kind"] == "denial" for d in rows)

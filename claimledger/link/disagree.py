@@ -13,7 +13,8 @@ from claimledger.link.claims import ClaimNode, jaccard
 
 SAME_SUBJECT_COS = 0.84
 SAME_SUBJECT_WORDS = 0.15
-DENIAL_TARGET_MIN = 0.05
+DENIAL_TARGET_MIN = 0.05  # word overlap (or cosine above DENIAL_TARGET_COS) a denial needs
+DENIAL_TARGET_COS = 0.86
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
     for other in others:
         if other.source_key == node.source_key or other.denial:
             continue
-        sim = float(node.vector @ other.vector) - 0.7 if (
+        sim = float(node.vector @ other.vector) - DENIAL_TARGET_COS if (
             node.vector is not None and other.vector is not None) else jaccard(node.words, other.words)
         if sim > best_sim:
             best, best_sim = other, sim
@@ -76,3 +77,21 @@ def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[D
             found.append(Disagreement("denial", target.content[:80], target.claim_id, node.claim_id,
                                       {"a": target.content, "b": node.content}))
     return found
+
+
+def _side_key(side: dict) -> tuple:
+    figures = tuple(sorted(q["text"].lower() for q in side.get("quantities", [])))
+    return (side.get("source_name") or side.get("source_text") or "").lower(), figures
+
+
+def collapse(rows: list[dict]) -> list[dict]:
+    """One row per distinct disagreement: syndicated copies repeat the same pair of claims."""
+    seen: dict[tuple, dict] = {}
+    for row in rows:
+        a, b = row["sides"]
+        key = (row["kind"], row["subject"], *sorted([_side_key(a), _side_key(b)]))
+        if key in seen:
+            seen[key].setdefault("also", []).append(row["id"])
+        else:
+            seen[key] = row
+    return list(seen.values())

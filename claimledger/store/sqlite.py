@@ -338,7 +338,7 @@ class SQLiteStore:
         out = []
         for s in self.conn.execute("SELECT id, label FROM stories ORDER BY id").fetchall():
             arts = self.conn.execute(
-                "SELECT id, title, outlet, lang, published, duplicate_of FROM articles"
+                "SELECT id, title, outlet, lang, published, duplicate_of, origin FROM articles"
                 " WHERE story_id = ? ORDER BY published, id", (s["id"],)).fetchall()
             if not arts:
                 continue

@@ -1,0 +1,96 @@
+"""Link rules: story choice, claim groups, figure disagreements, denials."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from claimledger.link import ArticleProfile, ClaimNode, StoryCandidate, choose_story, find_disagreements
+from claimledger.link.claims import content_words, group_claim
+from claimledger.link.disagree import collapse
+
+STOP = frozenset({"the", "of", "and", "that", "were", "was"})
+
+
+def unit(v: list[float]) -> np.ndarray:
+    a = np.asarray(v, dtype=np.float32)
+    return a / np.linalg.norm(a)
+
+
+def node(cid: int, source: str, text: str, article: str = "a1", **kw) -> ClaimNode:
+    return ClaimNode(cid, article, source, text, content_words(text, STOP), **kw)
+
+
+def test_article_joins_the_closest_story_in_its_window() -> None:
+    art = ArticleProfile("en", date(2026, 11, 5), unit([1, 0.1, 0]), {"kim-jong-un": 2})
+    near = StoryCandidate(1, unit([1, 0, 0]) * 3, 3, {"kim-jong-un": 5}, date(2026, 11, 4))
+    far = StoryCandidate(2, unit([0, 1, 0]), 1, {}, date(2026, 11, 4))
+    assert choose_story(art, [far, near]) == 1
+
+
+def test_old_story_is_not_joined_and_unrelated_starts_a_new_one() -> None:
+    art = ArticleProfile("en", date(2026, 11, 30), unit([1, 0, 0]), {"kim-jong-un": 2})
+    old = StoryCandidate(1, unit([1, 0, 0]), 1, {"kim-jong-un": 5}, date(2026, 10, 1))
+    assert choose_story(art, [old]) is None
+    other = StoryCandidate(2, unit([0, 0, 1]), 1, {}, date(2026, 11, 29))
+    assert choose_story(art, [other]) is None
+
+
+def test_fast_mode_links_by_shared_entities() -> None:
+    art = ArticleProfile("de", None, None, {"lumeda-medical": 3, "bfms": 1, "karin-albers": 1})
+    cand = StoryCandidate(4, None, 2, {"lumeda-medical": 6, "bfms": 2}, None)
+    assert choose_story(art, [cand]) == 4
+
+
+def test_same_source_same_words_is_one_group_other_source_is_not() -> None:
+    first = node(1, "nis", "more than 10,000 soldiers were sent to Russia", "a1", group_id=7)
+    again = node(2, "nis", "more than 10,000 soldiers were sent to Russia last month", "a2")
+    other = node(3, "state-dept", "more than 10,000 soldiers were sent to Russia", "a3")
+    assert group_claim(again, [first]) == 7
+    assert group_claim(other, [first]) is None
+
+
+def test_translated_claim_groups_by_vector() -> None:
+    first = node(1, "nis", "Nordkorea hat über 10.000 Soldaten entsandt", "a1",
+                 vector=unit([1, 0.05, 0]), group_id=3)
+    en = node(2, "nis", "North Korea sent more than 10,000 soldiers", "a2", vector=unit([1, 0, 0.05]))
+    assert group_claim(en, [first]) == 3
+
+
+def test_disjoint_bands_from_two_sources_disagree() -> None:
+    a = node(1, "state-dept", "Tausende Soldaten sind im Einsatz",
+             quantities=[{"text": "Tausende Soldaten", "low": 2000, "high": 9999, "unit": "soldier"}])
+    b = node(2, "nis", "über 10.000 Soldaten sind im Einsatz", "a2",
+             quantities=[{"text": "über 10.000 Soldaten", "low": 10001, "high": None, "unit": "soldier"}])
+    found = find_disagreements(b, [a])
+    assert [(d.kind, d.subject, d.claim_a, d.claim_b) for d in found] == [("figures", "soldier", 1, 2)]
+
+
+def test_overlapping_bands_or_other_units_do_not_disagree() -> None:
+    a = node(1, "police", "rund 1.500 Menschen evakuiert",
+             quantities=[{"text": "rund 1.500", "low": 1350, "high": 1650, "unit": "evacuee"}])
+    same = node(2, "fire", "1.500 Menschen evakuiert", "a2",
+                quantities=[{"text": "1.500", "low": 1500, "high": 1500, "unit": "evacuee"}])
+    other_unit = node(3, "fire", "14 Menschen evakuiert verletzt", "a2",
+                      quantities=[{"text": "14", "low": 14, "high": 14, "unit": "injured"}])
+    assert find_disagreements(same, [a]) == []
+    assert find_disagreements(other_unit, [a]) == []
+
+
+def test_denial_pairs_with_the_claim_it_answers() -> None:
+    claim = node(1, "intel", "more than 10,000 troops are fighting in Tamaria")
+    unrelated = node(2, "weather", "rain is expected on Sunday")
+    denial = node(3, "ministry", "the claims that troops are fighting in Tamaria as false", "a2",
+                  denial=True)
+    found = find_disagreements(denial, [unrelated, claim])
+    assert [(d.kind, d.claim_a, d.claim_b) for d in found] == [("denial", 1, 3)]
+
+
+def test_collapse_merges_syndicated_repeats() -> None:
+    side = {"source_name": "NIS", "quantities": [{"text": "über 10.000"}]}
+    side2 = {"source_name": "State Dept", "quantities": [{"text": "Tausende"}]}
+    rows = [{"id": 1, "kind": "figures", "subject": "soldier", "sides": [side, side2]},
+            {"id": 2, "kind": "figures", "subject": "soldier", "sides": [side2, side]}]
+    merged = collapse(rows)
+    assert len(merged) == 1 and merged[0]["also"] == [2]
