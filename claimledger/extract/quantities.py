@@ -34,6 +34,13 @@ def _unit(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, 
     """The counted thing after position i (skipping adjectives), lemmatised where known."""
     for j in range(i, min(i + 4, len(tokens))):
         low = tokens[j].lower
+        pair = f"{low} {tokens[j + 1].lower}" if j + 1 < len(tokens) else ""
+        if pair in pack.unit_lemmas:
+            return pack.unit_lemmas[pair], j + 2  # "per cent"
+        nxt_cap = j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+        if pack.capitalised_nouns and tokens[j].text[:1].islower() and tokens[j].text[:1].isalpha() \
+                and (low not in pack.unit_lemmas or nxt_cap):
+            continue  # German adjective before the counted noun: "3.000 tote Fische"
         if low in pack.unit_lemmas:
             return pack.unit_lemmas[low], j + 1
         if not tokens[j].text[:1].isalpha():
@@ -55,6 +62,11 @@ def _operator(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | No
 
 
 def _band(op: str | None, value: float) -> tuple[float | None, float | None]:
+    low, high = _raw_band(op, value)
+    return (None if low is None else round(low, 6), None if high is None else round(high, 6))
+
+
+def _raw_band(op: str | None, value: float) -> tuple[float | None, float | None]:
     integral = value == int(value)
     if op == "more_than":
         return (value + 1 if integral else value, None)

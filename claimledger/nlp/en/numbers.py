@@ -38,4 +38,13 @@ UNIT_LEMMAS: dict[str, str] = {
     "days": "day", "hours": "hour", "houses": "house", "homes": "home", "pupils": "pupil",
     "children": "child", "firefighters": "firefighter", "evacuees": "evacuee", "votes": "vote",
     "jobs": "job", "litres": "litre", "liters": "litre",
+    "protesters": "protester", "demonstrators": "protester", "fish": "fish",
+    "police officers": "police officer", "officers": "police officer", "flights": "flight",
+    "passengers": "passenger", "visitors": "visitor", "spectators": "spectator",
+    "pounds": "GBP", "£": "GBP", "francs": "CHF", "hectares": "hectare", "schools": "school",
+    "hospitals": "hospital", "beds": "bed", "doses": "vaccine dose", "cases": "case",
+    "infections": "infection", "victims": "victim", "missing": "missing", "arrests": "arrest",
+    "prisoners": "prisoner", "hostages": "hostage", "tanks": "tank", "aircraft": "aircraft",
+    "ships": "ship", "strikers": "striker", "members": "member", "participants": "participant",
+    "voters": "voter", "metres": "m", "meters": "m", "evacuated": "evacuee",
 }
