@@ -12,6 +12,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from claimledger.extract.gazetteer import country
 from claimledger.extract.keys import canonical_key
 
 
@@ -48,10 +49,14 @@ def alias_table() -> dict[str, Alias]:
 
 
 def lookup(*names: str) -> Alias | None:
-    """The canonical entity for the first of these surface forms that the table knows."""
+    """The canonical entity for the first of these surface forms that the table (or, for
+    countries, the ISO 3166 gazetteer) knows."""
     table = alias_table()
     for n in names:
         hit = table.get(canonical_key(n))
         if hit:
             return hit
+        place = country(n)
+        if place:
+            return Alias(place[0], place[1], "place")
     return None

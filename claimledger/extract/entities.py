@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimledger.extract.aliases import lookup
 from claimledger.nlp.pack import LanguagePack
 from claimledger.nlp.text import Token
 
@@ -105,7 +106,8 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
                 and tokens[j].lower not in pack.stop_capitalised:
             j += 1
         first = i + 1 if j - i >= 2 and hinted_type(t.lower, pack) else i
-        if j - first >= 2 or tokens[first].text.isupper() or not pack.capitalised_nouns:
+        known = j - first == 1 and lookup(tokens[first].text) is not None  # "Russland", "Kiew"
+        if j - first >= 2 or known or tokens[first].text.isupper() or not pack.capitalised_nouns:
             spans.append((tokens[first].start, tokens[j - 1].end))
         i = j
     return spans
