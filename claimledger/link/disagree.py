@@ -13,6 +13,7 @@ from claimledger.link.claims import ClaimNode, jaccard
 
 SAME_SUBJECT_COS = 0.84
 SAME_SUBJECT_WORDS = 0.15
+FIGURE_TOLERANCE = 0.1  # relative difference below which two stated figures are the same
 DENIAL_TARGET_MIN = 0.05  # word overlap (or cosine above DENIAL_TARGET_COS) a denial needs
 DENIAL_TARGET_COS = 0.86
 
@@ -26,13 +27,29 @@ class Disagreement:
     detail: dict
 
 
-def _disjoint(a: dict, b: dict) -> bool:
-    """True when two bands [low, high] (None = open) cannot both be right."""
-    a_lo, a_hi = a["low"], a["high"]
-    b_lo, b_hi = b["low"], b["high"]
-    if a_hi is not None and b_lo is not None and a_hi < b_lo:
-        return True
-    return b_hi is not None and a_lo is not None and b_hi < a_lo
+def _stated(q: dict) -> float | None:
+    """The figure as stated: the number itself, or None for a vague band ("Tausende")."""
+    if q.get("value") is not None:
+        return float(q["value"])
+    if q.get("operator") == "vague":
+        return None
+    lo, hi = q.get("low"), q.get("high")
+    return float(lo if lo is not None else hi) if (lo is not None or hi is not None) else None
+
+
+def _differ(a: dict, b: dict) -> bool:
+    """True when two sources state figures that are not the same number.
+
+    Stated numbers that differ by more than FIGURE_TOLERANCE differ ("rund 4,2 Millionen" vs
+    "bis zu 7 Millionen"); a vague band ("Tausende") differs from a number outside it.
+    """
+    va, vb = _stated(a), _stated(b)
+    if va is not None and vb is not None:
+        return abs(va - vb) > FIGURE_TOLERANCE * max(abs(va), abs(vb))
+    for q, v in ((a, vb), (b, va)):
+        if v is not None and q.get("operator") == "vague":
+            return not (q["low"] <= v <= (q["high"] if q["high"] is not None else float("inf")))
+    return False
 
 
 def _same_subject(a: ClaimNode, b: ClaimNode) -> bool:
@@ -48,7 +65,7 @@ def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disag
             continue
         for q in node.quantities:
             for q2 in other.quantities:
-                if q["unit"] and q["unit"] == q2["unit"] and _disjoint(q, q2):
+                if q["unit"] and q["unit"] == q2["unit"] and _differ(q, q2):
                     out.append(Disagreement("figures", q["unit"], other.claim_id, node.claim_id,
                                             {"a": q2["text"], "b": q["text"]}))
     return out

@@ -231,7 +231,8 @@ class SQLiteStore:
         for r in rows:
             d = dict(r)
             d["quantities"] = [dict(q) for q in self.conn.execute(
-                "SELECT text, low, high, unit FROM quantities WHERE claim_id = ?", (r["id"],))]
+                "SELECT text, low, high, value, unit, operator FROM quantities WHERE claim_id = ?",
+                (r["id"],))]
             out.append(d)
         return out
 
@@ -636,6 +637,7 @@ def _statements(sql: str) -> list[str]:
 
 def _like(text: str) -> str:
     """A LIKE pattern matching text anywhere, with the user's % and _ taken literally."""
+    text = text.replace("\x00", "")  # SQLite ends a LIKE pattern at NUL, which would match all
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -645,7 +647,7 @@ def _claim_filters(**f: Any) -> tuple[list[str], list[Any]]:
     args: list[Any] = []
     if f["search"]:
         where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        args.append(_fts_query(f["search"]))
+        args.append(_fts_query(f["search"].replace("\x00", " ")))  # FTS5 ends a string at NUL
     if f["source"]:
         where.append("(c.source_text LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')")
         args += [_like(f["source"]), _like(f["source"])]

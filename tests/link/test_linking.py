@@ -60,20 +60,25 @@ def test_translated_claim_groups_by_vector() -> None:
 
 def test_disjoint_bands_from_two_sources_disagree() -> None:
     a = node(1, "state-dept", "Tausende Soldaten sind im Einsatz",
-             quantities=[{"text": "Tausende Soldaten", "low": 2000, "high": 9999, "unit": "soldier"}])
+             quantities=[{"text": "Tausende Soldaten", "low": 2000, "high": 9999, "unit": "soldier",
+                          "value": None, "operator": "vague"}])
     b = node(2, "nis", "über 10.000 Soldaten sind im Einsatz", "a2",
-             quantities=[{"text": "über 10.000 Soldaten", "low": 10001, "high": None, "unit": "soldier"}])
+             quantities=[{"text": "über 10.000 Soldaten", "low": 10001, "high": None, "unit": "soldier",
+                          "value": 10000, "operator": "more_than"}])
     found = find_disagreements(b, [a])
     assert [(d.kind, d.subject, d.claim_a, d.claim_b) for d in found] == [("figures", "soldier", 1, 2)]
 
 
 def test_overlapping_bands_or_other_units_do_not_disagree() -> None:
     a = node(1, "police", "rund 1.500 Menschen evakuiert",
-             quantities=[{"text": "rund 1.500", "low": 1350, "high": 1650, "unit": "evacuee"}])
+             quantities=[{"text": "rund 1.500", "low": 1350, "high": 1650, "unit": "evacuee",
+                          "value": 1500, "operator": "about"}])
     same = node(2, "fire", "1.500 Menschen evakuiert", "a2",
-                quantities=[{"text": "1.500", "low": 1500, "high": 1500, "unit": "evacuee"}])
+                quantities=[{"text": "1.500", "low": 1500, "high": 1500, "unit": "evacuee",
+                             "value": 1500, "operator": "exact"}])
     other_unit = node(3, "fire", "14 Menschen evakuiert verletzt", "a2",
-                      quantities=[{"text": "14", "low": 14, "high": 14, "unit": "injured"}])
+                      quantities=[{"text": "14", "low": 14, "high": 14, "unit": "injured",
+                                   "value": 14, "operator": "exact"}])
     assert find_disagreements(same, [a]) == []
     assert find_disagreements(other_unit, [a]) == []
 
@@ -94,3 +99,13 @@ def test_collapse_merges_syndicated_repeats() -> None:
             {"id": 2, "kind": "figures", "subject": "soldier", "sides": [side2, side]}]
     merged = collapse(rows)
     assert len(merged) == 1 and merged[0]["also"] == [2]
+
+
+def test_estimates_that_differ_disagree_even_when_bands_touch() -> None:
+    a = node(1, "city", "die Sanierung koste rund 4,2 Millionen Euro",
+             quantities=[{"text": "rund 4,2 Millionen Euro", "low": 3.78e6, "high": 4.62e6, "unit": "EUR",
+                          "value": 4.2e6, "operator": "about"}])
+    b = node(2, "engineer", "die Sanierung könne bis zu 7 Millionen Euro kosten", "a2",
+             quantities=[{"text": "bis zu 7 Millionen Euro", "low": None, "high": 7e6, "unit": "EUR",
+                          "value": 7e6, "operator": "up_to"}])
+    assert [d.kind for d in find_disagreements(b, [a])] == ["figures"]
