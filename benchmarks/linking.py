@@ -17,7 +17,7 @@ from pathlib import Path
 
 from claimledger.ingest import record_to_raw
 from claimledger.link.disagree import collapse
-from claimledger.pipeline import ingest_items
+from claimledger.pipeline import ingest_items, relink
 from claimledger.settings import Settings
 from claimledger.store import open_store
 
@@ -59,14 +59,17 @@ class ClaimFinder:
                 if any(s < end and start < e for s, e in spans)]
 
 
-def evaluate(fast: bool) -> dict:
+def evaluate(fast: bool, keep: str | None = None) -> dict:
     gold = json.loads((HERE / "gold.json").read_text("utf-8"))
     records = [json.loads(x) for x in (HERE / "articles.jsonl").read_text("utf-8").splitlines() if x]
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "l.db")
+        store = open_store(keep or Path(tmp) / "l.db")
         t0 = time.perf_counter()
-        ingest_items((record_to_raw(r, f"linking#{r['id']}") for r in records), store,
-                     Settings(embeddings=not fast))
+        if not store.stats()["articles"]:
+            ingest_items((record_to_raw(r, f"linking#{r['id']}") for r in records), store,
+                         Settings(embeddings=not fast))
+        else:
+            relink(store)  # a kept ledger: apply the current linking rules again
         elapsed = time.perf_counter() - t0
         rows = store.conn.execute("SELECT id, external_id, story_id FROM articles").fetchall()
         ids = {r["external_id"]: r["id"] for r in rows}
@@ -136,8 +139,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fast", action="store_true", help="no embeddings: entities and words only")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--db", help="keep the ledger in this file (reused when it exists, for analysis)")
     args = ap.parse_args()
-    res = evaluate(args.fast)
+    res = evaluate(args.fast, args.db)
     if args.json:
         print(json.dumps(res))
         return

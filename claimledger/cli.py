@@ -234,6 +234,18 @@ def groups(db: str = DB_OPTION, format: Format = typer.Option(Format.table, "--f
 
 
 @app.command()
+def relink(db: str = DB_OPTION) -> None:
+    """Rebuild claim groups and disagreements from the stored claims."""
+    store = open_store(db)
+    with Progress(SpinnerColumn(), TextColumn("[bold]relink"), MofNCompleteColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("", total=store.stats()["stories"])
+        result = pipeline.relink(store, on_story=lambda _: progress.advance(task))
+    out.print(f"{result['claim_groups']} claims reported more than once, "
+              f"{result['disagreements']} disagreements")
+
+
+@app.command()
 def stats(db: str = DB_OPTION) -> None:
     """Counts of what the ledger holds."""
     for k, v in open_store(db).stats().items():

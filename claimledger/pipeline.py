@@ -164,6 +164,18 @@ def _link_claims(store: Store, story: int, new_ids: set[int]) -> None:
             old.append(node)
 
 
+def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Build claim groups and disagreements again from stored claims (after rules or aliases
+    changed), story by story in publication order."""
+    for story in store.reset_claim_links():
+        rows = store.story_claims(story)
+        _link_claims(store, story, {r["id"] for r in rows})
+        if on_story:
+            on_story(story)
+    stats = store.stats()
+    return {"claim_groups": stats["claim_groups"], "disagreements": stats["disagreements"]}
+
+
 def _stopwords(lang: str) -> frozenset[str]:
     return get_pack(lang).stopwords if lang in available_packs() else frozenset()
 

@@ -8,7 +8,7 @@ import sys
 
 from claimledger.extract import extract
 from claimledger.extract.aliases import lookup
-from claimledger.extract.keys import canonical_key, phonetic_key
+from claimledger.nlp.keys import canonical_key, phonetic_key
 
 SEED_DE = (
     "Wie die staatliche Nachrichtenagentur KCNA berichtete, beaufsichtigte Kim Jong Un am "

@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from claimledger.extract.gazetteer import country
-from claimledger.extract.keys import canonical_key
+from claimledger.nlp.keys import canonical_key
 
 
 @dataclass(frozen=True, slots=True)

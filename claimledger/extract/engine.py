@@ -13,8 +13,8 @@ from claimledger.extract.entities import (
     find_names,
     split_source,
 )
-from claimledger.extract.keys import canonical_key
 from claimledger.extract.quantities import find_quantities
+from claimledger.nlp.keys import canonical_key
 from claimledger.nlp.pack import LanguagePack, get_pack
 from claimledger.nlp.text import Sentence, Token, tokenize
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role

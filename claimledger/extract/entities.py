@@ -59,7 +59,7 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
         if low in pack.determiners or low in pack.pronouns or not t.text[:1].isupper():
             name_start = None
             continue
-        if low in pack.role_nouns or low in pack.anonymous_sources:
+        if low in pack.role_nouns or low in pack.anonymous_sources or low in pack.stop_capitalised:
             name_start = None
             continue
         if name_start is None:
@@ -67,17 +67,16 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
     if name_start is None:
         return "", words, -1
     name_toks = toks[name_start:]
-    if len(name_toks) >= 3 and _descriptor(name_toks[0].lower):
-        name_toks = name_toks[1:]  # "Trainer Jens Ohlsen" -> "Jens Ohlsen"
+    while len(name_toks) >= 3 and _descriptor(name_toks[0].lower, pack):
+        name_toks = name_toks[1:]  # "Stadtbaurat Jörg Ahlmeyer", "Prof. Yusuf Karaca"
     if len(name_toks) >= 2 and hinted_type(name_toks[0].lower, pack):
         name_toks = name_toks[1:]  # "Nachrichtenagentur KCNA" -> "KCNA"
     elif pack.capitalised_nouns and len(name_toks) == 1 and not name_toks[0].text.isupper() \
             and name_start and toks[name_start - 1].text[:1].islower() \
             and toks[name_start - 1].lower not in pack.determiners:
         # "des südkoreanischen Geheimdienstes": the adjective is part of the organisation's name
-        first = name_start - 1
-        while first > 0 and toks[first - 1].text[:1].islower() \
-                and toks[first - 1].lower not in pack.determiners:
+        first = name_start
+        while first > 0 and _adjective(toks[first - 1], pack):
             first -= 1
         name_toks = toks[first : name_start + 1]
     name = text[name_toks[0].start : name_toks[-1].end]
@@ -87,9 +86,22 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
 ROLE_SUFFIXES = ("er", "erin", "in", "ent", "eur", "ist", "or", "chef", "chefin", "leiter")
 
 
-def _descriptor(word: str) -> bool:
-    """A title or job word before a two-part name ("Trainer", "Gewerkschafterin")."""
+def _descriptor(word: str, pack: LanguagePack) -> bool:
+    """A title or job word before a two-part name: "Trainer", "Gewerkschafterin", "Prof.",
+    or a compound ending in a role noun ("Betriebsratsvorsitzende", "Rechnungshofpräsidentin")."""
+    word = word.rstrip(".")
+    if word in pack.abbreviations or word in pack.role_nouns:
+        return True
+    if any(word.endswith(r) for r in pack.role_nouns if len(r) > 4):
+        return True
     return len(word) > 6 and word.endswith(ROLE_SUFFIXES)
+
+
+def _adjective(tok: Token, pack: LanguagePack) -> bool:
+    """An inflected lower-case adjective ("südkoreanischen") that belongs to an organisation name."""
+    low = tok.lower
+    return tok.text[:1].islower() and low not in pack.determiners and len(low) > 3 \
+        and low.endswith(("e", "en", "er", "es", "em"))
 
 
 def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple[int, int]]:

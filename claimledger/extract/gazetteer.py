@@ -9,7 +9,7 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-from claimledger.extract.keys import canonical_key
+from claimledger.nlp.keys import canonical_key
 
 LANGUAGES = ("de",)
 

@@ -13,7 +13,9 @@ from datetime import date
 
 import numpy as np
 
-SAME_CLAIM_COS = 0.9
+from claimledger.nlp.keys import phonetic_key
+
+SAME_CLAIM_COS = 0.85
 SAME_CLAIM_WORDS = 0.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -51,8 +53,22 @@ def similarity(a: ClaimNode, b: ClaimNode) -> float:
     return jaccard(a.words, b.words)
 
 
+def same_source(a: str | None, b: str | None) -> bool:
+    """One source under two keys: equal, a short form of the other ("vallstrom" /
+    "henrik-vallstrom"), or the same name in another transliteration."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    pa, pb = a.split("-"), b.split("-")
+    short, long_ = (pa, pb) if len(pa) < len(pb) else (pb, pa)
+    if len(short) < len(long_) and long_[-len(short):] == short and len(short[-1]) >= 4:
+        return True
+    return len(pa) == len(pb) >= 2 and phonetic_key(a) == phonetic_key(b)
+
+
 def is_same_claim(a: ClaimNode, b: ClaimNode) -> bool:
-    if not a.source_key or a.source_key != b.source_key or a.article_id == b.article_id:
+    if not same_source(a.source_key, b.source_key) or a.article_id == b.article_id:
         return False
     if a.vector is not None and b.vector is not None:
         return float(a.vector @ b.vector) >= SAME_CLAIM_COS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimledger.link.claims import ClaimNode, jaccard
+from claimledger.link.claims import ClaimNode, jaccard, same_source
 
 SAME_SUBJECT_COS = 0.84
 SAME_SUBJECT_WORDS = 0.15
@@ -61,7 +61,7 @@ def _same_subject(a: ClaimNode, b: ClaimNode) -> bool:
 def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disagreement]:
     out = []
     for other in others:
-        if other.source_key == node.source_key or not _same_subject(node, other):
+        if same_source(other.source_key, node.source_key) or not _same_subject(node, other):
             continue
         for q in node.quantities:
             for q2 in other.quantities:
@@ -75,7 +75,7 @@ def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
     """The claim a denial answers: the most similar claim of another source in the story."""
     best, best_sim = None, DENIAL_TARGET_MIN
     for other in others:
-        if other.source_key == node.source_key or other.denial:
+        if same_source(other.source_key, node.source_key) or other.denial:
             continue
         sim = float(node.vector @ other.vector) - DENIAL_TARGET_COS if (
             node.vector is not None and other.vector is not None) else jaccard(node.words, other.words)

@@ -226,7 +226,7 @@ class SQLiteStore:
         rows = self.conn.execute(
             "SELECT c.id, c.article_id, c.source_key, c.content_text, c.vector, c.denial, c.group_id,"
             " a.published, a.lang FROM claims c JOIN articles a ON a.id = c.article_id"
-            " WHERE a.story_id = ? ORDER BY c.id", (story_id,)).fetchall()
+            " WHERE a.story_id = ? ORDER BY a.published, c.id", (story_id,)).fetchall()
         out = []
         for r in rows:
             d = dict(r)
@@ -246,6 +246,15 @@ class SQLiteStore:
             group_id = int(cur.lastrowid)
         self.conn.execute("UPDATE claims SET group_id = ? WHERE id = ?", (group_id, claim_id))
         return group_id
+
+    def reset_claim_links(self) -> list[int]:
+        """Forget claim groups and disagreements (to link again); returns the story ids."""
+        with self.transaction() as c:
+            c.execute("UPDATE claims SET group_id = NULL")
+            c.execute("DELETE FROM disagreements")
+            c.execute("DELETE FROM claim_groups")
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL ORDER BY story_id")]
 
     def add_disagreement(self, story_id: int, kind: str, subject: str, claim_a: int, claim_b: int,
                          detail: dict) -> None:
