@@ -41,8 +41,9 @@ def _unit(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, 
         if pack.capitalised_nouns and tokens[j].text[:1].islower() and tokens[j].text[:1].isalpha() \
                 and (low not in pack.unit_lemmas or nxt_cap):
             continue  # German adjective before the counted noun: "3.000 tote Fische"
-        if low in pack.unit_lemmas:
-            return pack.unit_lemmas[low], j + 1
+        lemma = _unit_lemma(low, pack)
+        if lemma:
+            return lemma, j + 1
         if not tokens[j].text[:1].isalpha():
             break
         if pack.capitalised_nouns and tokens[j].text[:1].isupper():
@@ -50,6 +51,15 @@ def _unit(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, 
         if not pack.capitalised_nouns and j > i and low.endswith("s"):
             return low.rstrip("s"), j + 1
     return None, i
+
+
+def _unit_lemma(word: str, pack: LanguagePack) -> str | None:
+    """The unit key for a word, trying the pack's inflection variants ("Passagieren")."""
+    for form in (word, *(word[: -len(end)] + rep for end, rep in pack.unit_suffixes
+                         if word.endswith(end) and len(word) > len(end) + 2)):
+        if form in pack.unit_lemmas:
+            return pack.unit_lemmas[form]
+    return None
 
 
 def _operator(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, int]:

@@ -11,11 +11,17 @@ from dataclasses import dataclass
 
 from claimledger.link.claims import ClaimNode, jaccard, same_source
 
-SAME_SUBJECT_COS = 0.84
+SAME_SUBJECT_COS = 0.88
+# durations and ages ("seit drei Jahren", "81 Jahre alt") describe, they are not disputed counts
+DESCRIPTIVE_UNITS = frozenset({"year", "day", "hour"})
 SAME_SUBJECT_WORDS = 0.15
 FIGURE_TOLERANCE = 0.1  # relative difference below which two stated figures are the same
+# counts of people under a more specific name compare with plain "people" counts
+PEOPLE_UNITS = frozenset({"person", "participant", "protester", "resident", "patient", "voter",
+                          "passenger", "visitor", "spectator", "evacuee", "refugee", "worker",
+                          "employee", "member", "striker"})
 DENIAL_TARGET_MIN = 0.05  # word overlap (or cosine above DENIAL_TARGET_COS) a denial needs
-DENIAL_TARGET_COS = 0.86
+DENIAL_TARGET_COS = 0.78
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,13 @@ def _differ(a: dict, b: dict) -> bool:
     return False
 
 
+def _comparable(a: str | None, b: str | None) -> bool:
+    """Figures count the same kind of thing (people counts: "Menschen" vs "Teilnehmer")."""
+    if not a or not b or a in DESCRIPTIVE_UNITS:
+        return False
+    return a == b or ("person" in (a, b) and a in PEOPLE_UNITS and b in PEOPLE_UNITS)
+
+
 def _same_subject(a: ClaimNode, b: ClaimNode) -> bool:
     if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_SUBJECT_COS:
         return True
@@ -65,7 +78,7 @@ def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disag
             continue
         for q in node.quantities:
             for q2 in other.quantities:
-                if q["unit"] and q["unit"] == q2["unit"] and _differ(q, q2):
+                if _comparable(q["unit"], q2["unit"]) and _differ(q, q2):
                     out.append(Disagreement("figures", q["unit"], other.claim_id, node.claim_id,
                                             {"a": q2["text"], "b": q["text"]}))
     return out

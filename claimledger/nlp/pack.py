@@ -61,6 +61,8 @@ class LanguagePack:
     scale_words: dict[str, float] = field(default_factory=dict)
     quantity_operators: tuple[tuple[tuple[str, ...], str], ...] = ()
     unit_lemmas: dict[str, str] = field(default_factory=dict)
+    # (ending, replacement) tried on an unknown unit word: dative plural, feminine plural
+    unit_suffixes: tuple[tuple[str, str], ...] = ()
     decimal_comma: bool = False
 
 

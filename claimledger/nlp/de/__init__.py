@@ -74,5 +74,7 @@ wir ihr man sich sein seine ihre dass ob wie als so da dort hier dies diese dies
     scale_words=numbers.SCALE_WORDS,
     quantity_operators=numbers.OPERATORS,
     unit_lemmas=numbers.UNIT_LEMMAS,
+    unit_suffixes=(("innen", "en"), ("innen", ""), ("ern", "er"), ("en", "e"), ("n", ""),
+                   ("en", "")),
     decimal_comma=True,
 )

@@ -51,5 +51,6 @@ UNIT_LEMMAS: dict[str, str] = {
     "vermisste": "missing", "vermissten": "missing", "festnahmen": "arrest", "festgenommene": "arrest",
     "gefangene": "prisoner", "geiseln": "hostage", "panzer": "tank", "flugzeuge": "aircraft",
     "schiffe": "ship", "streikende": "striker", "streikenden": "striker", "mitglieder": "member",
-    "teilnehmer": "participant", "wähler": "voter", "meter": "m",
+    "teilnehmer": "participant", "gestorbene": "dead",
+    "erkrankte": "patient", "güterzüge": "train", "züge": "train", "wähler": "voter", "meter": "m",
 }

@@ -61,4 +61,5 @@ he she they we you i his her its their this that these those there here as so th
     scale_words=numbers.SCALE_WORDS,
     quantity_operators=numbers.OPERATORS,
     unit_lemmas=numbers.UNIT_LEMMAS,
+    unit_suffixes=(("ies", "ies"),),
 )

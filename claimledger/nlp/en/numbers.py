@@ -46,5 +46,6 @@ UNIT_LEMMAS: dict[str, str] = {
     "infections": "infection", "victims": "victim", "missing": "missing", "arrests": "arrest",
     "prisoners": "prisoner", "hostages": "hostage", "tanks": "tank", "aircraft": "aircraft",
     "ships": "ship", "strikers": "striker", "members": "member", "participants": "participant",
-    "voters": "voter", "metres": "m", "meters": "m", "evacuated": "evacuee",
+    "voters": "voter", "trains": "train", "freight trains": "train", "metres": "m", "meters": "m",
+    "evacuated": "evacuee",
 }
