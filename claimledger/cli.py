@@ -267,9 +267,11 @@ def serve(
         from claimledger.api.app import create_app
         from claimledger.api.security import check_bind
     except ImportError as exc:
-        raise ClaimledgerError(f"serve needs the web packages ({exc.name} is missing): "
-                               "pip install 'claimledger[web]'") from exc
+        raise ClaimledgerError(f"serve needs fastapi, uvicorn and jinja2 ({exc.name} is missing); "
+                               "reinstall claimledger with its dependencies") from exc
     check_bind(host, token)
+    if not Path(db).expanduser().exists():
+        err.print(f"note: {db} does not exist yet; serving a new, empty ledger", highlight=False)
     server = create_app(db, token=token)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"serving {db} at http://{shown}:{port}/ (API schema: /openapi.json)"

@@ -100,6 +100,8 @@ class SentenceView:
 
     def noun_phrase_after(self, i: int) -> tuple[int, int]:
         """Source phrase starting at i: determiners, adjectives, names, genitive tails."""
+        if i < len(self.toks) and self.low[i] in self.pack.pronouns:
+            return i, i + 1  # "er", "she": a pronoun is the whole phrase
         j = i
         end = self.next_boundary(i)
         head_seen = False
@@ -194,8 +196,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         if c == (0, 0):
             return None
         return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.55)
-    # (a) content before the cue: "…, sagte X." / "…," said X.
-    if verb and (prev in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
+    # (a) content before the cue: "…, sagte X." / "…," said X. — unless what precedes is an
+    # "as X reported," clause: "Wie VNA meldete, nannte er die Berichte hysterisch."
+    as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
+    if verb and not as_clause and (prev in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
         a, b = view.noun_phrase_after(verb_end + 1)
         if b == a and verb_end + 1 < n and low[verb_end + 1] in pack.determiners | {"the"}:
             return None
@@ -223,6 +227,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         a, b = _subject_between(view, verb)
     if b == a:
         return None
+    if a > verb_end and k <= a:
+        k = b  # "nannte er die Berichte hysterisch": the content follows the inverted subject
     clause = range(view.prev_boundary(verb), verb)
     reported_cue = any(low[j] in pack.subjunctive for j in clause)
     end = n

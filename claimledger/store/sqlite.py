@@ -289,6 +289,7 @@ class SQLiteStore:
         limit: int = 1000,
     ) -> list[dict[str, Any]]:
         where, args = [], []
+        source = source.replace("\x00", "") if source else source
         if source:
             where.append("(c.source_text LIKE ? OR e.name LIKE ? OR c.source_entity = ?)")
             args += [f"%{source}%", f"%{source}%", source]
@@ -624,7 +625,7 @@ def _at(values: tuple, k: int):
 
 def _fts_query(text: str) -> str:
     """User words as an FTS5 query of quoted terms (no syntax errors from user input)."""
-    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
+    terms = [t.replace('"', '""') for t in text.replace("\x00", " ").split() if t.strip()]
     return " ".join(f'"{t}"' for t in terms) or '""'
 
 

@@ -8,7 +8,8 @@ def weak(stem: str, participle: str | None = None, lemma: str | None = None) -> 
     lemma = lemma or stem + ("n" if stem.endswith(("el", "er")) else "en")
     t = "et" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else "t"
     e = "e" if t == "et" else ""
-    forms = [stem + "e", stem + t, stem + e + "te", stem + e + "ten", stem + e + "test", lemma]
+    # no stem+"e": in news it is the Konjunktiv of the reported clause ("erkläre sich"), not a cue
+    forms = [stem + t, stem + e + "te", stem + e + "ten", stem + e + "test", lemma]
     forms.append(participle or "ge" + stem + t)
     return {f: lemma for f in forms}
 
