@@ -11,6 +11,7 @@ from pathlib import Path
 
 from claimledger.errors import InputRejected
 from claimledger.ingest.decode import decode
+from claimledger.ingest.warc import is_warc, read_warc
 from claimledger.records import IngestFailure, RawDocument
 
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -55,6 +56,9 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestFailur
     """Documents in one file, by extension, sniffing content when the extension says nothing."""
     size = path.stat().st_size
     suffix = path.suffix.lower()
+    if is_warc(path):
+        yield from read_warc(path, max_bytes)  # streamed: the archive itself may be any size
+        return
     if suffix in JSONL_EXT:
         yield from read_jsonl(path, max_bytes)
         return
