@@ -11,6 +11,7 @@ from pathlib import Path
 
 from claimledger.errors import InputRejected
 from claimledger.ingest.decode import decode
+from claimledger.ingest.feeds import expand_feed, looks_like_feed
 from claimledger.ingest.warc import is_warc, read_warc
 from claimledger.records import IngestFailure, RawDocument
 
@@ -29,18 +30,28 @@ def iter_inputs(
             if fetch_url is None:
                 yield IngestFailure(target, "url-unsupported", "URL fetching is not configured")
             else:
-                yield from _guard(target, lambda t=target: [fetch_url(t)])
+                yield from _guard(target, lambda t=target: _url(t, fetch_url))
             continue
         path = Path(target)
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
                 if file.name.lower() in SKIP_NAMES or file.name.startswith("."):
                     continue
-                yield from _guard(str(file), lambda f=file: read_file(f, max_bytes))
+                yield from _guard(str(file), lambda f=file: read_file(f, max_bytes, fetch_url))
         elif path.is_file():
-            yield from _guard(str(path), lambda p=path: read_file(p, max_bytes))
+            yield from _guard(str(path), lambda p=path: read_file(p, max_bytes, fetch_url))
         else:
             yield IngestFailure(target, "not-found", "no such file, folder or URL; check the path")
+
+
+def _url(url: str, fetch_url) -> Iterator[RawDocument | IngestFailure]:
+    """A page, or a feed that expands into the pages it links to."""
+    doc = fetch_url(url)
+    body = doc.html or doc.text or ""
+    if looks_like_feed(body):
+        yield from expand_feed(url, body, fetch_url)
+    else:
+        yield doc
 
 
 def _guard(origin: str, produce) -> Iterator[RawDocument | IngestFailure]:
@@ -52,7 +63,7 @@ def _guard(origin: str, produce) -> Iterator[RawDocument | IngestFailure]:
         yield IngestFailure(origin, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
 
 
-def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
+def read_file(path: Path, max_bytes: int, fetch_url=None) -> Iterator[RawDocument | IngestFailure]:
     """Documents in one file, by extension, sniffing content when the extension says nothing."""
     size = path.stat().st_size
     suffix = path.suffix.lower()
@@ -68,6 +79,9 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestFailur
             f"{size / 1e6:.0f} MB exceeds the {max_bytes / 1e6:.0f} MB limit (--max-mb to raise it)",
         )
     text = decode(path.read_bytes(), str(path))
+    if looks_like_feed(text):
+        yield from expand_feed(str(path), text, fetch_url)
+        return
     if suffix in HTML_EXT or (suffix not in TEXT_EXT and _looks_like_html(text)):
         yield RawDocument(origin=str(path), html=text)
     else:
