@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,32 @@ def ingest(
         err.print(f"see all with: claimledger errors --db {db}")
     out.print(f"next: claimledger claims --db {db}   (or: stories, disagreements, groups, entities)")
     raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def watch(
+    feeds_file: str = typer.Argument(..., help="Text file with one RSS/Atom feed URL per line."),
+    db: str = DB_OPTION,
+    interval: float = typer.Option(900, min=1, help="Seconds between polling rounds."),
+    once: bool = typer.Option(False, help="Poll every feed once and exit."),
+    delay: float = typer.Option(1.0, min=0, help="Seconds between requests to one host."),
+    allow_private: bool = typer.Option(False, help="Allow feeds on internal addresses."),
+    fast: bool = typer.Option(False, help="Link without embeddings."),
+) -> None:
+    """Poll feeds politely (conditional GET, robots.txt, per-host delay) and ingest new articles."""
+    from claimledger.ingest.watch import Politeness, poll_feed, read_feed_list
+
+    store = open_store(db)
+    settings = Settings(embeddings=not fast)
+    polite = Politeness(settings.max_bytes, allow_private, delay)
+    feeds = read_feed_list(feeds_file)
+    while True:
+        for url in feeds:
+            report = pipeline.ingest_items(poll_feed(url, store, polite), store, settings)
+            out.print(f"{url}: {report.added} new, {report.failed} quarantined", highlight=False)
+        if once:
+            break
+        time.sleep(interval)
 
 
 @app.command()

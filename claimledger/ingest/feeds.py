@@ -17,9 +17,11 @@ def looks_like_feed(text: str) -> bool:
     return any(m in head for m in FEED_MARKERS)
 
 
-def expand_feed(origin: str, text: str, fetch: Callable[[str], RawDocument] | None
+def expand_feed(origin: str, text: str, fetch: Callable[[str], RawDocument] | None,
+                skip: Callable[[str], bool] = lambda link: False,
                 ) -> Iterator[RawDocument | IngestFailure]:
-    """Fetch every entry of a feed; entry metadata fills what the page does not say."""
+    """Fetch every entry of a feed (unless `skip` says it is known); entry metadata fills what
+    the page does not say."""
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
         yield IngestFailure(origin, "bad-feed", f"not a readable RSS/Atom feed ({parsed.bozo_exception})")
@@ -31,7 +33,7 @@ def expand_feed(origin: str, text: str, fetch: Callable[[str], RawDocument] | No
     seen: set[str] = set()
     for entry in parsed.entries:
         link = entry.get("link")
-        if not link or link in seen:
+        if not link or link in seen or skip(link):
             continue
         seen.add(link)
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
@@ -36,28 +37,46 @@ def _check_host(url: str, allow_private: bool) -> None:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+
+def http_get(url: str, *, max_bytes: int, allow_private: bool = False, timeout: float = 20.0,
+             headers: dict[str, str] | None = None) -> Fetched:
+    """GET with the address guard, our User-Agent and a size cap; no redirects followed."""
+    _check_host(url, allow_private)
+    try:
+        with httpx.stream("GET", url, headers={"User-Agent": USER_AGENT, **(headers or {})},
+                          timeout=timeout, follow_redirects=False) as resp:
+            body = bytearray()
+            for chunk in resp.iter_bytes():
+                body += chunk
+                if len(body) > max_bytes:
+                    raise InputRejected(url, "too-large", "response exceeds the size limit")
+            return Fetched(resp.status_code, resp.headers, bytes(body))
+    except httpx.HTTPError as exc:
+        raise InputRejected(url, "unreachable", f"{type(exc).__name__}: {exc}") from exc
+
+
+def to_raw(url: str, fetched: Fetched) -> RawDocument:
+    """A fetched 200 response as a document; other statuses are rejected."""
+    if fetched.status != 200:
+        raise InputRejected(url, f"http-{fetched.status}",
+                            "the server did not return the page; check the URL")
+    text = decode(fetched.body, url)
+    if "html" in fetched.headers.get("content-type", "html"):
+        return RawDocument(origin=url, html=text, url=url)
+    return RawDocument(origin=url, text=text, url=url)
+
+
 def make_fetcher(max_bytes: int, allow_private: bool = False, timeout: float = 20.0):
     """A function URL -> RawDocument that refuses internal addresses and oversized bodies."""
 
     def fetch(url: str) -> RawDocument:
-        _check_host(url, allow_private)
-        headers = {"User-Agent": USER_AGENT}
-        try:
-            with httpx.stream("GET", url, headers=headers, timeout=timeout,
-                              follow_redirects=False) as resp:
-                if resp.status_code != 200:
-                    raise InputRejected(url, f"http-{resp.status_code}",
-                                        "the server did not return the page; check the URL")
-                body = bytearray()
-                for chunk in resp.iter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise InputRejected(url, "too-large", "response exceeds the size limit")
-        except httpx.HTTPError as exc:
-            raise InputRejected(url, "unreachable", f"{type(exc).__name__}: {exc}") from exc
-        text = decode(bytes(body), url)
-        if "html" in resp.headers.get("content-type", "html"):
-            return RawDocument(origin=url, html=text, url=url)
-        return RawDocument(origin=url, text=text, url=url)
+        return to_raw(url, http_get(url, max_bytes=max_bytes, allow_private=allow_private,
+                                    timeout=timeout))
 
     return fetch

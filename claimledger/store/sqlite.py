@@ -262,6 +262,27 @@ class SQLiteStore:
             "INSERT OR IGNORE INTO disagreements (story_id, kind, subject, claim_a, claim_b, detail)"
             " VALUES (?,?,?,?,?,?)", (story_id, kind, subject, claim_a, claim_b, json.dumps(detail)))
 
+    # -- feed polling state ----------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT etag, last_modified, last_status, last_checked FROM feeds"
+                                " WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None,
+                        status: int) -> None:
+        self.conn.execute(
+            "INSERT INTO feeds VALUES (?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+            " ON CONFLICT (url) DO UPDATE SET etag = COALESCE(excluded.etag, etag),"
+            " last_modified = COALESCE(excluded.last_modified, last_modified),"
+            " last_status = excluded.last_status, last_checked = excluded.last_checked",
+            (url, etag, last_modified, status))
+
+    def has_url(self, url: str) -> bool:
+        """True when an article from this URL is already in the ledger."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1",
+                                 (url, url)).fetchone() is not None
+
     # -- queries ------------------------------------------------------------------------------
 
     def stats(self) -> dict[str, int]:
