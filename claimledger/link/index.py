@@ -1,7 +1,8 @@
 """In-memory story index for streaming and batch linking at archive scale.
 
-Candidates for a new article are the stories active within the date window (kept in day
-buckets) plus stories sharing an entity; their centroids are compared in one matrix product and
+Candidates for a new article are the stories born within the date window (a contiguous block
+of ids, since ids follow time), the few long-running stories still active, and stories sharing an
+entity; their centroids are compared in one matrix product and
 only the best few are scored in full with `stories.score`. Cost per article is bounded by the
 number of stories in the window, not by the size of the archive.
 """
@@ -29,25 +30,20 @@ class StoryIndex:
         self.counts: list[int] = []
         self.last_day: list[int] = []
         self.created_day: list[int] = []  # non-decreasing when articles arrive in date order
+        self.long_running: set[int] = set()  # stories still reported on after their first window
         self.entities: list[dict[str, int]] = []
-        self.by_day: dict[int, set[int]] = defaultdict(set)
         self.by_entity: dict[str, list[int]] = defaultdict(list)
 
     def __len__(self) -> int:
         return len(self.counts)
-
-    def _window_ids(self, day: int) -> list[int]:
-        ids: list[int] = []
-        for d in range(day - self.window, day + self.window + 1):
-            ids.extend(self.by_day.get(d, ()))
-        return ids
 
     def _shortlist(self, prof: ArticleProfile, day: int) -> list[int]:
         """Best centroids in the window (one matrix product over a contiguous slice) + entities."""
         short: set[int] = set()
         if self.counts and prof.vector is not None:
             lo = bisect_left(self.created_day, day - self.window)  # stories born in the window
-            older = [s for s in self._window_ids(day) if s < lo]  # long-running ones, gathered
+            older = [s for s in self.long_running  # born earlier, still active: gathered
+                     if s < lo and abs(self.last_day[s] - day) <= self.window]
             idx = np.concatenate([np.arange(lo, len(self.counts)), np.asarray(older, dtype=np.int64)])
             if len(idx):
                 block = self.sums[lo:len(self.counts)]
@@ -85,9 +81,12 @@ class StoryIndex:
             self.sums[sid] += prof.vector
         self.counts[sid] += 1
         if day > self.last_day[sid]:
-            self.by_day.get(self.last_day[sid], set()).discard(sid)
             self.last_day[sid] = day
-            self.by_day[day].add(sid)
+        if day > self.created_day[sid]:  # may outlive the block of stories born in its window
+            self.long_running.add(sid)
+        if len(self.long_running) > 4 * SHORTLIST * 64:  # forget those that fell silent
+            self.long_running = {s for s in self.long_running
+                                 if day - self.last_day[s] <= self.window}
         for ent, n in prof.entities.items():
             self.entities[sid][ent] = self.entities[sid].get(ent, 0) + n
             posting = self.by_entity[ent]
