@@ -57,3 +57,11 @@ def test_figures_compare_across_languages() -> None:
     a = find_quantities("über 10.000 Soldaten", tokenize("über 10.000 Soldaten", de)[0], de)[0]
     b = find_quantities("more than 10,000 troops", tokenize("more than 10,000 troops", en)[0], en)[0]
     assert (a.low, a.high, a.unit) == (b.low, b.high, b.unit)
+
+
+def test_numbers_in_the_other_convention_do_not_crash() -> None:
+    """English copy with a decimal comma, German copy with a thousands comma: read, never raise."""
+    for pack, text, value in ((get_pack("en"), "turnout rose 53,55 points", 53.55),
+                              (get_pack("de"), "Die Quote stieg auf 2.4 Punkte", 2.4)):
+        tokens, _ = tokenize(text, pack)
+        assert [q.value for q in find_quantities(text, tokens, pack)] == [value]

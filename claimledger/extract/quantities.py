@@ -18,16 +18,18 @@ CURRENCY_PREFIX = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD"}
 
 
 def parse_number(tok: str, pack: LanguagePack) -> float | None:
-    """Digits with thousands separators and decimal marks, read with the pack's convention."""
+    """Digits with thousands separators and decimal marks, read with the pack's convention
+    first and the other one second ("53,55" in English copy); None when neither fits."""
     if not DIGITS_RE.match(tok):
         return pack.number_words.get(tok.lower())
     s = tok.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    thou, dec = (".", ",") if pack.decimal_comma else (",", ".")
-    if re.fullmatch(rf"\d{{1,3}}(?:\{thou}\d{{3}})+(?:\{dec}\d+)?", s):
-        s = s.replace(thou, "")
-    elif re.fullmatch(rf"\d{{1,3}}(?:\{dec}\d{{3}})+", s) and s.count(dec) > 1:
-        s = s.replace(dec, "")
-    return float(s.replace(dec, "."))
+    conventions = [(".", ","), (",", ".")] if pack.decimal_comma else [(",", "."), (".", ",")]
+    for thou, dec in conventions:
+        if re.fullmatch(rf"\d{{1,3}}(?:\{thou}\d{{3}})+(?:\{dec}\d+)?", s):
+            return float(s.replace(thou, "").replace(dec, "."))
+        if re.fullmatch(rf"\d+(?:\{dec}\d+)?", s):
+            return float(s.replace(dec, "."))
+    return None
 
 
 def _unit(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, int]:

@@ -1,0 +1,79 @@
+"""End-to-end ingest throughput on a generated corpus of realistic HTML articles.
+
+Pages are the bundled sample pages with their numbers and some words varied, so none is a
+duplicate of another. Prints articles per second (single process, so per core) and the share of
+time per stage, measured with cProfile on the real pipeline.
+
+    python benchmarks/throughput.py --articles 500 [--accurate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import re
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from claimledger.pipeline import ingest
+from claimledger.settings import Settings
+from claimledger.store import open_store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "news"
+STAGES = {
+    "HTML extraction + language id (ingest)": "to_article",
+    "tokenise + attribution + entities + figures (extract)": "extract",
+    "embeddings (link)": "embed",
+    "near-duplicates (MinHash)": "signature",
+    "claim groups + disagreements (link)": "_link_claims",
+    "store (SQLite writes)": "add_article",
+}
+
+
+def generate(folder: Path, n: int, seed: int) -> None:
+    """n HTML files derived from the sample pages, each with different figures and words."""
+    rng = random.Random(seed)
+    pages = sorted(SAMPLES.glob("*.html"))
+    words = ["Hafen", "Brücke", "Werk", "Kommission", "Bündnis", "harbour", "bridge", "plant"]
+    for i in range(n):
+        html = pages[i % len(pages)].read_text("utf-8")
+        html = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 97)), html)
+        html = html.replace("<p>", f"<p>{rng.choice(words)} {i}: ", 3)
+        (folder / f"a{i:06d}.html").write_text(html, "utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--accurate", action="store_true", help="link with embeddings (default: fast)")
+    ap.add_argument("--seed", type=int, default=3)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        generate(folder, args.articles, args.seed)
+        store = open_store(Path(tmp) / "l.db")
+        prof = cProfile.Profile()
+        t0, c0 = time.perf_counter(), time.process_time()
+        prof.enable()
+        report = ingest([str(folder)], store, Settings(embeddings=args.accurate))
+        prof.disable()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    stats = pstats.Stats(prof)
+    total = sum(v[3] for k, v in stats.stats.items() if k[2] == "_one") or wall
+    mode = "accurate (embeddings)" if args.accurate else "fast (no embeddings)"
+    print(f"{report.added} articles ({report.duplicates} near-duplicates, {report.failed} failed), "
+          f"{mode}: {wall:.1f} s wall, {cpu:.1f} s CPU -> {report.added / cpu:.1f} articles/s "
+          f"per core; {report.claims} claims")
+    for label, func in STAGES.items():
+        spent = sum(v[3] for k, v in stats.stats.items() if k[2] == func)
+        print(f"  {label:58} {100 * spent / total:5.1f} %")
+    print(f"  peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
