@@ -64,7 +64,7 @@ def main() -> None:
     pred, gold = [], []
     block = max(args.articles // 10, 1)
     t0 = t_block = time.perf_counter()
-    print(f"{'articles':>10} {'stories':>9} {'us/article (block)':>19} {'peak RSS MB':>12}")
+    print(f"{'articles':>10} {'stories':>9} {'us/article (block)':>19} {'peak RSS MB':>12}", flush=True)
     for i, (day, sid, vec, ents) in enumerate(
             generate(args.articles, args.days, args.story_len, args.noise, args.seed), 1):
         pred.append(index.assign(ArticleProfile("xx", None, vec, ents), day))

@@ -18,6 +18,7 @@ from claimledger.link.stories import WINDOW_DAYS, ArticleProfile, StoryCandidate
 
 SHORTLIST = 8
 MAX_ENTITY_POSTINGS = 64  # most recent stories kept per entity
+PRUNE_AT = 2048
 
 
 class StoryIndex:
@@ -27,10 +28,12 @@ class StoryIndex:
         self.dim = dim
         self.window = window_days
         self.sums = np.zeros((1024, dim), dtype=np.float32)
+        self.norms = np.ones(1024, dtype=np.float32)  # |sums| per story, kept up to date
         self.counts: list[int] = []
         self.last_day: list[int] = []
         self.created_day: list[int] = []  # non-decreasing when articles arrive in date order
         self.long_running: set[int] = set()  # stories still reported on after their first window
+        self._prune_at = PRUNE_AT
         self.entities: list[dict[str, int]] = []
         self.by_entity: dict[str, list[int]] = defaultdict(list)
 
@@ -44,11 +47,12 @@ class StoryIndex:
             lo = bisect_left(self.created_day, day - self.window)  # stories born in the window
             older = [s for s in self.long_running  # born earlier, still active: gathered
                      if s < lo and abs(self.last_day[s] - day) <= self.window]
-            idx = np.concatenate([np.arange(lo, len(self.counts)), np.asarray(older, dtype=np.int64)])
+            n = len(self.counts)
+            idx = np.concatenate([np.arange(lo, n), np.asarray(older, dtype=np.int64)])
             if len(idx):
-                block = self.sums[lo:len(self.counts)]
-                sums = np.vstack([block, self.sums[older]]) if older else block
-                sims = sums @ prof.vector / np.maximum(np.linalg.norm(sums, axis=1), 1e-9)
+                sims = self.sums[lo:n] @ prof.vector / self.norms[lo:n]  # a view: no copy
+                if older:
+                    sims = np.concatenate([sims, self.sums[older] @ prof.vector / self.norms[older]])
                 k = min(SHORTLIST, len(idx))
                 short |= set(idx[np.argpartition(-sims, k - 1)[:k]].tolist())
         for ent in prof.entities:
@@ -70,6 +74,7 @@ class StoryIndex:
         sid = len(self.counts)
         if sid >= len(self.sums):
             self.sums = np.vstack([self.sums, np.zeros_like(self.sums)])
+            self.norms = np.concatenate([self.norms, np.ones_like(self.norms)])
         self.counts.append(0)
         self.last_day.append(-(10**9))
         self.created_day.append(max(day, self.created_day[-1]) if self.created_day else day)
@@ -79,14 +84,16 @@ class StoryIndex:
     def _add(self, sid: int, prof: ArticleProfile, day: int) -> None:
         if prof.vector is not None:
             self.sums[sid] += prof.vector
+            self.norms[sid] = max(float(np.linalg.norm(self.sums[sid])), 1e-9)
         self.counts[sid] += 1
         if day > self.last_day[sid]:
             self.last_day[sid] = day
         if day > self.created_day[sid]:  # may outlive the block of stories born in its window
             self.long_running.add(sid)
-        if len(self.long_running) > 4 * SHORTLIST * 64:  # forget those that fell silent
+        if len(self.long_running) > self._prune_at:  # forget those that fell silent (amortised)
             self.long_running = {s for s in self.long_running
                                  if day - self.last_day[s] <= self.window}
+            self._prune_at = max(PRUNE_AT, 2 * len(self.long_running))
         for ent, n in prof.entities.items():
             self.entities[sid][ent] = self.entities[sid].get(ent, 0) + n
             posting = self.by_entity[ent]
