@@ -20,7 +20,7 @@ test: $(BIN)/claimledger lint
 	$(BIN)/pytest -q
 
 lint: $(BIN)/claimledger
-	$(BIN)/ruff check claimledger tests benchmarks
+	$(BIN)/ruff check claimledger tests benchmarks scripts
 
 bench: $(BIN)/claimledger
 	$(BIN)/python benchmarks/attribution.py

