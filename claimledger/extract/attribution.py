@@ -30,6 +30,8 @@ class Draft:
     nested_in: int | None = None
     inherit_from: Draft | None = None  # the claim whose source a continuation repeats
     reported_cue: bool = False  # the cue itself is in reported speech ("habe er betont")
+    frame: list[tuple[int, int]] = field(default_factory=list)
+    addressee: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
