@@ -112,13 +112,28 @@ def _read_value(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[float,
 def find_quantities(text: str, tokens: list[Token], pack: LanguagePack) -> list[Quantity]:
     """All figures in a token list, in order."""
     out: list[Quantity] = []
+    starts = _start_words(pack)
     i = 0
     while i < len(tokens):
+        if not (tokens[i].text[:1].isdigit() or tokens[i].lower in starts):
+            i += 1  # only digits, number words and vague plurals can start a figure
+            continue
         q, nxt = _quantity_at(text, tokens, i, pack)
         if q:
             out.append(q)
         i = max(nxt, i + 1)
     return out
+
+
+_START_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _start_words(pack: LanguagePack) -> frozenset[str]:
+    """Words that can open a figure in this language (computed once per pack)."""
+    if pack.code not in _START_WORDS:
+        _START_WORDS[pack.code] = frozenset(pack.number_words) | {
+            p.split()[0] for p in pack.vague_numbers}
+    return _START_WORDS[pack.code]
 
 
 def _vague_at(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str, int] | None:
