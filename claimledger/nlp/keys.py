@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # transliteration variants that differ only in spelling conventions (Selenskyj / Zelensky)
 _PHONETIC = (
@@ -19,6 +20,7 @@ def canonical_key(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", folded))
 
 
+@lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     """Coarser key for person names across transliterations: 'Selenskyj' ~ 'Zelenskyy'."""
     key = canonical_key(name).replace("-", "")

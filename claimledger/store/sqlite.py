@@ -227,14 +227,14 @@ class SQLiteStore:
             "SELECT c.id, c.article_id, c.source_key, c.content_text, c.vector, c.denial, c.group_id,"
             " a.published, a.lang FROM claims c JOIN articles a ON a.id = c.article_id"
             " WHERE a.story_id = ? ORDER BY a.published, c.id", (story_id,)).fetchall()
-        out = []
-        for r in rows:
-            d = dict(r)
-            d["quantities"] = [dict(q) for q in self.conn.execute(
-                "SELECT text, low, high, value, unit, operator FROM quantities WHERE claim_id = ?",
-                (r["id"],))]
-            out.append(d)
-        return out
+        figures: dict[int, list[dict[str, Any]]] = {}
+        for q in self.conn.execute(
+                "SELECT q.claim_id, q.text, q.low, q.high, q.value, q.unit, q.operator"
+                " FROM quantities q JOIN claims c ON c.id = q.claim_id"
+                " JOIN articles a ON a.id = c.article_id WHERE a.story_id = ?", (story_id,)):
+            figures.setdefault(q["claim_id"], []).append(
+                {k: q[k] for k in ("text", "low", "high", "value", "unit", "operator")})
+        return [{**dict(r), "quantities": figures.get(r["id"], [])} for r in rows]
 
     def assign_claim_group(self, claim_id: int, story_id: int, group_id: int | None,
                            source_key: str | None) -> int:
