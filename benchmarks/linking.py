@@ -24,7 +24,8 @@ from claimledger.store import open_store
 HERE = Path(__file__).parent / "linking"
 
 
-def bcubed(pred: dict[str, int], gold: dict[str, str]) -> tuple[float, float, float]:
+def bcubed(pred: dict, gold: dict) -> tuple[float, float, float]:
+    """BCubed precision, recall, F1 over the items of `gold` (item -> cluster in each dict)."""
     items = list(gold)
     pair = Counter((pred[i], gold[i]) for i in items)
     psize, gsize = Counter(pred[i] for i in items), Counter(gold[i] for i in items)

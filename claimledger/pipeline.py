@@ -18,6 +18,7 @@ from claimledger.errors import InputRejected
 from claimledger.extract import extract, extraction_to_json
 from claimledger.ingest import dedup, iter_inputs, to_article
 from claimledger.ingest.langid import detect
+from claimledger.ingest.sources import looks_like_html
 from claimledger.link.claims import content_words
 from claimledger.link.embed import article_text, embed, from_blob, to_blob
 from claimledger.nlp.pack import available_packs, get_pack
@@ -199,7 +200,7 @@ def _extract_inputs(file: str) -> Iterable[tuple[Any, str | None, str | None, st
                 yield n, None, None, f"line {n}: {exc}"
         return
     try:
-        article = to_article(RawDocument(origin=file, html=text if "<" in text[:2000] else None,
+        article = to_article(RawDocument(origin=file, html=text if looks_like_html(text) else None,
                                          text=text))
         yield file, article.text, None, None
     except InputRejected as exc:

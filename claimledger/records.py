@@ -68,17 +68,6 @@ class Role:
         spans = tuple(sorted((int(s), int(e)) for s, e in spans if e > s))
         return cls(text=" ".join(text[s:e] for s, e in spans), spans=spans)
 
-    @property
-    def start(self) -> int:
-        return self.spans[0][0] if self.spans else -1
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1][1] if self.spans else -1
-
-
-EMPTY_ROLE = Role(text="", spans=())
-
 
 @dataclass(frozen=True, slots=True)
 class Quantity:

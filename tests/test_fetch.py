@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, serve_folder
 
 
 @pytest.fixture
 def server():
-    root = ROOT / "tests" / "fixtures"
-
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *a, **k):
-            super().__init__(*a, directory=str(root), **k)
-
-        def log_message(self, *args):  # keep test output clean
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(ROOT / "tests" / "fixtures") as base:
+        yield base
 
 
 def test_loopback_url_is_refused_by_default(server: str, db: str) -> None:

@@ -16,7 +16,6 @@ from datasketch import MinHash
 NUM_PERM = 64
 BANDS = 16
 ROWS = NUM_PERM // BANDS
-NEAR_DUPLICATE = 0.6  # estimated Jaccard of shingle sets at which two texts are one story copy
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -82,13 +82,13 @@ def read_file(path: Path, max_bytes: int, fetch_url=None) -> Iterator[RawDocumen
     if looks_like_feed(text):
         yield from expand_feed(str(path), text, fetch_url)
         return
-    if suffix in HTML_EXT or (suffix not in TEXT_EXT and _looks_like_html(text)):
+    if suffix in HTML_EXT or (suffix not in TEXT_EXT and looks_like_html(text)):
         yield RawDocument(origin=str(path), html=text)
     else:
         yield plain_text(str(path), text)
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head
 

@@ -25,8 +25,6 @@ class LanguagePack:
     speech_acts: frozenset[str]
     # separable particles that complete a speech verb at clause end ("teilte ... mit")
     separable: dict[str, frozenset[str]]
-    # nouns that introduce speech in a construction ("in einer Erklärung", "in a statement")
-    speech_nouns: frozenset[str]
     # multi-word prepositions placed before the source: "laut", "nach Angaben", "according to"
     according_prefix: tuple[tuple[str, ...], ...]
     # postpositions after the source: "zufolge"

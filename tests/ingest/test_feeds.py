@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, serve_folder
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -17,26 +15,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 def site(tmp_path: Path):
     for name in ("wire_de.html", "wire_de_copy.html"):
         (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
-
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *a, **k):
-            super().__init__(*a, directory=str(tmp_path), **k)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    (tmp_path / "feed.xml").write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+    with serve_folder(tmp_path) as base:
+        (tmp_path / "feed.xml").write_text(f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Weserbote Wirtschaft</title>
 <item><title>Hafenstreik weitet sich aus</title><link>{base}/wire_de.html</link>
 <pubDate>Thu, 02 Oct 2026 09:30:00 +0200</pubDate></item>
 <item><title>Streik im Hafen</title><link>{base}/wire_de_copy.html</link></item>
 <item><title>Gone</title><link>{base}/missing.html</link></item>
 </channel></rss>""", encoding="utf-8")
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield base
-    httpd.shutdown()
+        yield base
 
 
 def test_feed_url_ingests_linked_articles(site: str, db: str) -> None:

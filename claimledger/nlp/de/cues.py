@@ -91,11 +91,6 @@ SEPARABLE |= {"lehnte": frozenset({"ab"}), "lehnten": frozenset({"ab"}), "lehnt"
 for _form, _particles in SEPARABLE.items():
     SPEECH_VERBS.setdefault(_form, min(_particles) + _form)
 
-SPEECH_NOUNS = frozenset({
-    "erklärung", "mitteilung", "pressemitteilung", "interview", "stellungnahme", "rede",
-    "pressekonferenz", "bericht", "brief", "schreiben", "ansprache", "angaben", "aussage",
-    "aussagen", "worten", "tweet", "beitrag", "sendung",
-})
 
 ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (
     ("nach", "angaben", "von"), ("nach", "angaben"), ("nach", "informationen", "von"),

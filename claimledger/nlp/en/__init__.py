@@ -10,7 +10,6 @@ PACK = LanguagePack(
     speech_verbs=cues.SPEECH_VERBS,
     speech_acts=cues.SPEECH_ACTS,
     separable={},
-    speech_nouns=cues.SPEECH_NOUNS,
     according_prefix=cues.ACCORDING_PREFIX,
     according_postfix=cues.ACCORDING_POSTFIX,
     so_markers=cues.SO_MARKERS,

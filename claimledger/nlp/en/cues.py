@@ -54,10 +54,6 @@ SPEECH_ACTS = frozenset({
     "blames", "disputed", "disputes", "pledged", "pledges", "backed", "endorsed", "endorses",
 })
 
-SPEECH_NOUNS = frozenset({
-    "statement", "interview", "speech", "release", "conference", "letter", "report", "tweet",
-    "post", "remarks", "briefing", "testimony", "op-ed", "memo", "email", "address",
-})
 
 ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (
     ("according", "to"), ("citing",), ("quoting",), ("in", "the", "words", "of"),
