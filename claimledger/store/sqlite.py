@@ -1,42 +1,47 @@
-"""SQLite ledger: one file, WAL, versioned migrations, FTS5. The only module with SQL."""
+"""SQLite backend: one file, WAL, schema version in PRAGMA user_version, FTS5 for search."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from claimledger.errors import ClaimledgerError
-from claimledger.records import Article, ArticleLinks, Extraction, IngestFailure
+from claimledger.store.backend import SCHEMA_VERSION, Dialect, migrations, split_statements
 
 
-def _migrations() -> list[tuple[int, str]]:
-    folder = files("claimledger.store").joinpath("migrations")
-    out = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            out.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
-    return sorted(out)
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query of quoted terms (no syntax errors from user input)."""
+    terms = [t.replace('"', '""') for t in text.replace("\x00", " ").split() if t.strip()]
+    return " ".join(f'"{t}"' for t in terms) or '""'
 
 
-SCHEMA_VERSION = max(v for v, _ in _migrations())
+DIALECT = Dialect(
+    like="LIKE",  # case-insensitive for ASCII in SQLite
+    claims_match="c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+    articles_match="a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+    fts_arg=_fts_query,
+    group_concat=lambda expr: f"group_concat({expr})",
+    spans=lambda col: f"json_each({col}) AS s",
+    span_lo="json_extract(s.value, '$[0]')",
+    span_hi="json_extract(s.value, '$[1]')",
+)
 
 
-class SQLiteStore:
-    """The ledger in one SQLite file. Writes happen in one transaction per article."""
+class SQLiteBackend:
+    """A connection to a ledger file in autocommit mode; `transaction()` opens BEGIN IMMEDIATE so
+    concurrent writers wait instead of failing mid-article."""
+
+    dialect = DIALECT
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+        self.url = str(path)
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn = sqlite3.connect(self.url, timeout=30, isolation_level=None)
         except sqlite3.Error as exc:
-            raise ClaimledgerError(f"cannot open ledger {self.path}: {exc}; check the path") from exc
+            raise ClaimledgerError(f"cannot open ledger {self.url}: {exc}; check the path") from exc
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -44,12 +49,26 @@ class SQLiteStore:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.migrate()
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise ClaimledgerError(
-                f"{self.path} is not a claimledger SQLite ledger ({exc}); pass another --db file"
+                f"{self.url} is not a claimledger SQLite ledger ({exc}); pass another --db file"
             ) from exc
 
-    def close(self) -> None:
-        self.conn.close()
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, args)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def migrate(self) -> int:
         """Apply pending migrations; returns the schema version now in force."""
@@ -59,634 +78,19 @@ class SQLiteStore:
                 f"ledger schema v{current} is newer than this claimledger (v{SCHEMA_VERSION}); "
                 "upgrade claimledger"
             )
-        for version, sql in _migrations():
+        for version, sql in migrations("sqlite"):
             if version > current:
                 with self.transaction():
-                    for stmt in _statements(sql):
+                    for stmt in split_statements(sql, sqlite3.complete_statement):
                         self.conn.execute(stmt)
                     self.conn.execute(f"PRAGMA user_version={version}")
                 current = version
         return current
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
-
-    # -- writes ---------------------------------------------------------------------------
-
-    def has_article(self, article_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row is not None
-
-    def add_article(self, article: Article, extraction: Extraction, links: ArticleLinks) -> dict[str, int]:
-        """Store an article with its claims, entities, figures and story state atomically.
-
-        Returns the database id of each claim by its local id (c1, c2, ...).
-        """
-        with self.transaction() as c:
-            c.execute(
-                "INSERT INTO articles (id, origin, external_id, url, title, lang, published, outlet,"
-                " author, wire, text, minhash, duplicate_of, similarity, story_id, vector)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article.id, article.origin, article.external_id, article.url, article.title,
-                 article.lang, article.published, article.outlet, article.author,
-                 json.dumps(list(article.wire)), article.text, links.minhash, links.duplicate_of,
-                 links.similarity, links.story_id, links.vector),
-            )
-            c.executemany("INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)",
-                          [(k, article.id) for k in links.band_keys])
-            self._add_entities(c, article.id, extraction)
-            ids = self._add_claims(c, article.id, extraction, links)
-            self._update_story(c, article, links)
-        return ids
-
-    def _add_entities(self, c: sqlite3.Connection, article_id: str, extraction: Extraction) -> None:
-        for ent in extraction.entities:
-            c.execute("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?,?,?)",
-                      (ent.id, ent.name, ent.type))
-            c.execute("UPDATE entities SET type = ? WHERE id = ? AND type = 'unknown'",
-                      (ent.type, ent.id))
-            c.executemany(
-                "INSERT INTO mentions VALUES (?,?,?,?,?)",
-                [(ent.id, article_id, m.text, m.spans[0][0], m.spans[-1][1]) for m in ent.mentions],
-            )
-
-    def _add_claims(self, c: sqlite3.Connection, article_id: str, extraction: Extraction,
-                    links: ArticleLinks) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for k, claim in enumerate(extraction.claims):
-            ent_id = claim.source_entity.id if claim.source_entity else None
-            if ent_id:
-                c.execute("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?,?,?)",
-                          (ent_id, claim.source_entity.name, "unknown"))
-            cur = c.execute(
-                "INSERT INTO claims (article_id, local_id, kind, source_text, source_spans,"
-                " source_entity, cue_text, cue_spans, content_text, content_spans, nested_in,"
-                " confidence, vector, source_key, denial) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article_id, claim.id, claim.kind, claim.source.text, json.dumps(claim.source.spans),
-                 ent_id, claim.cue.text, json.dumps(claim.cue.spans), claim.content.text,
-                 json.dumps(claim.content.spans), claim.nested_in, claim.confidence,
-                 _at(links.claim_vectors, k), _at(links.claim_keys, k),
-                 int(bool(_at(links.claim_denials, k)))),
-            )
-            ids[claim.id] = int(cur.lastrowid)
-            c.executemany(
-                "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
-                [(cur.lastrowid, q.text, q.spans[0][0], q.spans[0][1], q.low, q.high, q.value,
-                  q.unit, q.operator) for q in claim.quantities],
-            )
-        return ids
-
-    def _update_story(self, c: sqlite3.Connection, article: Article, links: ArticleLinks) -> None:
-        row = c.execute("SELECT centroid, n, first_date, last_date FROM story_state WHERE story_id = ?",
-                        (links.story_id,)).fetchone()
-        vec = None if links.vector is None else np.frombuffer(links.vector, np.float16).astype(np.float32)
-        if row is None:
-            c.execute("INSERT INTO story_state VALUES (?,?,?,?,?)",
-                      (links.story_id, None if vec is None else vec.tobytes(), 1, article.published,
-                       article.published))
-        else:
-            centroid = row["centroid"]
-            if vec is not None:
-                old = np.frombuffer(centroid, np.float32) if centroid else np.zeros_like(vec)
-                centroid = (old + vec).tobytes()
-            dates = [d for d in (row["first_date"], row["last_date"], article.published) if d]
-            c.execute("UPDATE story_state SET centroid = ?, n = n + 1, first_date = ?, last_date = ?"
-                      " WHERE story_id = ?", (centroid, min(dates, default=None),
-                                              max(dates, default=None), links.story_id))
-        c.executemany(
-            "INSERT INTO story_entities VALUES (?,?,?) ON CONFLICT (story_id, entity_id)"
-            " DO UPDATE SET n = n + excluded.n",
-            [(links.story_id, e, n) for e, n in links.entity_counts],
-        )
-
-    def add_failure(self, failure: IngestFailure) -> bool:
-        """Quarantine an input; returns False when it was already recorded."""
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO failures (origin, reason, detail) VALUES (?,?,?)",
-            (failure.origin, failure.reason, failure.detail),
-        )
-        return cur.rowcount > 0
-
-    def new_story(self, label: str) -> int:
-        cur = self.conn.execute("INSERT INTO stories (label) VALUES (?)", (label,))
-        return int(cur.lastrowid)
-
-    # -- lookups used by the pipeline --------------------------------------------------------
-
-    def near_duplicate_candidates(self, band_keys: list[str]) -> list[tuple[str, bytes, int | None]]:
-        """Articles sharing an LSH band with the given keys: (id, minhash, story_id)."""
-        if not band_keys:
-            return []
-        marks = ",".join("?" * len(band_keys))
-        rows = self.conn.execute(
-            f"SELECT DISTINCT a.id, a.minhash, a.story_id FROM lsh_bands b"
-            f" JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks})",
-            band_keys,
-        ).fetchall()
-        return [(r["id"], r["minhash"], r["story_id"]) for r in rows]
-
-    def story_candidates(self, entity_ids: list[str], published: str | None, window_days: int,
-                         limit: int = 400) -> list[dict[str, Any]]:
-        """Stories sharing an entity or active within the window around `published`."""
-        ids: set[int] = set()
-        if entity_ids:
-            marks = ",".join("?" * len(entity_ids))
-            ids |= {r[0] for r in self.conn.execute(
-                f"SELECT story_id FROM story_entities WHERE entity_id IN ({marks})"
-                f" ORDER BY story_id DESC LIMIT ?", (*entity_ids, limit))}
-        if published:
-            ids |= {r[0] for r in self.conn.execute(
-                "SELECT story_id FROM story_state WHERE last_date >= date(?, ?) AND first_date <= date(?, ?)"
-                " ORDER BY last_date DESC LIMIT ?",
-                (published, f"-{window_days} days", published, f"+{window_days} days", limit))}
-        else:
-            ids |= {r[0] for r in self.conn.execute(
-                "SELECT story_id FROM story_state ORDER BY story_id DESC LIMIT ?", (limit,))}
-        out = []
-        for sid in sorted(ids):
-            st = self.conn.execute("SELECT centroid, n, last_date FROM story_state WHERE story_id = ?",
-                                   (sid,)).fetchone()
-            if st is None:
-                continue
-            ents = dict(self.conn.execute(
-                "SELECT entity_id, n FROM story_entities WHERE story_id = ?", (sid,)).fetchall())
-            out.append({"story_id": sid, "centroid": st["centroid"], "n": st["n"],
-                        "last_date": st["last_date"], "entities": ents})
-        return out
-
-    def story_claims(self, story_id: int) -> list[dict[str, Any]]:
-        """Claims of a story with what linking needs: source key, vector, figures, group."""
-        rows = self.conn.execute(
-            "SELECT c.id, c.article_id, c.source_key, c.content_text, c.vector, c.denial, c.group_id,"
-            " a.published, a.lang FROM claims c JOIN articles a ON a.id = c.article_id"
-            " WHERE a.story_id = ? ORDER BY a.published, c.id", (story_id,)).fetchall()
-        figures: dict[int, list[dict[str, Any]]] = {}
-        for q in self.conn.execute(
-                "SELECT q.claim_id, q.text, q.low, q.high, q.value, q.unit, q.operator"
-                " FROM quantities q JOIN claims c ON c.id = q.claim_id"
-                " JOIN articles a ON a.id = c.article_id WHERE a.story_id = ?", (story_id,)):
-            figures.setdefault(q["claim_id"], []).append(
-                {k: q[k] for k in ("text", "low", "high", "value", "unit", "operator")})
-        return [{**dict(r), "quantities": figures.get(r["id"], [])} for r in rows]
-
-    def assign_claim_group(self, claim_id: int, story_id: int, group_id: int | None,
-                           source_key: str | None) -> int:
-        """Put a claim into a group, creating the group when `group_id` is None."""
-        if group_id is None:
-            cur = self.conn.execute(
-                "INSERT INTO claim_groups (story_id, source_key, first_claim) VALUES (?,?,?)",
-                (story_id, source_key, claim_id))
-            group_id = int(cur.lastrowid)
-        self.conn.execute("UPDATE claims SET group_id = ? WHERE id = ?", (group_id, claim_id))
-        return group_id
-
-    def reset_claim_links(self) -> list[int]:
-        """Forget claim groups and disagreements (to link again); returns the story ids."""
-        with self.transaction() as c:
-            c.execute("UPDATE claims SET group_id = NULL")
-            c.execute("DELETE FROM disagreements")
-            c.execute("DELETE FROM claim_groups")
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL ORDER BY story_id")]
-
-    def add_disagreement(self, story_id: int, kind: str, subject: str, claim_a: int, claim_b: int,
-                         detail: dict) -> None:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO disagreements (story_id, kind, subject, claim_a, claim_b, detail)"
-            " VALUES (?,?,?,?,?,?)", (story_id, kind, subject, claim_a, claim_b, json.dumps(detail)))
-
-    # -- feed polling state ----------------------------------------------------------------------
-
-    def feed_state(self, url: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT etag, last_modified, last_status, last_checked FROM feeds"
-                                " WHERE url = ?", (url,)).fetchone()
-        return dict(row) if row else None
-
-    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None,
-                        status: int) -> None:
-        self.conn.execute(
-            "INSERT INTO feeds VALUES (?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
-            " ON CONFLICT (url) DO UPDATE SET etag = COALESCE(excluded.etag, etag),"
-            " last_modified = COALESCE(excluded.last_modified, last_modified),"
-            " last_status = excluded.last_status, last_checked = excluded.last_checked",
-            (url, etag, last_modified, status))
-
-    def has_url(self, url: str) -> bool:
-        """True when an article from this URL is already in the ledger."""
-        return self.conn.execute("SELECT 1 FROM articles WHERE url = ? OR origin = ? LIMIT 1",
-                                 (url, url)).fetchone() is not None
-
-    # -- queries ------------------------------------------------------------------------------
-
-    def stats(self) -> dict[str, int]:
-        q = {
-            "articles": "SELECT COUNT(*) FROM articles",
-            "duplicates": "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL",
-            "claims": "SELECT COUNT(*) FROM claims",
-            "sources": "SELECT COUNT(DISTINCT COALESCE(source_entity, source_text)) FROM claims",
-            "entities": "SELECT COUNT(*) FROM entities",
-            "stories": "SELECT COUNT(DISTINCT story_id) FROM articles",
-            "failures": "SELECT COUNT(*) FROM failures",
-            "claim_groups": "SELECT COUNT(*) FROM (SELECT group_id FROM claims WHERE group_id IS NOT NULL"
-                            " GROUP BY group_id HAVING COUNT(*) > 1)",
-            "disagreements": "SELECT COUNT(*) FROM disagreements",
-        }
-        return {k: int(self.conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
-
-    def claims(
-        self,
-        *,
-        source: str | None = None,
-        search: str | None = None,
-        lang: str | None = None,
-        kind: str | None = None,
-        limit: int = 1000,
-    ) -> list[dict[str, Any]]:
-        where, args = [], []
-        source = source.replace("\x00", "") if source else source
-        if source:
-            where.append("(c.source_text LIKE ? OR e.name LIKE ? OR c.source_entity = ?)")
-            args += [f"%{source}%", f"%{source}%", source]
-        if search:
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            args.append(_fts_query(search))
-        if lang:
-            where.append("a.lang = ?")
-            args.append(lang)
-        if kind:
-            where.append("c.kind = ?")
-            args.append(kind)
-        sql = (
-            "SELECT c.id, c.article_id, c.local_id, c.kind, c.source_text, c.source_entity,"
-            " e.name AS entity_name, c.cue_text, c.content_text, c.content_spans, c.nested_in,"
-            " c.confidence, a.title, a.outlet, a.lang, a.published"
-            " FROM claims c JOIN articles a ON a.id = c.article_id"
-            " LEFT JOIN entities e ON e.id = c.source_entity"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published, c.article_id, c.id LIMIT ?"
-        )
-        rows = [dict(r) for r in self.conn.execute(sql, (*args, limit)).fetchall()]
-        for r in rows:
-            r["quantities"] = [
-                dict(q) for q in self.conn.execute(
-                    "SELECT text, low, high, value, unit, operator FROM quantities"
-                    " WHERE claim_id = ?", (r["id"],))
-            ]
-        return rows
-
-    def articles(self, *, lang: str | None = None, search: str | None = None,
-                 limit: int = 1000) -> list[dict[str, Any]]:
-        where, args = [], []
-        if lang:
-            where.append("a.lang = ?")
-            args.append(lang)
-        if search:
-            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(_fts_query(search))
-        sql = (
-            "SELECT a.id, a.title, a.outlet, a.lang, a.published, a.author, a.wire, a.url,"
-            " a.origin, a.duplicate_of, a.similarity, a.story_id,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims"
-            " FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published, a.id LIMIT ?"
-        )
-        rows = [dict(r) for r in self.conn.execute(sql, (*args, limit)).fetchall()]
-        for r in rows:
-            r["wire"] = json.loads(r["wire"])
-        return rows
-
-    def failures(self) -> list[dict[str, Any]]:
-        rows = self.conn.execute("SELECT origin, reason, detail, at FROM failures ORDER BY id")
-        return [dict(r) for r in rows]
-
-    def stories(self) -> list[dict[str, Any]]:
-        out = []
-        for s in self.conn.execute("SELECT id, label FROM stories ORDER BY id").fetchall():
-            arts = self.conn.execute(
-                "SELECT id, title, outlet, lang, published, duplicate_of, origin FROM articles"
-                " WHERE story_id = ? ORDER BY published, id", (s["id"],)).fetchall()
-            if not arts:
-                continue
-            ents = self.conn.execute(
-                "SELECT e.name, COUNT(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id"
-                " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ?"
-                " GROUP BY e.id ORDER BY n DESC, e.name LIMIT 5", (s["id"],)).fetchall()
-            out.append({"id": s["id"], "label": s["label"], "articles": [dict(a) for a in arts],
-                        "entities": [e["name"] for e in ents]})
-        return out
-
-    def disagreements(self, story_id: int | None = None) -> list[dict[str, Any]]:
-        """Each disagreement with both sides: source, statement or figure, article, date."""
-        sql = ("SELECT d.id, d.story_id, d.kind, d.subject, d.claim_a, d.claim_b, d.detail"
-               " FROM disagreements d" + (" WHERE d.story_id = ?" if story_id else "") + " ORDER BY d.id")
-        out = []
-        for r in self.conn.execute(sql, (story_id,) if story_id else ()).fetchall():
-            d = dict(r)
-            d["detail"] = json.loads(d["detail"])
-            d["sides"] = [self._side(r["claim_a"]), self._side(r["claim_b"])]
-            out.append(d)
-        return out
-
-    def _side(self, claim_id: int) -> dict[str, Any]:
-        r = self.conn.execute(
-            "SELECT c.id AS claim_id, c.local_id, c.source_text, e.name AS source_name, c.cue_text,"
-            " c.content_text, c.article_id, a.title, a.outlet, a.lang, a.published"
-            " FROM claims c JOIN articles a ON a.id = c.article_id"
-            " LEFT JOIN entities e ON e.id = c.source_entity WHERE c.id = ?", (claim_id,)).fetchone()
-        side = dict(r)
-        side["quantities"] = [dict(q) for q in self.conn.execute(
-            "SELECT text, low, high, unit FROM quantities WHERE claim_id = ?", (claim_id,))]
-        return side
-
-    def claim_groups(self, min_size: int = 2) -> list[dict[str, Any]]:
-        """Claims reported by several articles: origin, first seen, and the timeline of reports."""
-        out = []
-        groups = self.conn.execute(
-            "SELECT g.id, g.story_id, g.source_key, COUNT(c.id) AS n FROM claim_groups g"
-            " JOIN claims c ON c.group_id = g.id GROUP BY g.id HAVING n >= ? ORDER BY g.id",
-            (min_size,)).fetchall()
-        for g in groups:
-            reports = [dict(r) for r in self.conn.execute(
-                "SELECT c.id AS claim_id, c.source_text, e.name AS source_name, c.content_text,"
-                " a.id AS article_id, a.outlet, a.lang, a.published, a.title"
-                " FROM claims c JOIN articles a ON a.id = c.article_id"
-                " LEFT JOIN entities e ON e.id = c.source_entity WHERE c.group_id = ?"
-                " ORDER BY a.published, c.id", (g["id"],))]
-            out.append({"id": g["id"], "story_id": g["story_id"], "source_key": g["source_key"],
-                        "origin": reports[0]["source_name"] or reports[0]["source_text"],
-                        "first_seen": reports[0]["published"], "reports": reports})
-        return out
-
-    def entities(self, limit: int = 1000) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT e.id, e.name, e.type,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.source_entity = e.id) AS claims"
-            " FROM entities e ORDER BY claims DESC, mentions DESC, e.name LIMIT ?", (limit,))
-        return [dict(r) for r in rows]
-
-    # -- reads for the API and web UI ----------------------------------------------------------
-    # Read-only and paged: each returns plain dicts with spans decoded from JSON, so the API and
-    # the web pages share one shape. Tables a later migration adds are optional here.
-
-    _CLAIM_SELECT = (
-        "SELECT c.id, c.article_id, c.local_id, c.kind, c.source_text, c.source_spans,"
-        " c.source_entity, e.name AS entity_name, c.cue_text, c.cue_spans, c.content_text,"
-        " c.content_spans, c.nested_in, c.confidence, a.title, a.outlet, a.lang, a.published,"
-        " a.story_id FROM claims c JOIN articles a ON a.id = c.article_id"
-        " LEFT JOIN entities e ON e.id = c.source_entity"
-    )
-
-    def find_claims(
-        self,
-        *,
-        search: str | None = None,
-        source: str | None = None,
-        entity: str | None = None,
-        story: int | None = None,
-        kind: str | None = None,
-        lang: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        article: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> tuple[list[dict[str, Any]], int]:
-        """One page of claims matching every given filter, and the total count for paging."""
-        where, args = _claim_filters(search=search, source=source, entity=entity, story=story,
-                                     kind=kind, lang=lang, date_from=date_from, date_to=date_to,
-                                     article=article)
-        cond = " WHERE " + " AND ".join(where) if where else ""
-        total = self.conn.execute(
-            "SELECT COUNT(*) FROM claims c JOIN articles a ON a.id = c.article_id"
-            " LEFT JOIN entities e ON e.id = c.source_entity" + cond, args).fetchone()[0]
-        rows = self.conn.execute(
-            self._CLAIM_SELECT + cond + " ORDER BY a.published, c.article_id, c.id LIMIT ? OFFSET ?",
-            (*args, limit, offset)).fetchall()
-        return self._claim_rows(rows), int(total)
-
-    def claim(self, claim_id: int) -> dict[str, Any] | None:
-        """One claim with its figures, or None."""
-        rows = self.conn.execute(self._CLAIM_SELECT + " WHERE c.id = ?", (claim_id,)).fetchall()
-        found = self._claim_rows(rows)
-        return found[0] if found else None
-
-    def claims_about(self, entity_id: str, *, limit: int = 50,
-                     offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        """Claims whose content mentions the entity (not said by it), for the entity page."""
-        cond = (
-            " WHERE (c.source_entity IS NULL OR c.source_entity <> ?) AND EXISTS ("
-            "SELECT 1 FROM mentions m, json_each(c.content_spans) s WHERE m.article_id = c.article_id"
-            " AND m.entity_id = ? AND m.start >= json_extract(s.value, '$[0]')"
-            " AND m.end <= json_extract(s.value, '$[1]'))"
-        )
-        args = (entity_id, entity_id)
-        total = self.conn.execute(
-            "SELECT COUNT(*) FROM claims c" + cond, args).fetchone()[0]
-        rows = self.conn.execute(
-            self._CLAIM_SELECT + cond + " ORDER BY a.lang, a.published, c.article_id, c.id"
-            " LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
-        return self._claim_rows(rows), int(total)
-
-    def _claim_rows(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-        """Claim rows with spans decoded and figures attached (one query for the whole page)."""
-        out = [dict(r) for r in rows]
-        for r in out:
-            for key in ("source_spans", "cue_spans", "content_spans"):
-                r[key] = json.loads(r[key])
-            r["quantities"] = []
-        by_id = {r["id"]: r for r in out}
-        if by_id:
-            marks = ",".join("?" * len(by_id))
-            for q in self.conn.execute(
-                "SELECT claim_id, text, start, end, low, high, value, unit, operator FROM quantities"
-                f" WHERE claim_id IN ({marks}) ORDER BY claim_id, start", tuple(by_id)):
-                fig = dict(q)
-                by_id[fig.pop("claim_id")]["quantities"].append(fig)
-        return out
-
-    def article(self, article_id: str) -> dict[str, Any] | None:
-        """An article's text and metadata (no fingerprints), or None."""
-        row = self.conn.execute(
-            "SELECT id, origin, external_id, url, title, lang, published, outlet, author, wire, text,"
-            " duplicate_of, similarity, story_id, ingested_at FROM articles WHERE id = ?",
-            (article_id,)).fetchone()
-        if row is None:
-            return None
-        out = dict(row)
-        out["wire"] = json.loads(out["wire"])
-        return out
-
-    def find_stories(self, *, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        """Stories that hold articles, oldest first, with counts, dates, languages and top entities."""
-        total = self.conn.execute(
-            "SELECT COUNT(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]
-        rows = self.conn.execute(
-            "SELECT s.id, s.label, COUNT(a.id) AS articles, MIN(a.published) AS first_published,"
-            " MAX(a.published) AS last_published, group_concat(DISTINCT a.lang) AS languages,"
-            " (SELECT COUNT(*) FROM claims c JOIN articles x ON x.id = c.article_id"
-            "  WHERE x.story_id = s.id) AS claims"
-            " FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY s.id"
-            " ORDER BY first_published, s.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        out = []
-        for r in rows:
-            story = dict(r)
-            story["languages"] = sorted(set((story["languages"] or "").split(",")) - {""})
-            story["entities"] = self._story_entities(story["id"], 5)
-            out.append(story)
-        return out, int(total)
-
-    def story(self, story_id: int) -> dict[str, Any] | None:
-        """A story with its articles (timeline order) and main entities, or None."""
-        row = self.conn.execute("SELECT id, label, created_at FROM stories WHERE id = ?",
-                                (story_id,)).fetchone()
-        if row is None:
-            return None
-        arts = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.lang, a.published, a.url, a.wire, a.duplicate_of,"
-            " a.similarity, (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims"
-            " FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.id", (story_id,)).fetchall()
-        if not arts:
-            return None
-        story = dict(row)
-        story["articles"] = [dict(a, wire=json.loads(a["wire"])) for a in arts]
-        story["entities"] = self._story_entities(story_id, 10)
-        return story
-
-    def _story_entities(self, story_id: int, n: int) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT e.id, e.name, e.type, COUNT(*) AS mentions FROM mentions m"
-            " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
-            " WHERE a.story_id = ? GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
-            (story_id, n)).fetchall()
-        return [dict(r) for r in rows]
-
-    def find_entities(self, *, search: str | None = None, type: str | None = None,
-                      limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        """One page of entities (most claims first), optionally by name part and type."""
-        where, args = [], []
-        if search:
-            where.append("(e.name LIKE ? ESCAPE '\\' OR e.id LIKE ? ESCAPE '\\')")
-            args += [_like(search), _like(search)]
-        if type:
-            where.append("e.type = ?")
-            args.append(type)
-        cond = " WHERE " + " AND ".join(where) if where else ""
-        total = self.conn.execute("SELECT COUNT(*) FROM entities e" + cond, args).fetchone()[0]
-        rows = self.conn.execute(
-            "SELECT e.id, e.name, e.type,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.source_entity = e.id) AS claims"
-            " FROM entities e" + cond + " ORDER BY claims DESC, mentions DESC, e.name LIMIT ? OFFSET ?",
-            (*args, limit, offset)).fetchall()
-        return [dict(r) for r in rows], int(total)
-
-    def entity(self, entity_id: str) -> dict[str, Any] | None:
-        """An entity with counts, the languages it appears in and the names it goes by."""
-        row = self.conn.execute(
-            "SELECT e.id, e.name, e.type,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.source_entity = e.id) AS claims"
-            " FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
-        if row is None:
-            return None
-        out = dict(row)
-        langs = self.conn.execute(
-            "SELECT DISTINCT a.lang FROM articles a WHERE a.id IN (SELECT article_id FROM mentions"
-            " WHERE entity_id = ? UNION SELECT article_id FROM claims WHERE source_entity = ?)"
-            " ORDER BY a.lang", (entity_id, entity_id)).fetchall()
-        out["languages"] = [r[0] for r in langs]
-        names = self.conn.execute(
-            "SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text"
-            " ORDER BY n DESC, text LIMIT 20", (entity_id,)).fetchall()
-        out["names"] = [r["text"] for r in names]
-        return out
-
-    def languages(self) -> list[tuple[str, int]]:
-        """(language code, articles) in the ledger, most articles first."""
-        rows = self.conn.execute(
-            "SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang").fetchall()
-        return [(r["lang"], int(r["n"])) for r in rows]
 
     def has_table(self, name: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                 (name,)).fetchone()
         return row is not None
 
-    def find_disagreements(self, *, story: int | None = None, limit: int = 50,
-                           offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        """Disagreements with both claims in full (side a earlier, side b later); an empty page
-        while the ledger has no `disagreements` table (written by the linking stage)."""
-        if not self.has_table("disagreements"):
-            return [], 0
-        cond, args = (" WHERE story_id = ?", [story]) if story is not None else ("", [])
-        total = self.conn.execute("SELECT COUNT(*) FROM disagreements" + cond, args).fetchone()[0]
-        rows = self.conn.execute(
-            "SELECT id, story_id, kind, subject, claim_a, claim_b, detail FROM disagreements"
-            + cond + " ORDER BY story_id, id LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
-        out = []
-        for r in rows:
-            item = dict(r)
-            item["detail"] = json.loads(item["detail"] or "{}")
-            item["sides"] = [self.claim(item["claim_a"]), self.claim(item["claim_b"])]
-            out.append(item)
-        return out, int(total)
-
-
-def _at(values: tuple, k: int):
-    return values[k] if k < len(values) else None
-
-
-def _fts_query(text: str) -> str:
-    """User words as an FTS5 query of quoted terms (no syntax errors from user input)."""
-    terms = [t.replace('"', '""') for t in text.replace("\x00", " ").split() if t.strip()]
-    return " ".join(f'"{t}"' for t in terms) or '""'
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies whole."""
-    out, buf = [], []
-    for line in sql.splitlines():
-        if line.strip().startswith("--") or not line.strip():
-            continue
-        buf.append(line)
-        joined = "\n".join(buf)
-        if joined.rstrip().endswith(";") and sqlite3.complete_statement(joined):
-            out.append(joined)
-            buf = []
-    if buf:
-        out.append("\n".join(buf))
-    return out
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern matching text anywhere, with the user's % and _ taken literally."""
-    text = text.replace("\x00", "")  # SQLite ends a LIKE pattern at NUL, which would match all
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _claim_filters(**f: Any) -> tuple[list[str], list[Any]]:
-    """WHERE conditions and arguments for SQLiteStore.find_claims (all filters combine with AND)."""
-    where: list[str] = []
-    args: list[Any] = []
-    if f["search"]:
-        where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        args.append(_fts_query(f["search"].replace("\x00", " ")))  # FTS5 ends a string at NUL
-    if f["source"]:
-        where.append("(c.source_text LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')")
-        args += [_like(f["source"]), _like(f["source"])]
-    simple = {"entity": "c.source_entity = ?", "story": "a.story_id = ?", "kind": "c.kind = ?",
-              "lang": "a.lang = ?", "article": "c.article_id = ?",
-              "date_from": "substr(a.published, 1, 10) >= ?", "date_to": "substr(a.published, 1, 10) <= ?"}
-    for key, sql in simple.items():
-        if f[key] is not None and f[key] != "":
-            where.append(sql)
-            args.append(f[key])
-    return where, args
+    def close(self) -> None:
+        self.conn.close()

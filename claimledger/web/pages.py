@@ -12,7 +12,7 @@ from claimledger.api import shapes
 from claimledger.api.ledger import ledger
 from claimledger.api.security import COOKIE, session_value, token_matches
 from claimledger.records import CLAIM_KINDS
-from claimledger.store.sqlite import SQLiteStore
+from claimledger.store import Store
 from claimledger.web import highlight, views
 from claimledger.web.render import page
 
@@ -134,7 +134,7 @@ def disagreements(request: Request) -> Response:
                 paging={"page": number, "last": last, "total": total}, params={"story": sid})
 
 
-def _by_story(store: SQLiteStore, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _by_story(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Disagreements per story, with charts of the figures each figure disagreement is about."""
     groups: dict[int, dict[str, Any]] = {}
     for d in items:
