@@ -11,26 +11,30 @@ import io
 import json
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from claimledger import pipeline
 from claimledger.errors import ClaimledgerError
 from claimledger.settings import DEFAULT_MAX_MB, Settings
-from claimledger.store import open_store
+from claimledger.store import is_postgres, open_store, shown
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="claimledger: who said what, according to whom, in news coverage.")
 out = Console(width=None if sys.stdout.isatty() else 160, soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DB_OPTION = typer.Option("claimledger.db", "--db", help="Ledger file (SQLite).")
+DB_OPTION = typer.Option("claimledger.db", "--db",
+                         help="Ledger: a SQLite file (created if missing) or a postgresql:// URL.")
 
 
 class Format(StrEnum):
@@ -78,13 +82,7 @@ def ingest(
     store = open_store(db)
     settings = Settings(max_mb=max_mb, embeddings=not fast)
     fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
-    with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True) as progress:
-        task = progress.add_task("", total=_count_inputs(targets))
-
-        def tick(origin: str, status: str) -> None:
-            progress.update(task, advance=1, description=f"{status}: {Path(origin).name}"[:60])
-
+    with _progress("ingest", _count_inputs(targets)) as tick:
         report = pipeline.ingest(targets, store, settings, on_item=tick, fetch_url=fetcher)
     stats = store.stats()
     out.print(
@@ -93,7 +91,7 @@ def ingest(
         f"{report.claims} claims"
     )
     out.print(
-        f"ledger {db}: {stats['articles']} articles, {stats['claims']} claims, "
+        f"ledger {shown(db)}: {stats['articles']} articles, {stats['claims']} claims, "
         f"{stats['sources']} sources, {stats['entities']} entities, {stats['stories']} stories, "
         f"{stats['claim_groups']} claims reported more than once, "
         f"{stats['disagreements']} disagreements"
@@ -101,9 +99,66 @@ def ingest(
     for f in report.failures[:20]:
         err.print(f"[yellow]quarantined[/] {f.origin}: {f.reason}: {f.detail}", highlight=False)
     if report.failed:
-        err.print(f"see all with: claimledger errors --db {db}")
-    out.print(f"next: claimledger claims --db {db}   (or: stories, disagreements, groups, entities)")
+        err.print(f"see all with: claimledger errors --db {shown(db)}")
+    out.print(f"next: claimledger claims --db {shown(db)}   (or: stories, disagreements, groups, entities)")
     raise typer.Exit(1 if report.failed else 0)
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(
+    targets: list[str] = typer.Argument(..., help="Files, folders (recursive), JSONL, WARC or URLs."),
+    out_dir: Path = typer.Option(..., "--out", help="Folder for the Parquet tables (new or empty)."),
+    engine: Engine = typer.Option(Engine.local, help="local: this machine; ray: a Ray cluster."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (local) or Ray actors."),
+    mode: Mode = typer.Option(Mode.fast, "--mode", help="Extraction: fast (rules) or accurate."),
+    address: str = typer.Option(None, help="Ray cluster address (default: start Ray locally)."),
+    db: str = typer.Option(None, "--db", help="Afterwards load the tables into this ledger."),
+    fast: bool = typer.Option(False, help="With --db: link without embeddings."),
+    max_mb: float = typer.Option(DEFAULT_MAX_MB, help="Largest accepted file in MB."),
+) -> None:
+    """Extract many documents in parallel into Parquet tables (articles, claims, entities,
+    quantities, failures); optionally load them into a ledger."""
+    from claimledger.scale import load_parts, run_batch
+
+    settings = Settings(max_mb=max_mb, embeddings=not fast)
+    with _progress("batch", _count_inputs(targets)) as tick:
+        report = run_batch(targets, out_dir, engine.value, workers, mode.value, address, settings,
+                           on_item=tick)
+    out.print(f"batch ({engine.value}, {workers} worker(s)): {report.articles} articles, "
+              f"{report.claims} claims, {report.failed} quarantined, {report.repeated} repeated "
+              f"texts skipped; {report.parts} part(s) per table in {out_dir}", highlight=False)
+    for f in report.failures:
+        err.print(f"[yellow]quarantined[/] {f.origin}: {f.reason}: {f.detail}", highlight=False)
+    if db:
+        store = open_store(db)
+        with _progress("load", report.articles + report.failed) as tick:
+            loaded = load_parts(out_dir, store, settings, on_item=tick)
+        stats = store.stats()
+        out.print(f"loaded into {shown(db)}: {loaded.added} new ({loaded.duplicates} near-duplicates), "
+                  f"{loaded.unchanged} already in the ledger; ledger has {stats['articles']} articles, "
+                  f"{stats['claims']} claims, {stats['stories']} stories", highlight=False)
+    else:
+        out.print(f"next: read {out_dir}/claims/*.parquet (pyarrow, pandas, DuckDB), or load them: "
+                  f"claimledger batch ... --db FILE", highlight=False)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@contextmanager
+def _progress(label: str, total: int | None) -> Iterator[Callable[[str, str], None]]:
+    """A progress bar on stderr; yields the per-item callback the pipeline functions take."""
+    with Progress(SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True) as progress:
+        task = progress.add_task("", total=total)
+
+        def tick(origin: str, status: str) -> None:
+            progress.update(task, advance=1, description=f"{status}: {Path(origin).name}"[:60])
+
+        yield tick
 
 
 @app.command()
@@ -304,11 +359,11 @@ def serve(
         raise ClaimledgerError(f"serve needs fastapi, uvicorn and jinja2 ({exc.name} is missing); "
                                "reinstall claimledger with its dependencies") from exc
     check_bind(host, token)
-    if not Path(db).expanduser().exists():
+    if not is_postgres(db) and not Path(db).expanduser().exists():
         err.print(f"note: {db} does not exist yet; serving a new, empty ledger", highlight=False)
     server = create_app(db, token=token)
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"serving {db} at http://{shown}:{port}/ (API schema: /openapi.json)"
+    err.print(f"serving {shown(db)} at http://{shown}:{port}/ (API schema: /openapi.json)"
               + ("; requests need the token" if token else ""), highlight=False)
     uvicorn.run(server, host=host, port=port, log_level="warning", server_header=False,
                 proxy_headers=False)
@@ -318,7 +373,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except ClaimledgerError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

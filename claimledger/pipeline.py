@@ -35,11 +35,19 @@ from claimledger.settings import Settings
 from claimledger.store import Store
 
 
-def extract_article(article: Article) -> Extraction:
+def extract_article(article: Article, mode: str = "fast") -> Extraction:
     """Claims for an article, or none when no language pack covers its language."""
     if article.lang not in available_packs():
         return Extraction(doc_id=article.id, lang=article.lang)
-    return extract(article.text, article.lang, article.id)
+    return extract(article.text, article.lang, article.id, mode)
+
+
+def as_failure(origin: str, exc: Exception) -> IngestFailure:
+    """The quarantine record for an error raised while processing one input (shared with batch)."""
+    if isinstance(exc, InputRejected):
+        return IngestFailure(exc.origin, exc.reason, exc.detail)
+    return IngestFailure(origin, "internal-error",
+                         f"{type(exc).__name__}: {exc} (please report this input)")
 
 
 def ingest(
@@ -60,29 +68,45 @@ def ingest_items(
     settings: Settings = Settings(),
     on_item: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
+    return _ingest_all(items, store, settings, on_item)
+
+
+def ingest_extracted(
+    items: Iterable[tuple[Article, Extraction] | IngestFailure],
+    store: Store,
+    settings: Settings = Settings(),
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Store articles extracted elsewhere (`claimledger batch`), linked exactly as `ingest` links
+    them, so a ledger loaded from batch output equals one ingested from the same inputs."""
+    return _ingest_all(items, store, settings, on_item)
+
+
+def _ingest_all(items: Iterable, store: Store, settings: Settings,
+                on_item: Callable[[str, str], None] | None) -> IngestReport:
     counts = {"added": 0, "unchanged": 0, "duplicates": 0, "failed": 0, "claims": 0}
     failures: list[IngestFailure] = []
     for item in items:
-        status = _one(item, store, settings, counts, failures)
+        origin = item[0].origin if isinstance(item, tuple) else item.origin
+        status = _one(item, origin, store, settings, counts, failures)
         if on_item:
-            on_item(item.origin, status)
+            on_item(origin, status)
     return IngestReport(**counts, failures=tuple(failures))
 
 
-def _one(item, store: Store, settings: Settings, counts: dict, failures: list) -> str:
-    if isinstance(item, RawDocument):
+def _one(item, origin: str, store: Store, settings: Settings, counts: dict, failures: list) -> str:
+    """One input: a raw document (extracted here), an (article, extraction) pair or a failure."""
+    if not isinstance(item, IngestFailure):
         try:
-            article = to_article(item)
+            article, extraction = (to_article(item), None) if isinstance(item, RawDocument) else item
             if store.has_article(article.id):
                 counts["unchanged"] += 1
                 return "unchanged"
-            extraction = extract_article(article)
+            if extraction is None:
+                extraction = extract_article(article)
             duplicate = _store_article(article, extraction, store, settings)
-        except InputRejected as exc:
-            item = IngestFailure(exc.origin, exc.reason, exc.detail)
         except Exception as exc:  # one bad document must never stop the batch
-            item = IngestFailure(item.origin, "internal-error",
-                                 f"{type(exc).__name__}: {exc} (please report this input)")
+            item = as_failure(origin, exc)
         else:
             counts["added"] += 1
             counts["claims"] += len(extraction.claims)

@@ -63,8 +63,9 @@ def test_stats_relink_and_filters_agree(both: tuple[str, str]) -> None:
     lite, pg = (open_store(u) for u in both)
     assert lite.stats() == pg.stats()
     assert pg.stats()["failures"] == 1 and pg.stats()["claims"] > 20
-    for kwargs in ({"search": "Soldaten"}, {"source": "ministerium"}, {"lang": "en", "kind": "direct"},
-                   {"search": '"; DROP TABLE claims; --'}, {"source": "100%_\\"}, {"date_from": "2024-11-02"}):
+    filters = ({"search": "Soldaten"}, {"source": "ministerium"}, {"lang": "en", "kind": "direct"},
+               {"search": '"; DROP TABLE claims; --'}, {"source": "100%_\\"}, {"date_from": "2024-11-02"})
+    for kwargs in filters:
         a, b = lite.find_claims(**kwargs), pg.find_claims(**kwargs)
         assert b[1] == a[1], kwargs
         assert sorted(c["content_text"] for c in a[0]) == sorted(c["content_text"] for c in b[0])
@@ -131,3 +132,13 @@ def test_api_serves_a_postgres_ledger(both: tuple[str, str]) -> None:
     assert "Soldaten" in first["content"]["text"] + first["source"]["text"]
     assert api.get(f"/api/claims/{first['id']}").json()["content"] == first["content"]
     assert api.get("/stories").status_code == 200
+
+
+def test_messages_never_show_the_password(pg_server, tmp_path: Path) -> None:
+    from claimledger.store import shown
+
+    url = pg_server.new_database().replace("postgres@", "postgres:s3cret@")  # trust auth ignores it
+    proc = run_cli("ingest", str(SAMPLES / "manifest.json"), "--db", url, "--fast")
+    assert "s3cret" not in proc.stdout + proc.stderr
+    assert "postgres:***@" in proc.stdout + proc.stderr
+    assert shown("/tmp/l.db") == "/tmp/l.db"

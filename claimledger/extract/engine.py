@@ -31,16 +31,30 @@ def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extra
     tokens, sentences = tokenize(text, pack)
     if mode == "accurate":
         drafts = _neural_drafts(text, lang, sentences)
+        if _hybrid(lang):  # rule claims where the tagger found nothing
+            rules = _rule_drafts(text, tokens, sentences, pack)
+            drafts += [r for r in rules if not any(_overlaps(r.content, d.content) for d in drafts)]
     else:
-        drafts = _sentence_drafts(text, tokens, sentences, pack)
-        drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
-        drafts = _continuations(drafts, tokens, sentences, pack)
+        drafts = _rule_drafts(text, tokens, sentences, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
     _nest(drafts)
     entities, refs = _entities(text, tokens, drafts, pack)
     quantities = find_quantities(text, tokens, pack)
     claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
     return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
+
+
+def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
+                 pack: LanguagePack) -> list[attr.Draft]:
+    drafts = _sentence_drafts(text, tokens, sentences, pack)
+    drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
+    return _continuations(drafts, tokens, sentences, pack)
+
+
+def _hybrid(lang: str) -> bool:
+    from claimledger.extract import neural
+
+    return neural.hybrid(lang)
 
 
 def _neural_drafts(text: str, lang: str, sentences: list[Sentence]) -> list[attr.Draft]:

@@ -15,6 +15,20 @@ def is_postgres(url: str | Path) -> bool:
     return str(url).startswith(("postgresql://", "postgres://"))
 
 
+def shown(url: str | Path) -> str:
+    """The ledger location for messages: a PostgreSQL URL without its password."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    text = str(url)
+    if not is_postgres(text):
+        return text
+    parts = urlsplit(text)
+    if parts.password is None:
+        return text
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def open_store(url: str | Path) -> Store:
     """Open (creating and migrating if needed) the ledger at a file path, a sqlite:/// URL or a
     postgresql:// URL."""

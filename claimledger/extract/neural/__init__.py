@@ -8,12 +8,17 @@ the fine-tuned part from model/tagger.npz (see docs/model-card.md).
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
 from claimledger.extract.neural.decode import claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
 
-__all__ = ["ARTIFACT", "available", "predict", "as_claim_json"]
+__all__ = ["ARTIFACT", "DECODING", "available", "hybrid", "predict", "as_claim_json"]
+
+# Decoding choices tuned for the shipped model on held-out training documents
+# (scripts/tune_decoding.py): per-language role thresholds and whether rule claims fill gaps.
+DECODING = ARTIFACT.parent / "decoding.json"
 
 
 def available() -> bool:
@@ -30,12 +35,23 @@ def _tagger() -> Tagger:
     return Tagger()
 
 
+@functools.lru_cache(maxsize=1)
+def _decoding() -> dict[str, Any]:
+    return json.loads(DECODING.read_text("utf-8")) if DECODING.is_file() else {}
+
+
+def hybrid(lang: str) -> bool:
+    """True when rule-engine claims should fill what the tagger misses (tuned per language)."""
+    return bool(_decoding().get(lang, {}).get("hybrid"))
+
+
 def predict(text: str, lang: str) -> list[dict[str, Any]]:
     """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence."""
     if not text.strip():
         return []
     p = _tagger().probs(text)
-    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang)
+    thresholds = _decoding().get(lang, {}).get("thresholds")
+    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, thresholds)
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ import re
 
 import numpy as np
 
-from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I
+from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 
 Span = tuple[int, int]
 CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group
@@ -72,10 +72,26 @@ def pick(cands: list[list[Span]], quote: list[Span], frame: list[Span] | None, l
     return nearest(cands, quote, limit) or []
 
 
-def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
-                      starts: list[int], ends: list[int], lang: str) -> list[dict]:
-    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
+def tag(role_probs: np.ndarray, thresholds: dict[str, float] | None = None) -> np.ndarray:
+    """BIO tags [T, roles]: a token is inside a role when P(B)+P(I) reaches the role's threshold
+    (argmax when none is given); B or I by the larger of the two. Thresholds below 0.5 trade
+    precision for recall, which the tagger lacks (tuned by scripts/tune_decoding.py)."""
     tags = role_probs.argmax(-1)
+    for k, role in enumerate(ROLES):
+        t = (thresholds or {}).get(role)
+        if t is None:
+            continue
+        p = role_probs[:, k]
+        inside = p[:, B] + p[:, I] >= t
+        tags[:, k] = np.where(inside, np.where(p[:, B] > p[:, I], B, I), O)
+    return tags
+
+
+def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
+                      starts: list[int], ends: list[int], lang: str,
+                      thresholds: dict[str, float] | None = None) -> list[dict]:
+    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
+    tags = tag(role_probs, thresholds)
     found = {r: [g for g in groups(tags[:, k], starts, ends) if has_word(text, g)]
              for k, r in enumerate(ROLES)}
     claims = []
