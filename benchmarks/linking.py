@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
 import time
 from collections import Counter
@@ -81,7 +82,10 @@ def evaluate(fast: bool, keep: str | None = None) -> dict:
                                              (ids[r["id"]],)).fetchone()[0] for r in records}
         finder = ClaimFinder(store, texts, ids)
         groups = _group_scores(gold, finder)
-        dis = _disagreement_scores(gold, collapse(store.disagreements()), finder)
+        predicted = collapse(store.disagreements())
+        dis = _disagreement_scores(gold, predicted, finder)
+        external = {v: k for k, v in ids.items()}
+        dis["figures_by_number"] = _figure_number_scores(gold, predicted, external, gold_story)
     return {"mode": "fast" if fast else "accurate", "articles": len(records), "seconds": elapsed,
             "stories": {"P": sp, "R": sr, "F1": sf, "predicted": len(set(pred_story.values())),
                         "gold": len(gold["stories"])},
@@ -136,6 +140,36 @@ def _disagreement_scores(gold: dict, predicted: list[dict], finder: ClaimFinder)
     return out
 
 
+NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _numbers(text: str) -> set[str]:
+    """Digit strings of the numbers in a text, separators dropped ("1,1" and "1.1" -> "11")."""
+    return {re.sub(r"[.,]", "", m).rstrip("0") or "0" for m in NUMBER.findall(text)}
+
+
+def _figure_number_scores(gold: dict, predicted: list[dict], external: dict[str, str],
+                          gold_story: dict[str, str]) -> dict:
+    """Figure disagreements matched by what they state, not by which article pair: a prediction
+    is right when its two figures are the two sides' numbers of a gold disagreement in the same
+    story (the gold lists some article pairs; the same dispute in another pair is not wrong)."""
+    golds = [g for g in gold["disagreements"] if g["kind"] == "figures"]
+    sides = [(g["story"], _numbers(g["sides"][0]["quote"]), _numbers(g["sides"][1]["quote"])) for g in golds]
+    hit_gold, right = set(), 0
+    for d in (d for d in predicted if d["kind"] == "figures"):
+        story = gold_story.get(external.get(d["sides"][0]["article_id"], ""))
+        a, b = _numbers(d["detail"].get("a", "")), _numbers(d["detail"].get("b", ""))
+        hits = {k for k, (st, x, y) in enumerate(sides)
+                if st == story and ((a & x and b & y) or (a & y and b & x))}
+        right += bool(hits)
+        hit_gold |= hits
+    n_pred = sum(1 for d in predicted if d["kind"] == "figures")
+    p = right / n_pred if n_pred else 0.0
+    r = len(hit_gold) / len(golds) if golds else 0.0
+    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "predicted": n_pred,
+            "gold": len(golds)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fast", action="store_true", help="no embeddings: entities and words only")
@@ -153,7 +187,7 @@ def main() -> None:
     g = res["claim_groups"]
     print(f"  claim groups (pairs) P {g['P']:.3f} R {g['R']:.3f} F1 {g['F1']:.3f}  "
           f"(gold mentions extracted {g['mentions_extracted']})")
-    for kind in ("figures", "denial"):
+    for kind in ("figures", "figures_by_number", "denial"):
         d = res["disagreements"][kind]
         print(f"  disagreements {kind:8} P {d['P']:.3f} R {d['R']:.3f} F1 {d['F1']:.3f}  "
               f"({d['predicted']} predicted, {d['gold']} gold)")

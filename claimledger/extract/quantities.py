@@ -50,9 +50,24 @@ def _unit(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, 
             break
         if pack.capitalised_nouns and tokens[j].text[:1].isupper():
             return low, j + 1
-        if not pack.capitalised_nouns and j > i and low.endswith("s"):
-            return low.rstrip("s"), j + 1
+        if not pack.capitalised_nouns and _plural_noun(low, pack):
+            return _singular(low), j + 1  # "1,200 positions", "2.4 million users"
     return None, i
+
+
+def _plural_noun(word: str, pack: LanguagePack) -> bool:
+    """An English plural noun by its form: ends in -s, not a function word ("is", "this")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isalpha() \
+        and word not in pack.stopwords
+
+
+def _singular(word: str) -> str:
+    """English regular plural to singular: buses -> bus, companies -> company, users -> user."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _unit_lemma(word: str, pack: LanguagePack) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimledger.link.claims import ClaimNode, jaccard, same_source
 
-SAME_SUBJECT_COS = 0.88
+SAME_SUBJECT_COS = 0.82
 # durations and ages ("seit drei Jahren", "81 Jahre alt") describe, they are not disputed counts
 DESCRIPTIVE_UNITS = frozenset({"year", "day", "hour"})
 SAME_SUBJECT_WORDS = 0.15
@@ -65,8 +65,8 @@ def _comparable(a: str | None, b: str | None) -> bool:
     return a == b or ("person" in (a, b) and a in PEOPLE_UNITS and b in PEOPLE_UNITS)
 
 
-def _same_subject(a: ClaimNode, b: ClaimNode) -> bool:
-    if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= SAME_SUBJECT_COS:
+def _same_subject(a: ClaimNode, b: ClaimNode, cos: float = SAME_SUBJECT_COS) -> bool:
+    if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= cos:
         return True
     return jaccard(a.words, b.words) >= SAME_SUBJECT_WORDS
 
