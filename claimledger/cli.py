@@ -362,8 +362,8 @@ def serve(
     if not is_postgres(db) and not Path(db).expanduser().exists():
         err.print(f"note: {db} does not exist yet; serving a new, empty ledger", highlight=False)
     server = create_app(db, token=token)
-    shown = f"[{host}]" if ":" in host else host
-    err.print(f"serving {shown(db)} at http://{shown}:{port}/ (API schema: /openapi.json)"
+    address = f"[{host}]" if ":" in host else host
+    err.print(f"serving {shown(db)} at http://{address}:{port}/ (API schema: /openapi.json)"
               + ("; requests need the token" if token else ""), highlight=False)
     uvicorn.run(server, host=host, port=port, log_level="warning", server_header=False,
                 proxy_headers=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
@@ -86,15 +87,17 @@ def _ingest_all(items: Iterable, store: Store, settings: Settings,
                 on_item: Callable[[str, str], None] | None) -> IngestReport:
     counts = {"added": 0, "unchanged": 0, "duplicates": 0, "failed": 0, "claims": 0}
     failures: list[IngestFailure] = []
+    stories = StoryClaims(store)
     for item in items:
         origin = item[0].origin if isinstance(item, tuple) else item.origin
-        status = _one(item, origin, store, settings, counts, failures)
+        status = _one(item, origin, store, settings, counts, failures, stories)
         if on_item:
             on_item(origin, status)
     return IngestReport(**counts, failures=tuple(failures))
 
 
-def _one(item, origin: str, store: Store, settings: Settings, counts: dict, failures: list) -> str:
+def _one(item, origin: str, store: Store, settings: Settings, counts: dict, failures: list,
+         stories: StoryClaims) -> str:
     """One input: a raw document (extracted here), an (article, extraction) pair or a failure."""
     if not isinstance(item, IngestFailure):
         try:
@@ -104,7 +107,7 @@ def _one(item, origin: str, store: Store, settings: Settings, counts: dict, fail
                 return "unchanged"
             if extraction is None:
                 extraction = extract_article(article)
-            duplicate = _store_article(article, extraction, store, settings)
+            duplicate = _store_article(article, extraction, store, settings, stories)
         except Exception as exc:  # one bad document must never stop the batch
             item = as_failure(origin, exc)
         else:
@@ -119,7 +122,7 @@ def _one(item, origin: str, store: Store, settings: Settings, counts: dict, fail
 
 
 def _store_article(article: Article, extraction: Extraction, store: Store,
-                   settings: Settings) -> bool:
+                   settings: Settings, stories: StoryClaims) -> bool:
     """Fingerprint, embed and link an article, store it, then link its claims in its story."""
     sig = dedup.signature(article.text)
     keys = dedup.band_keys(sig)
@@ -145,7 +148,7 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
         claim_denials=tuple(_is_denial(c, pack) for c in extraction.claims),
     )
     ids = store.add_article(article, extraction, links)
-    _link_claims(store, story, set(ids.values()))
+    _link_claims(store, story, set(ids.values()), stories)
     return dup_of is not None
 
 
@@ -166,22 +169,45 @@ def _is_denial(claim: Claim, pack) -> bool:
     return cue in pack.denial_cues or (bool(cue) and any(w in content for w in pack.denial_words))
 
 
-def _node(row: dict, stopwords: frozenset[str]) -> link.ClaimNode:
+def _node(row: dict) -> link.ClaimNode:
     return link.ClaimNode(
         claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],
-        content=row["content_text"], words=content_words(row["content_text"], stopwords),
+        content=row["content_text"], words=content_words(row["content_text"], _stopwords(row["lang"])),
         vector=from_blob(row["vector"]), quantities=row["quantities"], denial=bool(row["denial"]),
         published=link.parse_date(row["published"]), group_id=row["group_id"],
     )
 
 
-def _link_claims(store: Store, story: int, new_ids: set[int]) -> None:
+class StoryClaims:
+    """Claim nodes of recently active stories, kept for one ingest run so linking a new article
+    reads only its own claims instead of its whole story again (the cost would grow with story
+    size). Another process adding to the same story during the run is not seen until the next
+    run or `relink`."""
+
+    def __init__(self, store: Store, size: int = 512) -> None:
+        self.store, self.size = store, size
+        self.cache: OrderedDict[int, list[link.ClaimNode]] = OrderedDict()
+
+    def split(self, story: int, new_ids: set[int]) -> tuple[list[link.ClaimNode], list[link.ClaimNode]]:
+        """(earlier claims of the story, the new claims), both as linking nodes."""
+        old = self.cache.pop(story, None)
+        if old is None:
+            nodes = [_node(r) for r in self.store.story_claims(story)]
+            old = [n for n in nodes if n.claim_id not in new_ids]
+            new = [n for n in nodes if n.claim_id in new_ids]
+        else:
+            new = [_node(r) for r in self.store.claims_for_linking(sorted(new_ids))]
+        self.cache[story] = old
+        while len(self.cache) > self.size:
+            self.cache.popitem(last=False)
+        return old, new
+
+
+def _link_claims(store: Store, story: int, new_ids: set[int], stories: StoryClaims) -> None:
     """Group the new claims with earlier reports and record disagreements, in one transaction."""
-    rows = store.story_claims(story)
-    nodes = [_node(r, _stopwords(r["lang"])) for r in rows]
-    old = [n for n in nodes if n.claim_id not in new_ids]
+    old, new = stories.split(story, new_ids)
     with store.transaction():
-        for node in (n for n in nodes if n.claim_id in new_ids):
+        for node in new:
             node.group_id = store.assign_claim_group(node.claim_id, story, link.group_claim(node, old),
                                                      node.source_key)
             for d in link.find_disagreements(node, old):
@@ -194,7 +220,7 @@ def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[
     changed), story by story in publication order."""
     for story in store.reset_claim_links():
         rows = store.story_claims(story)
-        _link_claims(store, story, {r["id"] for r in rows})
+        _link_claims(store, story, {r["id"] for r in rows}, StoryClaims(store))
         if on_story:
             on_story(story)
     stats = store.stats()

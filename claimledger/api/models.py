@@ -169,6 +169,30 @@ class SourceGroup(BaseModel):
     claims: list[Claim]
 
 
+class GroupReport(BaseModel):
+    """One article's report of a claim group's statement."""
+
+    claim_id: int
+    source: str = Field(description="the source as this report names it")
+    content: str
+    kind: str
+    article_id: str
+    outlet: str | None
+    lang: str
+    published: str | None
+    title: str | None
+    web_url: str
+
+
+class ClaimGroup(BaseModel):
+    """The same claim reported by several articles (also across languages), oldest report first."""
+
+    id: int
+    origin: str = Field(description="the source of the earliest report")
+    first_seen: str | None
+    reports: list[GroupReport]
+
+
 class StoryDetail(BaseModel):
     id: int
     label: str
@@ -176,6 +200,7 @@ class StoryDetail(BaseModel):
     articles: list[StoryArticle]
     entities: list[StoryEntity]
     sources: list[SourceGroup]
+    claim_groups: list[ClaimGroup]
 
 
 class Disagreement(BaseModel):

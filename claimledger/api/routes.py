@@ -100,13 +100,15 @@ def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dic
 @router.get("/stories/{story_id}", response_model=models.StoryDetail, responses=NOT_FOUND | INVALID,
             tags=["stories"])
 def get_story(request: Request, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
-    """A story's articles in timeline order and who said what, grouped by source."""
+    """A story's articles in timeline order, who said what (grouped by source), and the claims
+    reported by several articles (claim groups, oldest report first)."""
     with ledger(request).open() as store:
         story = store.story(story_id)
         if story is None:
             raise HTTPException(404, f"no story with id {story_id}")
         rows, _ = store.find_claims(story=story_id, limit=MAX_OFFSET)
-    return shapes.story_detail(story, [shapes.claim(r) for r in rows])
+        groups = store.claim_groups(story_id=story_id)
+    return shapes.story_detail(story, [shapes.claim(r) for r in rows], groups)
 
 
 @router.get("/entities", response_model=models.EntityPage, responses=INVALID, tags=["entities"])

@@ -53,8 +53,20 @@ def by_source(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(groups.values(), key=lambda g: (-len(g["claims"]), g["name"].casefold()))
 
 
-def story_detail(story: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any]:
-    return {**story, "sources": by_source(claims)}
+def story_detail(story: dict[str, Any], claims: list[dict[str, Any]],
+                 groups: list[dict[str, Any]]) -> dict[str, Any]:
+    return {**story, "sources": by_source(claims), "claim_groups": [claim_group(g) for g in groups]}
+
+
+def claim_group(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim group with each report's source as written and a link to its sentence."""
+    reports = [{"claim_id": r["claim_id"], "source": r["source_name"] or r["source_text"],
+                "content": r["content_text"], "kind": r["kind"], "article_id": r["article_id"],
+                "outlet": r["outlet"], "lang": r["lang"], "published": r["published"],
+                "title": r["title"], "web_url": claim_link(r["article_id"], r["claim_id"])}
+               for r in row["reports"]]
+    return {"id": row["id"], "origin": row["origin"], "first_seen": row["first_seen"],
+            "reports": reports}
 
 
 def disagreement(row: dict[str, Any]) -> dict[str, Any]:

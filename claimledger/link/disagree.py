@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimledger.link.claims import ClaimNode, jaccard, same_source
 
-SAME_SUBJECT_COS = 0.82
+SAME_SUBJECT_COS = 0.82  # claims about the same thing, cross-language paraphrase included
 # durations and ages ("seit drei Jahren", "81 Jahre alt") describe, they are not disputed counts
 DESCRIPTIVE_UNITS = frozenset({"year", "day", "hour"})
 SAME_SUBJECT_WORDS = 0.15

@@ -187,15 +187,24 @@ class Ledger:
 
     def story_claims(self, story_id: int) -> list[dict[str, Any]]:
         """Claims of a story with what linking needs: source key, vector, figures, group."""
+        return self._linking_rows("a.story_id = ?", [story_id])
+
+    def claims_for_linking(self, claim_ids: list[int]) -> list[dict[str, Any]]:
+        """The same rows as `story_claims`, for the given claims only."""
+        if not claim_ids:
+            return []
+        return self._linking_rows(f"c.id IN ({','.join('?' * len(claim_ids))})", claim_ids)
+
+    def _linking_rows(self, cond: str, args: list[Any]) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT c.id, c.article_id, c.source_key, c.content_text, c.vector, c.denial, c.group_id,"
             " a.published, a.lang FROM claims c JOIN articles a ON a.id = c.article_id"
-            " WHERE a.story_id = ? ORDER BY a.published, c.id", (story_id,)).fetchall()
+            f" WHERE {cond} ORDER BY a.published, c.id", args).fetchall()
         figures: dict[int, list[dict[str, Any]]] = {}
         for q in self.db.execute(
                 "SELECT q.claim_id, q.text, q.low, q.high, q.value, q.unit, q.operator"
                 " FROM quantities q JOIN claims c ON c.id = q.claim_id"
-                " JOIN articles a ON a.id = c.article_id WHERE a.story_id = ?", (story_id,)):
+                f" JOIN articles a ON a.id = c.article_id WHERE {cond}", args):
             figures.setdefault(q["claim_id"], []).append(
                 {k: q[k] for k in ("text", "low", "high", "value", "unit", "operator")})
         return [{**dict(r), "quantities": figures.get(r["id"], [])} for r in rows]
@@ -372,17 +381,19 @@ class Ledger:
             "SELECT text, low, high, unit FROM quantities WHERE claim_id = ?", (claim_id,))]
         return side
 
-    def claim_groups(self, min_size: int = 2) -> list[dict[str, Any]]:
-        """Claims reported by several articles: origin, first seen, and the timeline of reports."""
+    def claim_groups(self, min_size: int = 2, story_id: int | None = None) -> list[dict[str, Any]]:
+        """Claims reported by several articles: origin, first seen, and the timeline of reports
+        (of one story, or all)."""
         out = []
+        cond, args = (" WHERE g.story_id = ?", [story_id]) if story_id is not None else ("", [])
         groups = self.db.execute(
             "SELECT g.id, g.story_id, g.source_key, COUNT(c.id) AS n FROM claim_groups g"
-            " JOIN claims c ON c.group_id = g.id GROUP BY g.id HAVING COUNT(c.id) >= ? ORDER BY g.id",
-            (min_size,)).fetchall()
+            " JOIN claims c ON c.group_id = g.id" + cond
+            + " GROUP BY g.id HAVING COUNT(c.id) >= ? ORDER BY g.id", (*args, min_size)).fetchall()
         for g in groups:
             reports = [dict(r) for r in self.db.execute(
                 "SELECT c.id AS claim_id, c.source_text, e.name AS source_name, c.content_text,"
-                " a.id AS article_id, a.outlet, a.lang, a.published, a.title"
+                " c.kind, a.id AS article_id, a.outlet, a.lang, a.published, a.title"
                 " FROM claims c JOIN articles a ON a.id = c.article_id"
                 " LEFT JOIN entities e ON e.id = c.source_entity WHERE c.group_id = ?"
                 " ORDER BY a.published, c.id", (g["id"],))]

@@ -70,8 +70,9 @@ def story(request: Request, story_id: str) -> Response:
             raise HTTPException(404, f"no story with id {sid}")
         rows, total = store.find_claims(story=sid, limit=STORY_CLAIMS)
         n_disagreements = store.find_disagreements(story=sid, limit=1)[1]
+        groups = [shapes.claim_group(g) for g in store.claim_groups(story_id=sid)]
     claims = [shapes.claim(r) for r in rows]
-    return page(request, "story.html", title=found["label"], story=found,
+    return page(request, "story.html", title=found["label"], story=found, groups=groups,
                 sources=shapes.by_source(claims), n_claims=total, shown=len(claims),
                 timeline=views.timeline(found["articles"]), charts=views.charts(claims),
                 n_disagreements=n_disagreements,

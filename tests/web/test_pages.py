@@ -65,6 +65,25 @@ def test_story_page_groups_claims_by_source_with_links_to_sentences(web: TestCli
             assert f'href="{c["web_url"]}"' in html
 
 
+def test_story_page_lists_claims_reported_more_than_once(web: TestClient) -> None:
+    stories = ids(web, "/api/stories?limit=100")["items"]
+    details = [ids(web, f"/api/stories/{s['id']}") for s in stories]
+    grouped = [d for d in details if d["claim_groups"]]
+    assert grouped, "the sample corpus repeats claims across outlets"
+    story = grouped[0]
+    html = web.get(f"/stories/{story['id']}").text
+    assert "Reported more than once" in html
+    for g in story["claim_groups"]:
+        assert len(g["reports"]) >= 2
+        dates = [r["published"] or "" for r in g["reports"]]
+        assert dates == sorted(dates) and g["first_seen"] == g["reports"][0]["published"]
+        for r in g["reports"]:
+            assert f'href="{r["web_url"]}"' in html
+    empty = next((d for d in details if not d["claim_groups"]), None)
+    if empty:
+        assert "No claim in this story has been reported" in web.get(f"/stories/{empty['id']}").text
+
+
 def test_article_page_anchors_every_claim(web: TestClient) -> None:
     claim = ids(web, "/api/claims?q=Soldaten&limit=1")["items"][0]
     article = ids(web, f"/api/articles/{claim['article']['id']}")
