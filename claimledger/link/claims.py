@@ -75,6 +75,9 @@ def is_same_claim(a: ClaimNode, b: ClaimNode) -> bool:
     if a.article_id == b.article_id:
         return False
     vectors = a.vector is not None and b.vector is not None
+    small, large = sorted((len(a.words), len(b.words)))
+    if not vectors and small < SAME_CLAIM_WORDS * large:
+        return False  # word overlap cannot reach the bar: jaccard <= smaller / larger set
     sim = float(a.vector @ b.vector) if vectors else jaccard(a.words, b.words)
     if sim >= (SAME_CONTENT_COS if vectors else SAME_CONTENT_WORDS):
         return True

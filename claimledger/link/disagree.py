@@ -72,9 +72,12 @@ def _same_subject(a: ClaimNode, b: ClaimNode, cos: float = SAME_SUBJECT_COS) -> 
 
 
 def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disagreement]:
-    out = []
+    out: list[Disagreement] = []
+    if not node.quantities:
+        return out
     for other in others:
-        if same_source(other.source_key, node.source_key) or not _same_subject(node, other):
+        if not other.quantities or same_source(other.source_key, node.source_key) \
+                or not _same_subject(node, other):
             continue
         for q in node.quantities:
             for q2 in other.quantities:
