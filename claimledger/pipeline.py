@@ -6,7 +6,9 @@ quarantined in the store and the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -161,18 +163,41 @@ def _candidates(store: Store, prof: link.ArticleProfile, published: str | None) 
 
 
 def _is_denial(claim: Claim, pack) -> bool:
-    """A claim that denies: a denial cue, or a cue with a denial word in its content."""
+    """A claim that denies: a denial cue, or a denial word ("falsch", "untrue") in what a source
+    is quoted or reported as saying (a cue, or a direct quote that continues without one)."""
     if pack is None:
         return False
     cue = claim.cue.text.lower()
-    content = claim.content.text.lower()
-    return cue in pack.denial_cues or (bool(cue) and any(w in content for w in pack.denial_words))
+    if cue in pack.denial_cues:
+        return True
+    return (bool(cue) or claim.kind == "direct") and bool(_denial_words(pack.denial_words).search(
+        claim.content.text.lower()))
+
+
+@functools.lru_cache(maxsize=8)
+def _denial_words(words: frozenset[str]) -> re.Pattern[str]:
+    """Whole-word matcher ("lie" must not match "believe")."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                      + r")\b")
+
+
+DENIAL_CONTEXT_CHARS = 300  # text before a denial searched for what it denies ("den Vorwurf, ...")
+
+
+def _context(row: dict) -> frozenset[str]:
+    text = row.get("article_text")
+    if not text:
+        return frozenset()
+    spans = json.loads(row["content_spans"])
+    start, end = spans[0][0], spans[-1][1]
+    return content_words(text[max(0, start - DENIAL_CONTEXT_CHARS) : end], _stopwords(row["lang"]))
 
 
 def _node(row: dict) -> link.ClaimNode:
     return link.ClaimNode(
         claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],
         content=row["content_text"], words=content_words(row["content_text"], _stopwords(row["lang"])),
+        context=_context(row),
         vector=from_blob(row["vector"]), quantities=row["quantities"], denial=bool(row["denial"]),
         published=link.parse_date(row["published"]), group_id=row["group_id"],
     )

@@ -36,6 +36,7 @@ class ClaimNode:
     vector: np.ndarray | None = None
     quantities: list[dict] = field(default_factory=list)  # low, high, unit, text
     denial: bool = False
+    context: frozenset[str] = frozenset()  # words around a denial, which may name what it denies
     published: date | None = None
     group_id: int | None = None
 

@@ -22,6 +22,7 @@ PEOPLE_UNITS = frozenset({"person", "participant", "protester", "resident", "pat
                           "employee", "member", "striker"})
 DENIAL_TARGET_MIN = 0.05  # word overlap (or cosine above DENIAL_TARGET_COS) a denial needs
 DENIAL_TARGET_COS = 0.78
+TERSE_DENIAL_WORDS = 8  # a denial with fewer content words is matched by its context
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +89,20 @@ def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disag
 
 
 def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
-    """The claim a denial answers: the most similar claim of another source in the story."""
+    """The claim a denial answers: the most similar claim of another source in the story. A
+    denial that says little itself ("the allegation", "Das ist falsch") is compared by the words
+    around it, where the denied statement usually stands."""
     best, best_sim = None, DENIAL_TARGET_MIN
+    terse = len(node.words) < TERSE_DENIAL_WORDS and node.context
     for other in others:
         if same_source(other.source_key, node.source_key) or other.denial:
             continue
-        sim = float(node.vector @ other.vector) - DENIAL_TARGET_COS if (
-            node.vector is not None and other.vector is not None) else jaccard(node.words, other.words)
+        if terse:
+            sim = len(node.context & other.words) / len(other.words) if other.words else 0.0
+        elif node.vector is not None and other.vector is not None:
+            sim = float(node.vector @ other.vector) - DENIAL_TARGET_COS
+        else:
+            sim = jaccard(node.words, other.words)
         if sim > best_sim:
             best, best_sim = other, sim
     return best

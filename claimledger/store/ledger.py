@@ -190,15 +190,18 @@ class Ledger:
         return self._linking_rows("a.story_id = ?", [story_id])
 
     def claims_for_linking(self, claim_ids: list[int]) -> list[dict[str, Any]]:
-        """The same rows as `story_claims`, for the given claims only."""
+        """The same rows as `story_claims`, for the given claims only. Denials carry their
+        article's text (`article_text`): what they deny is often only in the sentence before."""
         if not claim_ids:
             return []
         return self._linking_rows(f"c.id IN ({','.join('?' * len(claim_ids))})", claim_ids)
 
     def _linking_rows(self, cond: str, args: list[Any]) -> list[dict[str, Any]]:
         rows = self.db.execute(
-            "SELECT c.id, c.article_id, c.source_key, c.content_text, c.vector, c.denial, c.group_id,"
-            " a.published, a.lang FROM claims c JOIN articles a ON a.id = c.article_id"
+            "SELECT c.id, c.article_id, c.source_key, c.content_text, c.content_spans, c.vector,"
+            " c.denial, c.group_id, a.published, a.lang,"
+            " CASE WHEN c.denial = 1 THEN a.text END AS article_text"  # a denial's context
+            " FROM claims c JOIN articles a ON a.id = c.article_id"
             f" WHERE {cond} ORDER BY a.published, c.id", args).fetchall()
         figures: dict[int, list[dict[str, Any]]] = {}
         for q in self.db.execute(
