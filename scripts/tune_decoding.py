@@ -32,7 +32,7 @@ from claimledger.extract.neural import DECODING, as_claim_json  # noqa: E402
 from claimledger.extract.neural.decode import claims_from_probs  # noqa: E402
 from claimledger.extract.neural.model import ARTIFACT, Tagger  # noqa: E402
 
-QUOTE_T = (0.5, 0.4, 0.3, 0.2)
+QUOTE_T = (0.5, 0.4, 0.3)
 ROLE_T = (0.5, 0.35, 0.2)
 
 
@@ -48,11 +48,19 @@ def overlaps(a: list, b: list) -> bool:
 
 
 def hybrid(neural: list[dict[str, Any]], rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Tagger claims plus rule claims whose content no tagger claim covers."""
+    """Tagger claims (missing source or cue taken from an overlapping rule claim) plus rule
+    claims whose content no tagger claim covers."""
+    out = []
+    for c in neural:
+        match = next((r for r in rules if r.get("content") and c.get("content")
+                      and overlaps(r["content"]["spans"], c["content"]["spans"])), None)
+        if match:
+            c = {**c, **{k: match[k] for k in ("source", "cue") if not c.get(k) and match.get(k)}}
+        out.append(c)
     taken = [c["content"]["spans"] for c in neural if c.get("content")]
     extra = [c for c in rules if c.get("content") and not any(overlaps(c["content"]["spans"], t)
                                                               for t in taken)]
-    return neural + extra
+    return out + extra
 
 
 def score(lang: str, docs: list, claims: list) -> dict[str, float | None]:
