@@ -334,6 +334,27 @@ def relink(db: str = DB_OPTION) -> None:
               f"{result['disagreements']} disagreements")
 
 
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    db: str = DB_OPTION,
+    out_dir: Path = typer.Option(..., "--out", help="Folder for the files (created if missing)."),
+    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format"),
+) -> None:
+    """Write claims, articles, entities, stories, claim groups and disagreements to files, one per
+    table (Parquet for pandas/DuckDB, JSONL, or CSV for spreadsheets)."""
+    from claimledger.scale.export import export_ledger
+
+    counts = export_ledger(open_store(db), out_dir, format.value)
+    out.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {out_dir}/*.{format.value}",
+              highlight=False)
+
+
 @app.command()
 def stats(db: str = DB_OPTION) -> None:
     """Counts of what the ledger holds."""

@@ -142,3 +142,12 @@ def test_messages_never_show_the_password(pg_server, tmp_path: Path) -> None:
     assert "s3cret" not in proc.stdout + proc.stderr
     assert "postgres:***@" in proc.stdout + proc.stderr
     assert shown("/tmp/l.db") == "/tmp/l.db"
+
+
+def test_export_from_postgres_equals_sqlite(both: tuple[str, str], tmp_path: Path) -> None:
+    for name, url in zip(("lite", "pg"), both, strict=True):
+        proc = run_cli("export", "--db", url, "--out", str(tmp_path / name), "--format", "jsonl")
+        assert proc.returncode == 0, proc.stderr
+    for table in ("claims", "articles", "entities", "stories"):
+        lite, pg = (jsonl((tmp_path / n / f"{table}.jsonl").read_text("utf-8")) for n in ("lite", "pg"))
+        assert _normalised(pg) == _normalised(lite), table
