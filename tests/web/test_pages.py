@@ -58,7 +58,11 @@ def test_story_page_groups_claims_by_source_with_links_to_sentences(web: TestCli
     story = ids(web, "/api/stories?limit=1")["items"][0]
     detail = ids(web, f"/api/stories/{story['id']}")
     html = web.get(f"/stories/{story['id']}").text
-    assert html.count('<tbody>') == len(detail["sources"])
+    table = html[html.index('class="claims who-said-what"'):]
+    table = table[: table.index("</table>")]
+    shown = sum(len(g["claims"]) for g in detail["sources"])
+    if shown <= 2000:  # the page lists a story's first 2000 claims (search shows the rest)
+        assert table.count("<tbody>") == len(detail["sources"])
     assert 'scope="rowgroup"' in html and "Timeline" in html
     for group in detail["sources"]:
         for c in group["claims"]:
