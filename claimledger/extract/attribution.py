@@ -7,6 +7,7 @@ subjunctive/quote continuation, nesting.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from claimledger.nlp.pack import LanguagePack
@@ -286,12 +287,23 @@ def _closers(pack: LanguagePack) -> set[str]:
     return {c for _, c in pack.quote_pairs}
 
 
+@functools.lru_cache(maxsize=16)
+def _prefixes_by_first_word(prefixes: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Prefix cues by their first word, in pack order (a token is compared only with cues that
+    can start there)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in prefixes:
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
 def according_claims(view: SentenceView) -> list[Draft]:
     """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X'."""
     pack, low, n = view.pack, view.low, len(view.toks)
     drafts: list[Draft] = []
+    by_first = _prefixes_by_first_word(pack.according_prefix)
     for i in range(n):
-        for words in pack.according_prefix:
+        for words in by_first.get(low[i], ()):
             if tuple(low[i : i + len(words)]) == words and (i == 0 or low[i - 1] != words[0]):
                 a, b = _according_source(view, i + len(words))
                 if b == a:
