@@ -151,3 +151,12 @@ def test_export_from_postgres_equals_sqlite(both: tuple[str, str], tmp_path: Pat
     for table in ("claims", "articles", "entities", "stories"):
         lite, pg = (jsonl((tmp_path / n / f"{table}.jsonl").read_text("utf-8")) for n in ("lite", "pg"))
         assert _normalised(pg) == _normalised(lite), table
+
+
+def test_feed_polling_state_round_trips(pg_url: str) -> None:
+    store = open_store(pg_url)
+    store.save_feed_state("https://news.example/feed.xml", '"v1"', "Wed, 25 Nov 2026 10:00:00 GMT", 200)
+    store.save_feed_state("https://news.example/feed.xml", None, None, 304)  # 304 keeps validators
+    state = store.feed_state("https://news.example/feed.xml")
+    assert state["etag"] == '"v1"' and state["last_status"] == 304 and state["last_checked"]
+    assert store.feed_state("https://other.example/") is None
