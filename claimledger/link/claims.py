@@ -51,13 +51,6 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def similarity(a: ClaimNode, b: ClaimNode) -> float:
-    """Cosine of content vectors when both have one, else word overlap."""
-    if a.vector is not None and b.vector is not None:
-        return float(a.vector @ b.vector)
-    return jaccard(a.words, b.words)
-
-
 def same_source(a: str | None, b: str | None) -> bool:
     """One source under two keys: equal, a short form of the other ("vallstrom" /
     "henrik-vallstrom"), or the same name in another transliteration."""
@@ -72,27 +65,35 @@ def same_source(a: str | None, b: str | None) -> bool:
     return len(pa) == len(pb) >= 2 and phonetic_key(a) == phonetic_key(b)
 
 
-def is_same_claim(a: ClaimNode, b: ClaimNode) -> bool:
-    if a.article_id == b.article_id:
-        return False
-    vectors = a.vector is not None and b.vector is not None
-    small, large = sorted((len(a.words), len(b.words)))
-    if not vectors and small < SAME_CLAIM_WORDS * large:
-        return False  # word overlap cannot reach the bar: jaccard <= smaller / larger set
-    sim = float(a.vector @ b.vector) if vectors else jaccard(a.words, b.words)
-    if sim >= (SAME_CONTENT_COS if vectors else SAME_CONTENT_WORDS):
-        return True
-    return same_source(a.source_key, b.source_key) and sim >= (SAME_CLAIM_COS if vectors
-                                                                 else SAME_CLAIM_WORDS)
+def _similarities(node: ClaimNode, others: list[ClaimNode]) -> list[tuple[ClaimNode, float, bool]]:
+    """(other, similarity, by vectors?) for each other claim that could be the same claim: cosine
+    of content vectors in one matrix product where both have one, else word overlap, skipping
+    pairs whose word sets differ too much in size to reach the overlap bar."""
+    out = []
+    with_vec = [o for o in others if o.vector is not None] if node.vector is not None else []
+    if with_vec:
+        sims = np.stack([o.vector for o in with_vec]) @ node.vector
+        out = [(o, float(v), True) for o, v in zip(with_vec, sims, strict=True)]
+    n = len(node.words)
+    for o in others:
+        if node.vector is not None and o.vector is not None:
+            continue
+        small, large = (n, len(o.words)) if n < len(o.words) else (len(o.words), n)
+        if small >= SAME_CLAIM_WORDS * large and small:  # jaccard <= smaller / larger set
+            out.append((o, jaccard(node.words, o.words), False))
+    return out
 
 
 def group_claim(node: ClaimNode, story_claims: list[ClaimNode]) -> int | None:
-    """The claim group of the most similar earlier report of the same claim, if any."""
+    """The claim group of the most similar earlier report of the same claim, if any: the same
+    source saying the same thing, or any source saying nearly word for word the same."""
+    others = [o for o in story_claims if o.group_id is not None and o.article_id != node.article_id]
     best, best_sim = None, -1.0
-    for other in story_claims:
-        if other.group_id is None or not is_same_claim(node, other):
+    for other, sim, vectors in _similarities(node, others):
+        any_source, same = (SAME_CONTENT_COS, SAME_CLAIM_COS) if vectors else (
+            SAME_CONTENT_WORDS, SAME_CLAIM_WORDS)
+        if sim < same or (sim < any_source and not same_source(node.source_key, other.source_key)):
             continue
-        s = similarity(node, other)
-        if s > best_sim:
-            best, best_sim = other.group_id, s
+        if sim > best_sim:
+            best, best_sim = other.group_id, sim
     return best
