@@ -150,7 +150,7 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
         claim_denials=tuple(_is_denial(c, pack) for c in extraction.claims),
     )
     ids = store.add_article(article, extraction, links)
-    _link_claims(store, story, set(ids.values()), stories)
+    _link_claims(store, story, set(ids.values()), stories, {article.id: dup_of} if dup_of else {})
     return dup_of is not None
 
 
@@ -228,16 +228,29 @@ class StoryClaims:
         return old, new
 
 
-def _link_claims(store: Store, story: int, new_ids: set[int], stories: StoryClaims) -> None:
-    """Group the new claims with earlier reports and record disagreements, in one transaction."""
+def _link_claims(store: Store, story: int, new_ids: set[int], stories: StoryClaims,
+                 copies: dict[str, str]) -> None:
+    """Group the new claims with earlier reports and record disagreements, in one transaction.
+
+    A claim repeated verbatim (same words, same figures) by a syndicated copy of an earlier
+    article (`copies`: copy id -> original id) joins its original's group directly and adds no
+    disagreements: every disagreement of the original already stands for it.
+    """
     old, new = stories.split(story, new_ids)
+    seen = {(n.article_id, n.content): n for n in old}
     with store.transaction():
         for node in new:
-            node.group_id = store.assign_claim_group(node.claim_id, story, link.group_claim(node, old),
-                                                     node.source_key)
-            for d in link.find_disagreements(node, old):
-                store.add_disagreement(story, d.kind, d.subject, d.claim_a, d.claim_b, d.detail)
+            twin = seen.get((copies.get(node.article_id, ""), node.content))
+            if twin is not None and twin.group_id is not None and twin.quantities == node.quantities:
+                node.group_id = store.assign_claim_group(node.claim_id, story, twin.group_id,
+                                                         node.source_key)
+            else:
+                node.group_id = store.assign_claim_group(node.claim_id, story,
+                                                         link.group_claim(node, old), node.source_key)
+                for d in link.find_disagreements(node, old):
+                    store.add_disagreement(story, d.kind, d.subject, d.claim_a, d.claim_b, d.detail)
             old.append(node)
+            seen.setdefault((node.article_id, node.content), node)
 
 
 def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[str, int]:
@@ -245,7 +258,8 @@ def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[
     changed), story by story in publication order."""
     for story in store.reset_claim_links():
         rows = store.story_claims(story)
-        _link_claims(store, story, {r["id"] for r in rows}, StoryClaims(store))
+        copies = {a["id"]: a["duplicate_of"] for a in store.story(story)["articles"] if a["duplicate_of"]}
+        _link_claims(store, story, {r["id"] for r in rows}, StoryClaims(store), copies)
         if on_story:
             on_story(story)
     stats = store.stats()
