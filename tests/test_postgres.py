@@ -160,3 +160,12 @@ def test_feed_polling_state_round_trips(pg_url: str) -> None:
     state = store.feed_state("https://news.example/feed.xml")
     assert state["etag"] == '"v1"' and state["last_status"] == 304 and state["last_checked"]
     assert store.feed_state("https://other.example/") is None
+
+
+def test_batch_loads_into_postgres_like_ingest(both: tuple[str, str], pg_server, tmp_path: Path) -> None:
+    url = pg_server.new_database()
+    proc = run_cli("batch", str(SAMPLES), "--out", str(tmp_path / "out"), "--db", url, "--fast")
+    assert proc.returncode == 0, proc.stderr
+    batch, ingested = open_store(url).stats(), open_store(both[1]).stats()
+    assert {k: batch[k] for k in ("articles", "claims", "stories", "duplicates")} == \
+        {k: ingested[k] for k in ("articles", "claims", "stories", "duplicates")}
