@@ -193,11 +193,18 @@ def _context(row: dict) -> frozenset[str]:
     return content_words(text[max(0, start - DENIAL_CONTEXT_CHARS) : end], _stopwords(row["lang"]))
 
 
+def _negated(text: str, lang: str) -> bool:
+    if lang not in available_packs():
+        return False
+    words = re.findall(r"n't|[^\W\d_]+", text.lower())
+    return not get_pack(lang).negations.isdisjoint(words)
+
+
 def _node(row: dict) -> link.ClaimNode:
     return link.ClaimNode(
         claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],
         content=row["content_text"], words=content_words(row["content_text"], _stopwords(row["lang"])),
-        context=_context(row),
+        context=_context(row), negated=_negated(row["content_text"], row["lang"]),
         vector=from_blob(row["vector"]), quantities=row["quantities"], denial=bool(row["denial"]),
         published=link.parse_date(row["published"]), group_id=row["group_id"],
     )

@@ -37,6 +37,7 @@ class ClaimNode:
     quantities: list[dict] = field(default_factory=list)  # low, high, unit, text
     denial: bool = False
     context: frozenset[str] = frozenset()  # words around a denial, which may name what it denies
+    negated: bool = False  # the statement is negated ("kein Tränengas", "no delegation")
     published: date | None = None
     group_id: int | None = None
 

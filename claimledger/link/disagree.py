@@ -22,7 +22,9 @@ PEOPLE_UNITS = frozenset({"person", "participant", "protester", "resident", "pat
                           "employee", "member", "striker"})
 DENIAL_TARGET_MIN = 0.05  # word overlap (or cosine above DENIAL_TARGET_COS) a denial needs
 DENIAL_TARGET_COS = 0.78
-TERSE_DENIAL_WORDS = 8  # a denial with fewer content words is matched by its context
+TERSE_DENIAL_WORDS = 8
+CONTRADICTION_COS = 0.91  # a negated claim this close to another source's claim contradicts it
+CONTRADICTION_WORDS = 0.5  # a denial with fewer content words is matched by its context
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +114,28 @@ def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[D
     """Disagreements between a new claim and the claims already in its story."""
     others = [c for c in story_claims if c.claim_id != node.claim_id]
     found = figure_disagreements(node, others)
-    if node.denial:
-        target = denial_target(node, others)
-        if target is not None:
-            found.append(Disagreement("denial", target.content[:80], target.claim_id, node.claim_id,
-                                      {"a": target.content, "b": node.content}))
+    target = denial_target(node, others) if node.denial else (
+        contradicted(node, others) if node.negated else None)
+    if target is not None:
+        found.append(Disagreement("denial", target.content[:80], target.claim_id, node.claim_id,
+                                  {"a": target.content, "b": node.content}))
     return found
+
+
+def contradicted(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
+    """The claim a negated statement contradicts: another source's claim, not negated itself,
+    saying nearly the same ("Es sei kein Tränengas eingesetzt worden" / "police used tear gas")."""
+    best, best_sim = None, 0.0
+    for other in others:
+        if other.negated or other.denial or same_source(other.source_key, node.source_key):
+            continue
+        if node.vector is not None and other.vector is not None:
+            sim = float(node.vector @ other.vector) - CONTRADICTION_COS
+        else:
+            sim = jaccard(node.words, other.words) - CONTRADICTION_WORDS
+        if sim >= 0 and sim > best_sim - 1e-9 and (best is None or sim > best_sim):
+            best, best_sim = other, sim
+    return best
 
 
 def _side_key(side: dict) -> tuple:

@@ -53,6 +53,8 @@ class LanguagePack:
     denial_cues: frozenset[str] = field(default_factory=frozenset)
     # words in a claim's content that mark it as a denial ("falsch", "false", "untrue")
     denial_words: frozenset[str] = field(default_factory=frozenset)
+    # negation words: a negated statement that mirrors another source's claim contradicts it
+    negations: frozenset[str] = field(default_factory=frozenset)
     stopwords: frozenset[str] = field(default_factory=frozenset)
     number_words: dict[str, float] = field(default_factory=dict)
     vague_numbers: dict[str, tuple[float, float | None]] = field(default_factory=dict)

@@ -94,6 +94,28 @@ def test_denial_pairs_with_the_claim_it_answers() -> None:
     assert [(d.kind, d.claim_a, d.claim_b) for d in found] == [("denial", 1, 3)]
 
 
+def test_terse_denial_finds_its_target_by_the_words_before_it() -> None:
+    claim = node(1, "buergerliste", "die Verwaltung habe den Prüfbericht zurückgehalten")
+    other = node(2, "wetterdienst", "am Sonntag werde es regnen")
+    context = content_words("wies den Vorwurf zurück, die Verwaltung habe den Prüfbericht "
+                            "zurückgehalten: Das ist falsch", STOP)
+    denial = node(3, "rathaus", "Das ist falsch", "a2", denial=True, context=context)
+    found = find_disagreements(denial, [other, claim])
+    assert [(d.kind, d.claim_a, d.claim_b) for d in found] == [("denial", 1, 3)]
+
+
+def test_negated_statement_contradicts_the_same_statement_of_another_source() -> None:
+    used = node(1, "activists", "police used tear gas against the protesters", vector=unit([1, 0.1, 0]))
+    denied = node(2, "police", "police did not use tear gas against the protesters", "a2",
+                  vector=unit([1, 0.12, 0]), negated=True)
+    unrelated = node(3, "police", "no arrests were made", "a2", vector=unit([0, 1, 0]), negated=True)
+    assert [(d.kind, d.claim_a) for d in find_disagreements(denied, [used])] == [("denial", 1)]
+    assert find_disagreements(unrelated, [used]) == []
+    same_side = node(4, "activists", "police did not use water cannon", "a3",
+                     vector=unit([1, 0.1, 0]), negated=True)
+    assert find_disagreements(same_side, [used]) == []  # one source does not contradict itself
+
+
 def test_collapse_merges_syndicated_repeats() -> None:
     side = {"source_name": "NIS", "quantities": [{"text": "über 10.000"}]}
     side2 = {"source_name": "State Dept", "quantities": [{"text": "Tausende"}]}

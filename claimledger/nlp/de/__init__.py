@@ -62,6 +62,7 @@ PACK = LanguagePack(
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     denial_words=cues.DENIAL_WORDS,
+    negations=cues.NEGATIONS,
     stopwords=frozenset("""
 der die das des dem den ein eine einer eines einem einen und oder aber auch nicht noch schon ist
 sind war waren sei seien habe hat haben hatte wird werden wurde wurden würde könne müsse in im

@@ -127,3 +127,7 @@ DENIAL_WORDS = frozenset({
     "gegenstandslos", "nicht zutreffend", "trifft nicht zu", "entbehrt", "propaganda",
     "desinformation", "fake",
 })
+
+# Negation words (a negated claim mirroring another source's claim is a contradiction).
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+                       "nichts"})

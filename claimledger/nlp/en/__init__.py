@@ -50,6 +50,7 @@ PACK = LanguagePack(
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     denial_words=cues.DENIAL_WORDS,
+    negations=cues.NEGATIONS,
     stopwords=frozenset("""
 the a an and or but also not no yet already is are was were be been being has have had will
 would could should may might must can in on at to of for from by with about into over under it

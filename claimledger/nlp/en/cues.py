@@ -72,3 +72,6 @@ DENIAL_WORDS = frozenset({
     "false", "untrue", "baseless", "fabricated", "invented", "lie", "lies", "nonsense",
     "propaganda", "disinformation", "fake", "groundless", "unfounded", "not true", "incorrect",
 })
+
+# Negation words (a negated claim mirroring another source's claim is a contradiction).
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "n't"})
