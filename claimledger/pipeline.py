@@ -6,11 +6,8 @@ quarantined in the store and the batch goes on.
 
 from __future__ import annotations
 
-import functools
 import json
-import re
 import sys
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
@@ -22,13 +19,11 @@ from claimledger.extract import extract, extraction_to_json
 from claimledger.ingest import dedup, iter_inputs, to_article
 from claimledger.ingest.langid import detect
 from claimledger.ingest.sources import looks_like_html
-from claimledger.link.claims import content_words
-from claimledger.link.embed import article_text, embed, from_blob, to_blob
+from claimledger.link.embed import article_text, embed, to_blob
 from claimledger.nlp.pack import available_packs, get_pack
 from claimledger.records import (
     Article,
     ArticleLinks,
-    Claim,
     Extraction,
     IngestFailure,
     IngestReport,
@@ -89,7 +84,7 @@ def _ingest_all(items: Iterable, store: Store, settings: Settings,
                 on_item: Callable[[str, str], None] | None) -> IngestReport:
     counts = {"added": 0, "unchanged": 0, "duplicates": 0, "failed": 0, "claims": 0}
     failures: list[IngestFailure] = []
-    stories = StoryClaims(store)
+    stories = _story_claims(store)
     for item in items:
         origin = item[0].origin if isinstance(item, tuple) else item.origin
         status = _one(item, origin, store, settings, counts, failures, stories)
@@ -99,7 +94,7 @@ def _ingest_all(items: Iterable, store: Store, settings: Settings,
 
 
 def _one(item, origin: str, store: Store, settings: Settings, counts: dict, failures: list,
-         stories: StoryClaims) -> str:
+         stories: link.StoryClaims) -> str:
     """One input: a raw document (extracted here), an (article, extraction) pair or a failure."""
     if not isinstance(item, IngestFailure):
         try:
@@ -124,7 +119,7 @@ def _one(item, origin: str, store: Store, settings: Settings, counts: dict, fail
 
 
 def _store_article(article: Article, extraction: Extraction, store: Store,
-                   settings: Settings, stories: StoryClaims) -> bool:
+                   settings: Settings, stories: link.StoryClaims) -> bool:
     """Fingerprint, embed and link an article, store it, then link its claims in its story."""
     sig = dedup.signature(article.text)
     keys = dedup.band_keys(sig)
@@ -147,7 +142,7 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
         vector=to_blob(vector), entity_counts=tuple(prof.entities.items()),
         claim_vectors=tuple(to_blob(v) for v in claim_vecs) if claim_vecs is not None else (),
         claim_keys=tuple(c.source_entity.id if c.source_entity else None for c in extraction.claims),
-        claim_denials=tuple(_is_denial(c, pack) for c in extraction.claims),
+        claim_denials=tuple(link.is_denial(c, pack) for c in extraction.claims),
     )
     ids = store.add_article(article, extraction, links)
     _link_claims(store, story, set(ids.values()), stories, {article.id: dup_of} if dup_of else {})
@@ -162,80 +157,11 @@ def _candidates(store: Store, prof: link.ArticleProfile, published: str | None) 
             for r in rows]
 
 
-def _is_denial(claim: Claim, pack) -> bool:
-    """A claim that denies: a denial cue, or a denial word ("falsch", "untrue") in what a source
-    is quoted or reported as saying (a cue, or a direct quote that continues without one)."""
-    if pack is None:
-        return False
-    cue = claim.cue.text.lower()
-    if cue in pack.denial_cues:
-        return True
-    return (bool(cue) or claim.kind == "direct") and bool(_denial_words(pack.denial_words).search(
-        claim.content.text.lower()))
+def _story_claims(store: Store) -> link.StoryClaims:
+    return link.StoryClaims(store.story_claims, store.claims_for_linking)
 
 
-@functools.lru_cache(maxsize=8)
-def _denial_words(words: frozenset[str]) -> re.Pattern[str]:
-    """Whole-word matcher ("lie" must not match "believe")."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                      + r")\b")
-
-
-DENIAL_CONTEXT_CHARS = 300  # text before a denial searched for what it denies ("den Vorwurf, ...")
-
-
-def _context(row: dict) -> frozenset[str]:
-    text = row.get("article_text")
-    if not text:
-        return frozenset()
-    spans = json.loads(row["content_spans"])
-    start, end = spans[0][0], spans[-1][1]
-    return content_words(text[max(0, start - DENIAL_CONTEXT_CHARS) : end], _stopwords(row["lang"]))
-
-
-def _negated(text: str, lang: str) -> bool:
-    if lang not in available_packs():
-        return False
-    words = re.findall(r"n't|[^\W\d_]+", text.lower())
-    return not get_pack(lang).negations.isdisjoint(words)
-
-
-def _node(row: dict) -> link.ClaimNode:
-    return link.ClaimNode(
-        claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],
-        content=row["content_text"], words=content_words(row["content_text"], _stopwords(row["lang"])),
-        context=_context(row), negated=_negated(row["content_text"], row["lang"]),
-        vector=from_blob(row["vector"]), quantities=row["quantities"], denial=bool(row["denial"]),
-        published=link.parse_date(row["published"]), group_id=row["group_id"],
-    )
-
-
-class StoryClaims:
-    """Claim nodes of recently active stories, kept for one ingest run so linking a new article
-    reads only its own claims instead of its whole story again (the cost would grow with story
-    size). Another process adding to the same story during the run is not seen until the next
-    run or `relink`."""
-
-    def __init__(self, store: Store, size: int = 512) -> None:
-        self.store, self.size = store, size
-        self.cache: OrderedDict[int, list[link.ClaimNode]] = OrderedDict()
-
-    def split(self, story: int, new_ids: set[int]) -> tuple[list[link.ClaimNode], list[link.ClaimNode]]:
-        """(earlier claims of the story, the new claims), both as linking nodes."""
-        old = self.cache.pop(story, None)
-        if old is None:
-            nodes = [_node(r) for r in self.store.story_claims(story)]
-            old = [n for n in nodes if n.claim_id not in new_ids]
-            new = [n for n in nodes if n.claim_id in new_ids]
-        else:
-            new = [_node(r) for r in self.store.claims_for_linking(sorted(new_ids))]
-        self.cache[story] = old
-        while len(self.cache) > self.size:
-            self.cache.popitem(last=False)
-        return old, new
-
-
-def _link_claims(store: Store, story: int, new_ids: set[int], stories: StoryClaims,
+def _link_claims(store: Store, story: int, new_ids: set[int], stories: link.StoryClaims,
                  copies: dict[str, str]) -> None:
     """Group the new claims with earlier reports and record disagreements, in one transaction.
 
@@ -266,15 +192,11 @@ def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[
     for story in store.reset_claim_links():
         rows = store.story_claims(story)
         copies = {a["id"]: a["duplicate_of"] for a in store.story(story)["articles"] if a["duplicate_of"]}
-        _link_claims(store, story, {r["id"] for r in rows}, StoryClaims(store), copies)
+        _link_claims(store, story, {r["id"] for r in rows}, _story_claims(store), copies)
         if on_story:
             on_story(story)
     stats = store.stats()
     return {"claim_groups": stats["claim_groups"], "disagreements": stats["disagreements"]}
-
-
-def _stopwords(lang: str) -> frozenset[str]:
-    return get_pack(lang).stopwords if lang in available_packs() else frozenset()
 
 
 def _extract_inputs(file: str) -> Iterable[tuple[Any, str | None, str | None, str | None]]:

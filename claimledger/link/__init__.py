@@ -2,6 +2,7 @@
 
 from claimledger.link.claims import ClaimNode, group_claim
 from claimledger.link.disagree import Disagreement, find_disagreements
+from claimledger.link.nodes import StoryClaims, claim_node, is_denial
 from claimledger.link.stories import (
     ArticleProfile,
     StoryCandidate,
@@ -11,6 +12,6 @@ from claimledger.link.stories import (
 )
 
 __all__ = [
-    "ArticleProfile", "ClaimNode", "Disagreement", "StoryCandidate", "choose_story",
-    "find_disagreements", "group_claim", "parse_date", "profile",
+    "ArticleProfile", "ClaimNode", "Disagreement", "StoryCandidate", "StoryClaims", "choose_story",
+    "claim_node", "find_disagreements", "group_claim", "is_denial", "parse_date", "profile",
 ]
