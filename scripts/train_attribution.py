@@ -381,14 +381,9 @@ def main() -> int:
             print(f"step {step}/{steps} loss {loss.item():.4f} {el / step:.2f}s/step elapsed {el / 60:.1f}m",
                   flush=True)
         if args.eval_every and step % args.eval_every == 0 and held:
-            sample = [e for e in held if e.lang == "de"][:40] + [e for e in held if e.lang == "en"][:20]
-            figs = evaluate(model, sample, bos, eos)
-            print(f"eval step {step} (sample): {figs}", flush=True)
-            score = sum(v or 0.0 for k, v in figs.items() if k.endswith(KEY_FIGURES))
-            if score > best:
-                best = score
-                export(model, args.out, meta_of(args, step, steps, train, held, t_train))
-                print(f"  best so far ({score:.3f}): exported", flush=True)
+            best = max(best, checkpoint(model, args, step, steps, train, held, t_train, best, (bos, eos)))
+    if args.eval_every and held and step % args.eval_every:  # the last steps count too
+        best = max(best, checkpoint(model, args, step, steps, train, held, t_train, best, (bos, eos)))
     minutes = (time.time() - t_train) / 60
     if args.eval_every and best > 0:
         print(f"trained {step} steps in {minutes:.1f} min; the artifact is the best evaluated step",
@@ -402,6 +397,20 @@ def main() -> int:
         t1 = time.time()
         print(f"held-out: {evaluate(model, held, bos, eos)} ({time.time() - t1:.0f}s)", flush=True)
     return 0
+
+
+def checkpoint(model: Any, args: argparse.Namespace, step: int, steps: int, train: list[Example],
+               held: list[Example], t_train: float, best: float, specials: tuple[int, int]) -> float:
+    """Evaluate on a held-out sample; export when better than `best`. Returns this step's score."""
+    bos, eos = specials
+    sample = [e for e in held if e.lang == "de"][:40] + [e for e in held if e.lang == "en"][:20]
+    figs = evaluate(model, sample, bos, eos)
+    print(f"eval step {step} (sample): {figs}", flush=True)
+    score = sum(v or 0.0 for k, v in figs.items() if k.endswith(KEY_FIGURES))
+    if score > best:
+        export(model, args.out, meta_of(args, step, steps, train, held, t_train))
+        print(f"  best so far ({score:.3f}): exported", flush=True)
+    return score
 
 
 def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example], held: list[Example],
