@@ -61,7 +61,7 @@ class ClaimFinder:
                 if any(s < end and start < e for s, e in spans)]
 
 
-def evaluate(fast: bool, keep: str | None = None) -> dict:
+def evaluate(fast: bool, keep: str | None = None, extraction: str = "fast") -> dict:
     gold = json.loads((HERE / "gold.json").read_text("utf-8"))
     records = [json.loads(x) for x in (HERE / "articles.jsonl").read_text("utf-8").splitlines() if x]
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,7 +69,7 @@ def evaluate(fast: bool, keep: str | None = None) -> dict:
         t0 = time.perf_counter()
         if not store.stats()["articles"]:
             ingest_items((record_to_raw(r, f"linking#{r['id']}") for r in records), store,
-                         Settings(embeddings=not fast))
+                         Settings(embeddings=not fast, extraction=extraction))
         else:
             relink(store)  # a kept ledger: apply the current linking rules again
         elapsed = time.perf_counter() - t0
@@ -175,8 +175,10 @@ def main() -> None:
     ap.add_argument("--fast", action="store_true", help="no embeddings: entities and words only")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--db", help="keep the ledger in this file (reused when it exists, for analysis)")
+    ap.add_argument("--extraction", choices=("fast", "accurate"), default="fast",
+                    help="attribution engine used while ingesting")
     args = ap.parse_args()
-    res = evaluate(args.fast, args.db)
+    res = evaluate(args.fast, args.db, args.extraction)
     if args.json:
         print(json.dumps(res))
         return

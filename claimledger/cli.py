@@ -75,12 +75,14 @@ def ingest(
     allow_private: bool = typer.Option(
         False, help="Allow URLs on private, loopback or link-local addresses."),
     fast: bool = typer.Option(False, help="Link without embeddings (entities and words only)."),
+    mode: Mode = typer.Option(Mode.fast, "--mode",
+                              help="Attribution: fast (rule engine) or accurate (fine-tuned tagger)."),
 ) -> None:
     """Add articles to the ledger: extract text, claims and entities; link stories."""
     from claimledger.ingest.fetch import make_fetcher
 
     store = open_store(db)
-    settings = Settings(max_mb=max_mb, embeddings=not fast)
+    settings = Settings(max_mb=max_mb, embeddings=not fast, extraction=mode.value)
     fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
     with _progress("ingest", _count_inputs(targets)) as tick:
         report = pipeline.ingest(targets, store, settings, on_item=tick, fetch_url=fetcher)
@@ -170,12 +172,14 @@ def watch(
     delay: float = typer.Option(1.0, min=0, help="Seconds between requests to one host."),
     allow_private: bool = typer.Option(False, help="Allow feeds on internal addresses."),
     fast: bool = typer.Option(False, help="Link without embeddings."),
+    mode: Mode = typer.Option(Mode.fast, "--mode",
+                              help="Attribution: fast (rule engine) or accurate (fine-tuned tagger)."),
 ) -> None:
     """Poll feeds politely (conditional GET, robots.txt, per-host delay) and ingest new articles."""
     from claimledger.ingest.watch import Politeness, poll_feed, read_feed_list
 
     store = open_store(db)
-    settings = Settings(embeddings=not fast)
+    settings = Settings(embeddings=not fast, extraction=mode.value)
     polite = Politeness(settings.max_bytes, allow_private, delay)
     feeds = read_feed_list(feeds_file)
     while True:
@@ -192,7 +196,7 @@ def extract(
     file: str = typer.Argument("-", help="JSONL of {id, text, lang?}, a text/HTML file, or -."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language pack, or auto-detect."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
-                              help="fast: rule engine; accurate: fine-tuned tagger (experimental)."),
+                              help="fast: rule engine; accurate: fine-tuned tagger (slower, more accurate)."),
 ) -> None:
     """Stateless extraction: one JSON line of claims and entities per input document."""
     failed = pipeline.extract_stream(file, lang.value, sys.stdout, mode.value)

@@ -103,7 +103,7 @@ def _one(item, origin: str, store: Store, settings: Settings, counts: dict, fail
                 counts["unchanged"] += 1
                 return "unchanged"
             if extraction is None:
-                extraction = extract_article(article)
+                extraction = extract_article(article, settings.extraction)
             duplicate = _store_article(article, extraction, store, settings, stories)
         except Exception as exc:  # one bad document must never stop the batch
             item = as_failure(origin, exc)

@@ -15,6 +15,8 @@ class Settings:
     """Estimated shingle Jaccard similarity at which an article is a copy of an earlier one."""
     embeddings: bool = True
     """Link stories and claims with multilingual embeddings (accurate); off: entities and words (fast)."""
+    extraction: str = "fast"
+    """Attribution engine: "fast" (rule engine) or "accurate" (fine-tuned tagger, ~100x slower)."""
 
     @property
     def max_bytes(self) -> int:

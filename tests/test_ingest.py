@@ -140,3 +140,16 @@ def test_sample_corpus_end_to_end(db: str) -> None:
     soldier = [d for d in rows if d["kind"] == "figures" and d["subject"] == "soldier"]
     assert any({s["lang"] for s in d["sides"]} == {"de", "en"} for d in soldier)
     assert any(d["kind"] == "denial" for d in rows)
+
+
+def test_ingest_with_the_accurate_engine(db: str, tmp_path: Path) -> None:
+    page = tmp_path / "meldung.txt"
+    page.write_text("Streik im Hafen\nDie Gewerkschaft kündigte an, der Streik werde bis Freitag "
+                    "dauern. „Wir lassen uns nicht erpressen“, sagte Sprecherin Anna Keller. Der "
+                    "Hafenbetreiber erklärte, man sei zu Gesprächen bereit.", encoding="utf-8")
+    proc = run_cli("ingest", str(page), "--db", db, "--fast", "--mode", "accurate")
+    assert proc.returncode == 0, proc.stderr
+    claims = json.loads("[" + ",".join(run_cli("claims", "--db", db, "--format", "jsonl")
+                                        .stdout.splitlines()) + "]")
+    assert any("erpressen" in c["content_text"] for c in claims)
+    assert any(c["kind"] == "direct" for c in claims)
