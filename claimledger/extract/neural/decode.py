@@ -87,11 +87,32 @@ def tag(role_probs: np.ndarray, thresholds: dict[str, float] | None = None) -> n
     return tags
 
 
+def word_starts(text: str, starts: list[int], ends: list[int]) -> np.ndarray:
+    """Index of the first subword token of each token's word. A word is a run of touching
+    tokens; punctuation is a word of its own ("Ahlmeyer," is two words)."""
+    first = np.arange(len(starts))
+    for t in range(1, len(starts)):
+        joined = starts[t] <= ends[t - 1]
+        if joined and text[starts[t]:ends[t]].isalnum() and text[starts[t - 1]:ends[t - 1]][-1:].isalnum():
+            first[t] = first[t - 1]
+    return first
+
+
+def by_word(tags: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Every subword token takes its word's first-token tag (as B only on that first token), so
+    spans cover whole words: a tagged piece inside "zufolge" or after "Ahlmeyer" does not leak."""
+    out = tags[first].copy()
+    inner = first != np.arange(len(first))
+    out[inner & (out == B)] = I
+    return out
+
+
 def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
                       starts: list[int], ends: list[int], lang: str,
                       thresholds: dict[str, float] | None = None) -> list[dict]:
     """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
-    tags = tag(role_probs, thresholds)
+    first = word_starts(text, starts, ends)
+    tags = np.stack([by_word(t, first) for t in tag(role_probs, thresholds).T], axis=1)
     found = {r: [g for g in groups(tags[:, k], starts, ends) if has_word(text, g)]
              for k, r in enumerate(ROLES)}
     claims = []
