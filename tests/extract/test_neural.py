@@ -92,3 +92,19 @@ def test_offsets_are_valid_and_trimmed() -> None:
 def test_no_claims_in_plain_text_and_empty_input() -> None:
     assert neural.predict("", "de") == []
     assert neural.predict("Die Brücke ist 300 Meter lang und wurde 1998 gebaut.", "de") == []
+
+
+def test_tags_are_read_per_word() -> None:
+    import numpy as np
+
+    from claimledger.extract.neural.decode import by_word, word_starts
+    from claimledger.extract.neural.labels import B, I, O
+
+    text = "laut Ahlmeyer entschied, zufolge"
+    # subword pieces: laut | Ahl meyer | en tschied | , | zu folge
+    starts = [0, 5, 8, 14, 16, 23, 25, 27]
+    ends = [4, 8, 13, 16, 23, 24, 27, 32]
+    first = word_starts(text, starts, ends)
+    assert first.tolist() == [0, 1, 1, 3, 3, 5, 6, 6]
+    tags = np.array([O, B, B, O, I, O, O, I])  # B inside "Ahlmeyer", I only in "folge"
+    assert by_word(tags, first).tolist() == [O, B, I, O, O, O, O, O]  # whole words, B word-initial

@@ -100,7 +100,7 @@ def word_starts(text: str, starts: list[int], ends: list[int]) -> np.ndarray:
 
 def by_word(tags: np.ndarray, first: np.ndarray) -> np.ndarray:
     """Every subword token takes its word's first-token tag (as B only on that first token), so
-    spans cover whole words: a tagged piece inside "zufolge" or after "Ahlmeyer" does not leak."""
+    spans cover whole words: no half word such as "folge" out of "zufolge"."""
     out = tags[first].copy()
     inner = first != np.arange(len(first))
     out[inner & (out == B)] = I
