@@ -1,9 +1,10 @@
 """Tune the accurate mode's decoding on the training script's held-out slice (never on dev).
 
 Runs the tagger once per held-out document, then scores decoding variants with the benchmark's
-metrics: per-role inside thresholds (P(B)+P(I) >= t) and the hybrid that adds rule-engine claims
-where the tagger found none. Prints a table and, with --write, stores the best thresholds next to
-the model (model/decoding.json), which `extract.neural.predict` reads.
+metrics: per-role inside thresholds (P(B)+P(I) >= t), the hybrid that adds rule-engine claims
+where the tagger found none, and whether a cue may serve two claims. Prints a table and, with
+--write, stores the best choices next to the model (model/decoding.json), which
+`extract.neural.predict` and `extract(..., mode="accurate")` read.
 
     python scripts/tune_decoding.py --model claimledger/extract/neural/model/tagger.npz --write
 """
@@ -91,23 +92,25 @@ def main() -> int:
         rules = [extraction_to_json(extract(d.text, lang, d.name))["claims"] for d in docs]
         print(f"{lang}: {len(docs)} held-out docs, tagger {time.time() - t0:.0f}s", flush=True)
         results = []
-        for qt, ct, st, hyb in itertools.product(QUOTE_T, ROLE_T, ROLE_T, (False, True)):
+        for qt, ct, st, hyb, uniq in itertools.product(QUOTE_T, ROLE_T, ROLE_T, (False, True),
+                                                        (False, True)):
             th = {"quote": qt, "cue": ct, "speaker": st, "frame": ct, "addressee": st}
             claims = []
             for d, p, r in zip(docs, probs, rules, strict=True):
                 found = as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts,
-                                                                 p.ends, lang, th))
+                                                                 p.ends, lang, th, uniq))
                 claims.append(hybrid(found, r) if hyb else found)
             figs = score(lang, docs, claims)
-            results.append((sum(v or 0 for v in figs.values()), th, hyb, figs))
+            results.append((sum(v or 0 for v in figs.values()), th, hyb, figs, uniq))
         results.sort(key=lambda x: -x[0])
         base = next(r for r in results if r[1]["quote"] == 0.5 and r[1]["cue"] == 0.5
-                    and r[1]["speaker"] == 0.5 and not r[2])
+                    and r[1]["speaker"] == 0.5 and not r[2] and not r[4])
         print(f"{lang} argmax-like baseline: {base[3]}")
         print(f"{lang} rules alone: {score(lang, docs, rules)}")
-        for total, th, hyb, figs in results[:8]:
-            print(f"{lang} {total:.3f} hybrid={hyb} {th} {figs}")
-        best[lang] = {"thresholds": results[0][1], "hybrid": results[0][2], "held_out": results[0][3]}
+        for total, th, hyb, figs, uniq in results[:8]:
+            print(f"{lang} {total:.3f} hybrid={hyb} unique_cues={uniq} {th} {figs}")
+        best[lang] = {"thresholds": results[0][1], "hybrid": results[0][2], "unique_cues": results[0][4],
+                      "held_out": results[0][3]}
     if args.write:
         path = args.model.parent / DECODING.name
         path.write_text(json.dumps(best, indent=1) + "\n")

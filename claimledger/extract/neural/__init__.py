@@ -50,8 +50,9 @@ def predict(text: str, lang: str) -> list[dict[str, Any]]:
     if not text.strip():
         return []
     p = _tagger().probs(text)
-    thresholds = _decoding().get(lang, {}).get("thresholds")
-    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, thresholds)
+    choice = _decoding().get(lang, {})
+    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, choice.get("thresholds"),
+                             bool(choice.get("unique_cues")))
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -109,18 +109,24 @@ def by_word(tags: np.ndarray, first: np.ndarray) -> np.ndarray:
 
 def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
                       starts: list[int], ends: list[int], lang: str,
-                      thresholds: dict[str, float] | None = None) -> list[dict]:
-    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
+                      thresholds: dict[str, float] | None = None, unique_cues: bool = False) -> list[dict]:
+    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types].
+    `unique_cues`: a cue already taken by an earlier claim is a last resort ("X, sources said. Y,
+    a source said." must not give Y the first "said" because it is nearer); right for English
+    (held-out cue F1 0.582 -> 0.615), wrong for German, where one cue often frames several quotes
+    (0.618 -> 0.535)."""
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, thresholds).T], axis=1)
     found = {r: [g for g in groups(tags[:, k], starts, ends) if has_word(text, g)]
              for k, r in enumerate(ROLES)}
-    claims = []
+    claims, used = [], []
     for quote in found["quote"]:
         toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
         conf = float(role_probs[toks, 0, 1:].sum(-1).mean()) if toks else 0.0
         frame = nearest(found["frame"], quote, FRAME_GAP) if lang == "de" else None
-        cue = pick(found["cue"], quote, frame, ROLE_GAP)
+        fresh = [c for c in found["cue"] if c not in used] if unique_cues else found["cue"]
+        cue = pick(fresh, quote, frame, ROLE_GAP) or pick(found["cue"], quote, frame, ROLE_GAP)
+        used.append(cue)
         speaker = pick(found["speaker"], quote, frame, SPEAKER_GAP)
         addressee = pick(found["addressee"], quote, frame, ROLE_GAP) if lang == "de" else []
         kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
