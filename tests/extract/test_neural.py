@@ -108,3 +108,11 @@ def test_tags_are_read_per_word() -> None:
     assert first.tolist() == [0, 1, 1, 3, 3, 5, 6, 6]
     tags = np.array([O, B, B, O, I, O, O, I])  # B inside "Ahlmeyer", I only in "folge"
     assert by_word(tags, first).tolist() == [O, B, I, O, O, O, O, O]  # whole words, B word-initial
+
+
+def test_english_claims_do_not_share_a_cue_when_each_has_its_own() -> None:
+    text = ("Secret Service protocol called for a stop, sources said. But a campaign operative "
+            "decided to change course, a source said.")
+    claims = neural.predict(text, "en")
+    cues = [tuple(map(tuple, c["cue"])) for c in claims if c["cue"]]
+    assert len(claims) == 2 and len(set(cues)) == 2
