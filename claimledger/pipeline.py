@@ -161,7 +161,7 @@ def _story_claims(store: Store) -> link.StoryClaims:
     return link.StoryClaims(store.story_claims, store.claims_for_linking)
 
 
-def _link_claims(store: Store, story: int, new_ids: set[int], stories: link.StoryClaims,
+def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: link.StoryClaims,
                  copies: dict[str, str]) -> None:
     """Group the new claims with earlier reports and record disagreements, in one transaction.
 
@@ -190,9 +190,8 @@ def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[
     """Build claim groups and disagreements again from stored claims (after rules or aliases
     changed), story by story in publication order."""
     for story in store.reset_claim_links():
-        rows = store.story_claims(story)
         copies = {a["id"]: a["duplicate_of"] for a in store.story(story)["articles"] if a["duplicate_of"]}
-        _link_claims(store, story, {r["id"] for r in rows}, _story_claims(store), copies)
+        _link_claims(store, story, None, _story_claims(store), copies)
         if on_story:
             on_story(story)
     stats = store.stats()

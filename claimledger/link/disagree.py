@@ -7,6 +7,7 @@ most similar claim of another source in the story.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimledger.link.claims import ClaimNode, jaccard, same_source
@@ -90,24 +91,37 @@ def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disag
     return out
 
 
+def _most_similar(node: ClaimNode, others: list[ClaimNode],
+                  score: Callable[[ClaimNode], float | None], floor: float,
+                  strict: bool) -> ClaimNode | None:
+    """Another source's claim (not a denial itself) with the highest score above the floor (or at
+    it, unless strict); `score` returns None for claims that do not qualify."""
+    best, best_sim = None, None
+    for other in others:
+        if other.denial or same_source(other.source_key, node.source_key):
+            continue
+        sim = score(other)
+        if sim is None or sim < floor or (strict and sim == floor):
+            continue
+        if best_sim is None or sim > best_sim:
+            best, best_sim = other, sim
+    return best
+
+
 def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
     """The claim a denial answers: the most similar claim of another source in the story. A
     denial that says little itself ("the allegation", "Das ist falsch") is compared by the words
     around it, where the denied statement usually stands."""
-    best, best_sim = None, DENIAL_TARGET_MIN
     terse = len(node.words) < TERSE_DENIAL_WORDS and node.context
-    for other in others:
-        if same_source(other.source_key, node.source_key) or other.denial:
-            continue
+
+    def score(other: ClaimNode) -> float:
         if terse:
-            sim = len(node.context & other.words) / len(other.words) if other.words else 0.0
-        elif node.vector is not None and other.vector is not None:
-            sim = float(node.vector @ other.vector) - DENIAL_TARGET_COS
-        else:
-            sim = jaccard(node.words, other.words)
-        if sim > best_sim:
-            best, best_sim = other, sim
-    return best
+            return len(node.context & other.words) / len(other.words) if other.words else 0.0
+        if node.vector is not None and other.vector is not None:
+            return float(node.vector @ other.vector) - DENIAL_TARGET_COS
+        return jaccard(node.words, other.words)
+
+    return _most_similar(node, others, score, DENIAL_TARGET_MIN, strict=True)
 
 
 def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[Disagreement]:
@@ -125,17 +139,15 @@ def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[D
 def contradicted(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
     """The claim a negated statement contradicts: another source's claim, not negated itself,
     saying nearly the same ("Es sei kein Tränengas eingesetzt worden" / "police used tear gas")."""
-    best, best_sim = None, 0.0
-    for other in others:
-        if other.negated or other.denial or same_source(other.source_key, node.source_key):
-            continue
+
+    def score(other: ClaimNode) -> float | None:
+        if other.negated:
+            return None
         if node.vector is not None and other.vector is not None:
-            sim = float(node.vector @ other.vector) - CONTRADICTION_COS
-        else:
-            sim = jaccard(node.words, other.words) - CONTRADICTION_WORDS
-        if sim >= 0 and sim > best_sim - 1e-9 and (best is None or sim > best_sim):
-            best, best_sim = other, sim
-    return best
+            return float(node.vector @ other.vector) - CONTRADICTION_COS
+        return jaccard(node.words, other.words) - CONTRADICTION_WORDS
+
+    return _most_similar(node, others, score, 0.0, strict=False)
 
 
 def _side_key(side: dict) -> tuple:

@@ -83,13 +83,14 @@ class StoryClaims:
         self.story_rows, self.claim_rows, self.size = story_rows, claim_rows, size
         self.cache: OrderedDict[int, list[ClaimNode]] = OrderedDict()
 
-    def split(self, story: int, new_ids: set[int]) -> tuple[list[ClaimNode], list[ClaimNode]]:
-        """(earlier claims of the story, the new claims), both as linking nodes."""
+    def split(self, story: int, new_ids: set[int] | None) -> tuple[list[ClaimNode], list[ClaimNode]]:
+        """(earlier claims of the story, the new claims), both as linking nodes; `new_ids` None:
+        every claim of the story is new (relinking it)."""
         old = self.cache.pop(story, None)
-        if old is None:
+        if old is None or new_ids is None:
             nodes = [claim_node(r) for r in self.story_rows(story)]
-            old = [n for n in nodes if n.claim_id not in new_ids]
-            new = [n for n in nodes if n.claim_id in new_ids]
+            old = [n for n in nodes if new_ids is not None and n.claim_id not in new_ids]
+            new = [n for n in nodes if new_ids is None or n.claim_id in new_ids]
         else:
             new = [claim_node(r) for r in self.claim_rows(sorted(new_ids))]
         self.cache[story] = old

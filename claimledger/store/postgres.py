@@ -4,7 +4,6 @@ search over GIN expression indexes."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -57,7 +56,7 @@ def _row_factory(cursor: Any) -> Any:
 @lru_cache(maxsize=512)
 def _translate(sql: str) -> str:
     """`?` placeholders to psycopg's `%s` (literal % doubled); no query has `?` inside quotes."""
-    return re.sub(r"\?", "%s", sql.replace("%", "%%"))
+    return sql.replace("%", "%%").replace("?", "%s")
 
 
 def _clean(value: Any) -> Any:
