@@ -81,6 +81,7 @@ def ingest(
     """Add articles to the ledger: extract text, claims and entities; link stories."""
     from claimledger.ingest.fetch import make_fetcher
 
+    pipeline.check_mode(mode.value)
     store = open_store(db)
     settings = Settings(max_mb=max_mb, embeddings=not fast, extraction=mode.value)
     fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
@@ -178,6 +179,7 @@ def watch(
     """Poll feeds politely (conditional GET, robots.txt, per-host delay) and ingest new articles."""
     from claimledger.ingest.watch import Politeness, poll_feed, read_feed_list
 
+    pipeline.check_mode(mode.value)
     store = open_store(db)
     settings = Settings(embeddings=not fast, extraction=mode.value)
     polite = Politeness(settings.max_bytes, allow_private, delay)

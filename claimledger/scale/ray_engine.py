@@ -16,7 +16,8 @@ from typing import Any
 import pyarrow as pa
 
 from claimledger.errors import ClaimledgerError
-from claimledger.scale.batch import CHUNK, DocResult, Processor, check_mode, read_inputs
+from claimledger.pipeline import check_mode
+from claimledger.scale.batch import CHUNK, DocResult, Processor, read_inputs
 from claimledger.settings import Settings
 
 INSTALL_HINT = "pip install 'claimledger[scale]' (or use --engine local)"

