@@ -178,7 +178,7 @@ def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: li
     disagreements: every disagreement of the original already stands for it.
     """
     old, new = stories.split(story, new_ids)
-    seen = {(n.article_id, n.content): n for n in old}
+    seen = {(n.article_id, n.content): n for n in old} if copies else {}
     with store.transaction():
         for node in new:
             twin = seen.get((copies.get(node.article_id, ""), node.content))
@@ -191,7 +191,8 @@ def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: li
                 for d in link.find_disagreements(node, old):
                     store.add_disagreement(story, d.kind, d.subject, d.claim_a, d.claim_b, d.detail)
             old.append(node)
-            seen.setdefault((node.article_id, node.content), node)
+            if copies:
+                seen.setdefault((node.article_id, node.content), node)
 
 
 def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[str, int]:

@@ -32,28 +32,27 @@ def _date_params() -> dict:
 FAST_ENOUGH_CHARS = 400
 
 
-def _bare(html: str, url: str | None, fast: bool):
-    return trafilatura.bare_extraction(
+def _bare(html: str, url: str | None, fast: bool) -> dict | None:
+    """trafilatura's text and metadata as a dict, or None when it finds no article."""
+    doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True, fast=fast, date_extraction_params=_date_params(),
     )
-
-
-def _as_dict(doc) -> dict:
+    if doc is None:
+        return None
     return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
 def extract_page(html: str, origin: str, url: str | None = None) -> PageContent:
     """Article body and metadata; a page without article text is rejected."""
     try:
-        doc = _bare(html, url, fast=True)
-        if doc is None or len((_as_dict(doc).get("text") or "").strip()) < FAST_ENOUGH_CHARS:
-            doc = _bare(html, url, fast=False)  # unusual page: let the fallback extractors try
+        d = _bare(html, url, fast=True)
+        if d is None or len((d.get("text") or "").strip()) < FAST_ENOUGH_CHARS:
+            d = _bare(html, url, fast=False)  # unusual page: let the fallback extractors try
     except Exception as exc:  # trafilatura raises lxml/parser errors of many kinds
         raise InputRejected(origin, "unparseable-html", f"{type(exc).__name__}: {exc}") from exc
-    if doc is None:
+    if d is None:
         raise InputRejected(origin, "no-text", "no article text found in this HTML page")
-    d = _as_dict(doc)
     text = (d.get("text") or "").strip()
     title = d.get("title")
     if title and text.startswith(title):
