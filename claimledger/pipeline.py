@@ -179,6 +179,7 @@ def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: li
     """
     old, new = stories.split(story, new_ids)
     seen = {(n.article_id, n.content): n for n in old} if copies else {}
+    found: list[link.Disagreement] = []
     with store.transaction():
         for node in new:
             twin = seen.get((copies.get(node.article_id, ""), node.content))
@@ -188,11 +189,11 @@ def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: li
             else:
                 node.group_id = store.assign_claim_group(node.claim_id, story,
                                                          link.group_claim(node, old), node.source_key)
-                for d in link.find_disagreements(node, old):
-                    store.add_disagreement(story, d.kind, d.subject, d.claim_a, d.claim_b, d.detail)
-            old.append(node)
+                found.extend(link.find_disagreements(node, old))
+            old.add(node)
             if copies:
                 seen.setdefault((node.article_id, node.content), node)
+        store.add_disagreements(story, found)
 
 
 def relink(store: Store, on_story: Callable[[int], None] | None = None) -> dict[str, int]:

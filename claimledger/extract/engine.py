@@ -5,6 +5,8 @@ Chains the passes of `attribution` and resolves sources to entities with `entiti
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from claimledger.extract import aliases
 from claimledger.extract import attribution as attr
 from claimledger.extract.entities import (
@@ -258,11 +260,12 @@ def _entities(
     for s, e in find_names(text, tokens, pack):
         add(text[s:e], s, e, [])
     refs: dict[int, DocEntity] = {}
+    starts = [t.start for t in tokens]
     for k, d in enumerate(drafts):
         if not d.source:
             continue
         s, e = d.source[0]
-        toks = [t for t in tokens if t.start >= s and t.end <= e]
+        toks = [t for t in tokens[bisect_left(starts, s) : bisect_left(starts, e)] if t.end <= e]
         name, words, start = split_source(text, toks, pack)
         body = [t for t in toks if t.lower not in pack.determiners]
         phrase = text[body[0].start : body[-1].end] if body else ""

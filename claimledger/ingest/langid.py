@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import py3langid
 
+# Scoring is linear in the text's length; a news lead of this size leaves no doubt.
+SAMPLE_CHARS = 1500
+
 
 def detect(text: str) -> str:
     """ISO 639-1 code of the text's language."""
-    lang, _ = py3langid.classify(text[:5000])
+    lang, _ = py3langid.classify(text[:SAMPLE_CHARS])
     return lang

@@ -9,7 +9,10 @@ paraphrase; shared content words are the fallback when no vectors are available.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,31 +69,90 @@ def same_source(a: str | None, b: str | None) -> bool:
     return len(pa) == len(pb) >= 2 and phonetic_key(a) == phonetic_key(b)
 
 
-def _similarities(node: ClaimNode, others: list[ClaimNode]) -> list[tuple[ClaimNode, float, bool]]:
-    """(other, similarity, by vectors?) for each other claim that could be the same claim: cosine
-    of content vectors in one matrix product where both have one, else word overlap, skipping
-    pairs whose word sets differ too much in size to reach the overlap bar."""
+class ClaimPool:
+    """The claims of one story, indexed so that a new claim is compared only with claims that can
+    match it: by shared content words (a claim can reach a word-overlap bar only with claims
+    sharing one of its rarest words) and by figure unit. Without the indexes the cost of linking
+    a claim grows with the size of its story."""
+
+    def __init__(self, nodes: Iterable[ClaimNode] = ()) -> None:
+        self.nodes: list[ClaimNode] = []
+        self._by_word: defaultdict[str, list[ClaimNode]] = defaultdict(list)
+        self._by_unit: defaultdict[str, list[ClaimNode]] = defaultdict(list)
+        self._vectors: tuple[np.ndarray, list[ClaimNode]] | None = None
+        self._rank: dict[int, int] = {}  # id(node) -> position, to keep results in story order
+        for node in nodes:
+            self.add(node)
+
+    def __iter__(self) -> Iterator[ClaimNode]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def add(self, node: ClaimNode) -> None:
+        self._rank[id(node)] = len(self.nodes)
+        self.nodes.append(node)
+        for w in node.words:
+            self._by_word[w].append(node)
+        for unit in {q["unit"] for q in node.quantities if q.get("unit")}:
+            self._by_unit[unit].append(node)
+        if node.vector is not None:
+            self._vectors = None
+
+    def with_vectors(self) -> tuple[np.ndarray, list[ClaimNode]]:
+        """The claims that have content vectors, and those vectors as one matrix (cached)."""
+        if self._vectors is None:
+            nodes = [n for n in self.nodes if n.vector is not None]
+            self._vectors = (np.stack([n.vector for n in nodes]) if nodes else np.zeros((0, 0)), nodes)
+        return self._vectors
+
+    def overlapping(self, node: ClaimNode, bar: float) -> list[tuple[ClaimNode, float]]:
+        """(claim, word jaccard) for every claim whose jaccard with `node` may reach `bar` > 0:
+        candidates share one of the node's |words| - ceil(bar * |words|) + 1 rarest words."""
+        words = sorted(node.words, key=lambda w: len(self._by_word.get(w, ())))
+        keep = len(words) - math.ceil(bar * len(words)) + 1
+        cands = {id(o): o for w in words[:keep] for o in self._by_word.get(w, ())}
+        if not cands:
+            return []
+        shared = Counter(id(o) for w in words for o in self._by_word.get(w, ()) if id(o) in cands)
+        n = len(words)
+        ranked = sorted(cands.items(), key=self._order)
+        return [(o, shared[k] / (n + len(o.words) - shared[k])) for k, o in ranked]
+
+    def with_unit(self, units: Iterable[str]) -> list[ClaimNode]:
+        """Claims stating a figure in one of these units, each once, in story order."""
+        found = {id(o): o for u in units for o in self._by_unit.get(u, ())}
+        return [o for _, o in sorted(found.items(), key=self._order)]
+
+    def _order(self, item: tuple[int, ClaimNode]) -> int:
+        return self._rank[item[0]]
+
+
+def pool_of(claims: ClaimPool | Iterable[ClaimNode]) -> ClaimPool:
+    return claims if isinstance(claims, ClaimPool) else ClaimPool(claims)
+
+
+def _similarities(node: ClaimNode, pool: ClaimPool) -> list[tuple[ClaimNode, float, bool]]:
+    """(other, similarity, by vectors?) for each claim that could be the same claim: cosine of
+    content vectors in one matrix product where both have one, else word overlap."""
     out = []
-    with_vec = [o for o in others if o.vector is not None] if node.vector is not None else []
-    if with_vec:
-        sims = np.stack([o.vector for o in with_vec]) @ node.vector
-        out = [(o, float(v), True) for o, v in zip(with_vec, sims, strict=True)]
-    n = len(node.words)
-    for o in others:
-        if node.vector is not None and o.vector is not None:
-            continue
-        small, large = (n, len(o.words)) if n < len(o.words) else (len(o.words), n)
-        if small >= SAME_CLAIM_WORDS * large and small:  # jaccard <= smaller / larger set
-            out.append((o, jaccard(node.words, o.words), False))
+    if node.vector is not None:
+        matrix, with_vec = pool.with_vectors()
+        if with_vec:
+            out = [(o, float(v), True) for o, v in zip(with_vec, matrix @ node.vector, strict=True)]
+    out += [(o, sim, False) for o, sim in pool.overlapping(node, SAME_CLAIM_WORDS)
+            if node.vector is None or o.vector is None]
     return out
 
 
-def group_claim(node: ClaimNode, story_claims: list[ClaimNode]) -> int | None:
+def group_claim(node: ClaimNode, story_claims: ClaimPool | Iterable[ClaimNode]) -> int | None:
     """The claim group of the most similar earlier report of the same claim, if any: the same
     source saying the same thing, or any source saying nearly word for word the same."""
-    others = [o for o in story_claims if o.group_id is not None and o.article_id != node.article_id]
     best, best_sim = None, -1.0
-    for other, sim, vectors in _similarities(node, others):
+    for other, sim, vectors in _similarities(node, pool_of(story_claims)):
+        if other.group_id is None or other.article_id == node.article_id:
+            continue
         any_source, same = (SAME_CONTENT_COS, SAME_CLAIM_COS) if vectors else (
             SAME_CONTENT_WORDS, SAME_CLAIM_WORDS)
         if sim < same or (sim < any_source and not same_source(node.source_key, other.source_key)):

@@ -7,10 +7,10 @@ most similar claim of another source in the story.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimledger.link.claims import ClaimNode, jaccard, same_source
+from claimledger.link.claims import ClaimNode, ClaimPool, jaccard, pool_of, same_source
 
 SAME_SUBJECT_COS = 0.82  # claims about the same thing, cross-language paraphrase included
 # durations and ages ("seit drei Jahren", "81 Jahre alt") describe, they are not disputed counts
@@ -69,18 +69,26 @@ def _comparable(a: str | None, b: str | None) -> bool:
     return a == b or ("person" in (a, b) and a in PEOPLE_UNITS and b in PEOPLE_UNITS)
 
 
+def _comparable_units(unit: str | None) -> set[str]:
+    """The units `_comparable` accepts beside this one (index keys of a ClaimPool)."""
+    if not unit or unit in DESCRIPTIVE_UNITS:
+        return set()
+    if unit == "person":
+        return set(PEOPLE_UNITS)
+    return {unit, "person"} if unit in PEOPLE_UNITS else {unit}
+
+
 def _same_subject(a: ClaimNode, b: ClaimNode, cos: float = SAME_SUBJECT_COS) -> bool:
     if a.vector is not None and b.vector is not None and float(a.vector @ b.vector) >= cos:
         return True
     return jaccard(a.words, b.words) >= SAME_SUBJECT_WORDS
 
 
-def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disagreement]:
+def figure_disagreements(node: ClaimNode, pool: ClaimPool) -> list[Disagreement]:
     out: list[Disagreement] = []
-    if not node.quantities:
-        return out
-    for other in others:
-        if not other.quantities or same_source(other.source_key, node.source_key) \
+    units = set().union(*(_comparable_units(q["unit"]) for q in node.quantities))
+    for other in pool.with_unit(units) if units else ():
+        if other is node or same_source(other.source_key, node.source_key) \
                 or not _same_subject(node, other):
             continue
         for q in node.quantities:
@@ -91,14 +99,14 @@ def figure_disagreements(node: ClaimNode, others: list[ClaimNode]) -> list[Disag
     return out
 
 
-def _most_similar(node: ClaimNode, others: list[ClaimNode],
+def _most_similar(node: ClaimNode, others: ClaimPool,
                   score: Callable[[ClaimNode], float | None], floor: float,
                   strict: bool) -> ClaimNode | None:
     """Another source's claim (not a denial itself) with the highest score above the floor (or at
     it, unless strict); `score` returns None for claims that do not qualify."""
     best, best_sim = None, None
     for other in others:
-        if other.denial or same_source(other.source_key, node.source_key):
+        if other is node or other.denial or same_source(other.source_key, node.source_key):
             continue
         sim = score(other)
         if sim is None or sim < floor or (strict and sim == floor):
@@ -108,7 +116,7 @@ def _most_similar(node: ClaimNode, others: list[ClaimNode],
     return best
 
 
-def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
+def denial_target(node: ClaimNode, others: ClaimPool) -> ClaimNode | None:
     """The claim a denial answers: the most similar claim of another source in the story. A
     denial that says little itself ("the allegation", "Das ist falsch") is compared by the words
     around it, where the denied statement usually stands."""
@@ -124,9 +132,9 @@ def denial_target(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
     return _most_similar(node, others, score, DENIAL_TARGET_MIN, strict=True)
 
 
-def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[Disagreement]:
+def find_disagreements(node: ClaimNode, story_claims: ClaimPool | Iterable[ClaimNode]) -> list[Disagreement]:
     """Disagreements between a new claim and the claims already in its story."""
-    others = [c for c in story_claims if c.claim_id != node.claim_id]
+    others = pool_of(story_claims)
     found = figure_disagreements(node, others)
     target = denial_target(node, others) if node.denial else (
         contradicted(node, others) if node.negated else None)
@@ -136,7 +144,7 @@ def find_disagreements(node: ClaimNode, story_claims: list[ClaimNode]) -> list[D
     return found
 
 
-def contradicted(node: ClaimNode, others: list[ClaimNode]) -> ClaimNode | None:
+def contradicted(node: ClaimNode, others: ClaimPool) -> ClaimNode | None:
     """The claim a negated statement contradicts: another source's claim, not negated itself,
     saying nearly the same ("Es sei kein Tränengas eingesetzt worden" / "police used tear gas")."""
 

@@ -9,7 +9,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 
-from claimledger.link.claims import ClaimNode, content_words
+from claimledger.link.claims import ClaimNode, ClaimPool, content_words
 from claimledger.link.embed import from_blob
 from claimledger.link.stories import parse_date
 from claimledger.nlp.pack import LanguagePack, available_packs, get_pack
@@ -81,15 +81,15 @@ class StoryClaims:
     def __init__(self, story_rows: Callable[[int], Rows], claim_rows: Callable[[list[int]], Rows],
                  size: int = 512) -> None:
         self.story_rows, self.claim_rows, self.size = story_rows, claim_rows, size
-        self.cache: OrderedDict[int, list[ClaimNode]] = OrderedDict()
+        self.cache: OrderedDict[int, ClaimPool] = OrderedDict()
 
-    def split(self, story: int, new_ids: set[int] | None) -> tuple[list[ClaimNode], list[ClaimNode]]:
+    def split(self, story: int, new_ids: set[int] | None) -> tuple[ClaimPool, list[ClaimNode]]:
         """(earlier claims of the story, the new claims), both as linking nodes; `new_ids` None:
         every claim of the story is new (relinking it)."""
         old = self.cache.pop(story, None)
         if old is None or new_ids is None:
             nodes = [claim_node(r) for r in self.story_rows(story)]
-            old = [n for n in nodes if new_ids is not None and n.claim_id not in new_ids]
+            old = ClaimPool(n for n in nodes if new_ids is not None and n.claim_id not in new_ids)
             new = [n for n in nodes if new_ids is None or n.claim_id in new_ids]
         else:
             new = [claim_node(r) for r in self.claim_rows(sorted(new_ids))]

@@ -13,6 +13,7 @@ _PHONETIC = (
 )
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """Fold case, diacritics, hyphens and spacing: 'Kim Jong-un' and 'Kim Jong Un' -> 'kim-jong-un'."""
     folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))

@@ -30,10 +30,7 @@ class Token:
     end: int
     index: int  # index in the document's token list
     sent: int  # sentence index
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # the text lower-cased once: rules compare it many times per token
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,5 +110,5 @@ def tokenize(text: str, pack: LanguagePack) -> tuple[list[Token], list[Sentence]
     for s in sentences:
         for k in range(s.first, s.last):
             sent_of[k] = s.index
-    tokens = [Token(t, s, e, k, sent_of[k]) for k, (t, s, e) in enumerate(raw)]
+    tokens = [Token(t, s, e, k, sent_of[k], t.lower()) for k, (t, s, e) in enumerate(raw)]
     return tokens, sentences

@@ -8,7 +8,7 @@ as snippets, so there is one copy of every query.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -232,12 +232,13 @@ class Ledger:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL ORDER BY story_id")]
 
-    def add_disagreement(self, story_id: int, kind: str, subject: str, claim_a: int, claim_b: int,
-                         detail: dict) -> None:
-        self.db.execute(
-            "INSERT INTO disagreements (story_id, kind, subject, claim_a, claim_b, detail)"
-            " VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-            (story_id, kind, subject, claim_a, claim_b, json.dumps(detail)))
+    def add_disagreements(self, story_id: int, found: Sequence[Any]) -> None:
+        """Record disagreements (objects with kind, subject, claim_a, claim_b, detail) in one go."""
+        if found:
+            self.db.executemany(
+                "INSERT INTO disagreements (story_id, kind, subject, claim_a, claim_b, detail)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                [(story_id, d.kind, d.subject, d.claim_a, d.claim_b, json.dumps(d.detail)) for d in found])
 
     # -- feed polling state ----------------------------------------------------------------------
 
