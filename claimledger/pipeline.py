@@ -141,19 +141,24 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
     prof = link.profile(extraction, published, vector)
     if story is None:
         story = link.choose_story(prof, _candidates(store, prof, article.published))
-    if story is None:
-        story = store.new_story(article.title or article.text[:80])
     claim_vecs = embed([c.content.text for c in extraction.claims]) if settings.embeddings else None
     pack = get_pack(article.lang) if article.lang in available_packs() else None
-    links = ArticleLinks(
-        minhash=sig, band_keys=tuple(keys), story_id=story, duplicate_of=dup_of, similarity=sim,
-        vector=to_blob(vector), entity_counts=tuple(prof.entities.items()),
-        claim_vectors=tuple(to_blob(v) for v in claim_vecs) if claim_vecs is not None else (),
-        claim_keys=tuple(c.source_entity.id if c.source_entity else None for c in extraction.claims),
-        claim_denials=tuple(link.is_denial(c, pack) for c in extraction.claims),
-    )
-    ids = store.add_article(article, extraction, links)
-    _link_claims(store, story, set(ids.values()), stories, {article.id: dup_of} if dup_of else {})
+    with store.transaction():  # one commit per article: story, article, claims and their links
+        if story is None:
+            story = store.new_story(article.title or article.text[:80])
+        links = ArticleLinks(
+            minhash=sig, band_keys=tuple(keys), story_id=story, duplicate_of=dup_of, similarity=sim,
+            vector=to_blob(vector), entity_counts=tuple(prof.entities.items()),
+            claim_vectors=tuple(to_blob(v) for v in claim_vecs) if claim_vecs is not None else (),
+            claim_keys=tuple(c.source_entity.id if c.source_entity else None for c in extraction.claims),
+            claim_denials=tuple(link.is_denial(c, pack) for c in extraction.claims),
+        )
+        ids = store.add_article(article, extraction, links)
+        try:
+            _link_claims(store, story, set(ids.values()), stories, {article.id: dup_of} if dup_of else {})
+        except BaseException:
+            stories.forget(story)  # the cached claims may include this article's, now rolled back
+            raise
     return dup_of is not None
 
 

@@ -58,3 +58,34 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     raw.close()
     with pytest.raises(ClaimledgerError, match="upgrade claimledger"):
         open_store(tmp_path / "l.db")
+
+
+def test_inner_transaction_is_a_savepoint(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "l.db")
+    with store.transaction() as c:
+        c.execute("INSERT INTO stories (label) VALUES ('kept')")
+        try:
+            with store.transaction():
+                c.execute("INSERT INTO stories (label) VALUES ('undone')")
+                raise RuntimeError("inner failure")
+        except RuntimeError:
+            pass
+    labels = [r[0] for r in store.db.execute("SELECT label FROM stories")]
+    assert labels == ["kept"]
+
+
+def test_article_whose_linking_fails_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    import claimledger.link as link
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("linking bug")
+
+    store = open_store(tmp_path / "l.db")
+    with monkeypatch.context() as m:
+        m.setattr(link, "group_claim", broken)
+        report = ingest([str(FIXTURES / "wire_de.html")], store)
+    assert report.failed == 1 and report.added == 0
+    assert store.stats()["articles"] == 0
+    assert store.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+    again = ingest([str(FIXTURES / "wire_de.html")], store)
+    assert again.added == 1 and again.claims > 0

@@ -83,6 +83,9 @@ class StoryClaims:
         self.story_rows, self.claim_rows, self.size = story_rows, claim_rows, size
         self.cache: OrderedDict[int, ClaimPool] = OrderedDict()
 
+    def forget(self, story: int) -> None:
+        self.cache.pop(story, None)
+
     def split(self, story: int, new_ids: set[int] | None) -> tuple[ClaimPool, list[ClaimNode]]:
         """(earlier claims of the story, the new claims), both as linking nodes; `new_ids` None:
         every claim of the story is new (relinking it)."""

@@ -62,13 +62,20 @@ class SQLiteBackend:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """A write transaction; inside another one it is a savepoint (as in psycopg), so a caller
+        can make several writes one commit (each commit costs a WAL write and FTS merge)."""
+        outer = not self.conn.in_transaction
+        begin, undo, done = (("BEGIN IMMEDIATE", "ROLLBACK", "COMMIT") if outer else
+                             ("SAVEPOINT tx", "ROLLBACK TO tx", "RELEASE tx"))
+        self.conn.execute(begin)
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute(undo)
+            if not outer:
+                self.conn.execute(done)
             raise
-        self.conn.execute("COMMIT")
+        self.conn.execute(done)
 
     def migrate(self) -> int:
         """Apply pending migrations; returns the schema version now in force."""
