@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -28,11 +29,17 @@ def content_id(text: str) -> str:
     return "a" + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 
+@cache
+def _empty() -> MinHash:
+    """An empty MinHash to copy: its hash permutations are drawn once per process, not per article."""
+    return MinHash(num_perm=NUM_PERM, seed=7)
+
+
 def signature(text: str) -> bytes:
     """MinHash signature of the text's word 3-shingles, as bytes for storage."""
     words = normalise(text).split()
     shingles = {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))}
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    mh = _empty().copy()
     mh.update_batch(list(shingles))
     return mh.hashvalues.astype(np.uint64).tobytes()
 
