@@ -7,6 +7,7 @@ pack's band; ranges -> (low, high).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimledger.nlp.pack import LanguagePack
@@ -81,11 +82,22 @@ def _unit_lemma(word: str, pack: LanguagePack) -> str | None:
 
 def _operator(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str | None, int]:
     """An operator phrase ending right before token i: returns (operator, start index)."""
-    for words, op in pack.quantity_operators:
+    if not i:
+        return None, i
+    for words, op in _operators_ending(pack).get(tokens[i - 1].lower.rstrip("."), ()):
         n = len(words)
         if i - n >= 0 and tuple(t.lower.rstrip(".") for t in tokens[i - n : i]) == words:
             return op, i - n
     return None, i
+
+
+@functools.cache
+def _operators_ending(pack: LanguagePack) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The pack's operator phrases by their last word, in the pack's order of preference."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, op in pack.quantity_operators:
+        out.setdefault(words[-1], []).append((words, op))
+    return out
 
 
 def _band(op: str | None, value: float) -> tuple[float | None, float | None]:
@@ -140,23 +152,27 @@ def find_quantities(text: str, tokens: list[Token], pack: LanguagePack) -> list[
     return out
 
 
-_START_WORDS: dict[str, frozenset[str]] = {}
-
-
+@functools.cache
 def _start_words(pack: LanguagePack) -> frozenset[str]:
     """Words that can open a figure in this language (computed once per pack)."""
-    if pack.code not in _START_WORDS:
-        _START_WORDS[pack.code] = frozenset(pack.number_words) | {
-            p.split()[0] for p in pack.vague_numbers}
-    return _START_WORDS[pack.code]
+    return frozenset(pack.number_words) | {p.split()[0] for p in pack.vague_numbers}
 
 
 def _vague_at(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str, int] | None:
-    for phrase in sorted(pack.vague_numbers, key=lambda p: -len(p.split())):
-        words = phrase.split()
-        if tuple(t.lower for t in tokens[i : i + len(words)]) == tuple(words):
+    for phrase, words in _vague_starting(pack).get(tokens[i].lower, ()):
+        if tuple(t.lower for t in tokens[i : i + len(words)]) == words:
             return phrase, i + len(words)
     return None
+
+
+@functools.cache
+def _vague_starting(pack: LanguagePack) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The pack's vague number phrases by their first word, longest first."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for phrase in sorted(pack.vague_numbers, key=lambda p: -len(p.split())):
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append((phrase, words))
+    return out
 
 
 def _quantity_at(

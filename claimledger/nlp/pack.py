@@ -13,7 +13,7 @@ from functools import cache
 from importlib.metadata import entry_points
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: derived tables are cached per pack
 class LanguagePack:
     code: str
     name: str
