@@ -134,8 +134,8 @@ class SentenceView:
             return True
         if self.pack.capitalised_nouns:
             # adjectives inside a German NP: lower-case inflected forms before a capitalised word
-            return low.endswith(("e", "en", "er", "es", "em")) and self._followed_by_noun(j)
-        return low in {"of", "for", "'s", "’s"} or low.isalpha() and self._followed_by_noun(j)
+            return low.endswith(self.pack.adjective_endings) and self._followed_by_noun(j)
+        return low in self.pack.np_joiners or low.isalpha() and self._followed_by_noun(j)
 
     def _followed_by_noun(self, j: int) -> bool:
         for k in range(j + 1, min(j + 4, len(self.toks))):
@@ -204,7 +204,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
     if verb and not as_clause and (prev in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
         a, b = view.noun_phrase_after(verb_end + 1)
-        if b == a and verb_end + 1 < n and low[verb_end + 1] in pack.determiners | {"the"}:
+        if b == a and verb_end + 1 < n and low[verb_end + 1] in pack.determiners:
             return None
         if b == a:
             a, b = _source_before(view, verb)  # '"…," he said' in English order

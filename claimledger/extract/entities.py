@@ -83,9 +83,6 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
     return name, words, name_toks[0].start
 
 
-ROLE_SUFFIXES = ("er", "erin", "in", "ent", "eur", "ist", "or", "chef", "chefin", "leiter")
-
-
 def _descriptor(word: str, pack: LanguagePack) -> bool:
     """A title or job word before a two-part name: "Trainer", "Gewerkschafterin", "Prof.",
     or a compound ending in a role noun ("Betriebsratsvorsitzende", "Rechnungshofpräsidentin")."""
@@ -94,14 +91,14 @@ def _descriptor(word: str, pack: LanguagePack) -> bool:
         return True
     if any(word.endswith(r) for r in pack.role_nouns if len(r) > 4):
         return True
-    return len(word) > 6 and word.endswith(ROLE_SUFFIXES)
+    return len(word) > 6 and word.endswith(pack.role_suffixes)
 
 
 def _adjective(tok: Token, pack: LanguagePack) -> bool:
     """An inflected lower-case adjective ("südkoreanischen") that belongs to an organisation name."""
     low = tok.lower
     return tok.text[:1].islower() and low not in pack.determiners and len(low) > 3 \
-        and low.endswith(("e", "en", "er", "es", "em"))
+        and low.endswith(pack.adjective_endings)
 
 
 def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple[int, int]]:
@@ -151,8 +148,8 @@ def _name_start(tokens: list[Token], i: int, pack: LanguagePack) -> bool:
         return True
     if prev.lower in pack.role_nouns:
         return True
-    if prev.lower in pack.determiners or prev.lower in {"im", "am", "zum", "zur", "vom", "beim"}:
+    if prev.lower in pack.determiners or prev.lower in pack.contracted_articles:
         return False
-    if prev.text[:1].islower() and prev.lower.endswith(("e", "en", "er", "es", "em")):
+    if prev.text[:1].islower() and prev.lower.endswith(pack.adjective_endings):
         return False
     return prev.text[:1].islower() or prev.text in {",", ":"}

@@ -16,6 +16,7 @@ from claimledger.records import Quantity
 
 DIGITS_RE = re.compile(r"^\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?$")
 CURRENCY_PREFIX = {"€": "EUR", "$": "USD", "£": "GBP", "us$": "USD"}
+RANGE_DASHES = frozenset({"-", "–"})  # "3-5", "3 – 5": a range in any language
 
 
 def parse_number(tok: str, pack: LanguagePack) -> float | None:
@@ -193,9 +194,10 @@ def _quantity_at(
         return None, i + 1
     value, j = read
     low, high = _band(op if op != "range" else None, value)
-    if j + 1 < len(tokens) and tokens[j].lower in {"und", "and", "bis", "to", "-", "–"}:
+    joint = tokens[j].lower if j + 1 < len(tokens) else ""
+    if joint in RANGE_DASHES or joint in pack.range_words or joint in pack.range_joiners:
         second = _read_value(tokens, j + 1, pack)
-        if second and (op == "range" or tokens[j].text in "-–bis to"):
+        if second and (op == "range" or joint in RANGE_DASHES or joint in pack.range_words):
             low, high, op, j = value, second[0], "range", second[1]
     unit, end = _unit(tokens, j, pack)
     unit = currency or unit

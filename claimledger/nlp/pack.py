@@ -48,6 +48,13 @@ class LanguagePack:
     verb_second: bool = False  # German V2: "Dabei habe er betont" puts the subject after the verb
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German capitalises every noun: names need more evidence
+    # endings of inflected adjectives inside a noun phrase ("der frühere niederländische ...")
+    adjective_endings: tuple[str, ...] = ()
+    # endings of job and role nouns before a name ("Gewerkschafterin", "economist")
+    role_suffixes: tuple[str, ...] = ()
+    contracted_articles: frozenset[str] = field(default_factory=frozenset)  # "im", "zum"
+    # lower-case words that continue a noun phrase ("Secretary of State", "the minister's")
+    np_joiners: frozenset[str] = field(default_factory=frozenset)
     type_hints: tuple[tuple[str, str], ...] = ()  # (lower-case substring, source type)
     # cue texts (lower case, particles joined by a space) that deny or reject another claim
     denial_cues: frozenset[str] = field(default_factory=frozenset)
@@ -60,6 +67,8 @@ class LanguagePack:
     vague_numbers: dict[str, tuple[float, float | None]] = field(default_factory=dict)
     scale_words: dict[str, float] = field(default_factory=dict)
     quantity_operators: tuple[tuple[tuple[str, ...], str], ...] = ()
+    range_words: frozenset[str] = field(default_factory=frozenset)  # "3 bis 5", "3 to 5"
+    range_joiners: frozenset[str] = field(default_factory=frozenset)  # "zwischen 3 und 5"
     unit_lemmas: dict[str, str] = field(default_factory=dict)
     # (ending, replacement) tried on an unknown unit word: dative plural, feminine plural
     unit_suffixes: tuple[tuple[str, str], ...] = ()

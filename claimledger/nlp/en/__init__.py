@@ -60,6 +60,10 @@ he she they we you i his her its their this that these those there here as so th
     vague_numbers=numbers.VAGUE_NUMBERS,
     scale_words=numbers.SCALE_WORDS,
     quantity_operators=numbers.OPERATORS,
+    range_words=frozenset({"to"}),
+    range_joiners=frozenset({"and"}),
+    np_joiners=frozenset({"of", "for", "'s", "’s"}),
+    role_suffixes=("er", "or", "ist", "ent", "ian"),
     unit_lemmas=numbers.UNIT_LEMMAS,
     unit_suffixes=(("ies", "ies"),),
 )
