@@ -183,11 +183,10 @@ def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: li
     disagreements: every disagreement of the original already stands for it.
     """
     old, new = stories.split(story, new_ids)
-    seen = {(n.article_id, n.content): n for n in old} if copies else {}
     found: list[link.Disagreement] = []
     with store.transaction():
         for node in new:
-            twin = seen.get((copies.get(node.article_id, ""), node.content))
+            twin = old.said(copies[node.article_id], node.content) if node.article_id in copies else None
             if twin is not None and twin.group_id is not None and twin.quantities == node.quantities:
                 node.group_id = store.assign_claim_group(node.claim_id, story, twin.group_id,
                                                          node.source_key)
@@ -196,8 +195,6 @@ def _link_claims(store: Store, story: int, new_ids: set[int] | None, stories: li
                                                          link.group_claim(node, old), node.source_key)
                 found.extend(link.find_disagreements(node, old))
             old.add(node)
-            if copies:
-                seen.setdefault((node.article_id, node.content), node)
         store.add_disagreements(story, found)
 
 

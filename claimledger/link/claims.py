@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,6 +81,7 @@ class ClaimPool:
         self._by_unit: defaultdict[str, list[ClaimNode]] = defaultdict(list)
         self._vectors: tuple[np.ndarray, list[ClaimNode]] | None = None
         self._rank: dict[int, int] = {}  # id(node) -> position, to keep results in story order
+        self._said: dict[tuple[str, str], ClaimNode] = {}  # (article, content) -> first such claim
         for node in nodes:
             self.add(node)
 
@@ -92,6 +93,7 @@ class ClaimPool:
 
     def add(self, node: ClaimNode) -> None:
         self._rank[id(node)] = len(self.nodes)
+        self._said.setdefault((node.article_id, node.content), node)
         self.nodes.append(node)
         for w in node.words:
             self._by_word[w].append(node)
@@ -99,6 +101,10 @@ class ClaimPool:
             self._by_unit[unit].append(node)
         if node.vector is not None:
             self._vectors = None
+
+    def said(self, article_id: str, content: str) -> ClaimNode | None:
+        """The claim of this article with exactly this content, if any."""
+        return self._said.get((article_id, content))
 
     def with_vectors(self) -> tuple[np.ndarray, list[ClaimNode]]:
         """The claims that have content vectors, and those vectors as one matrix (cached)."""
@@ -113,12 +119,7 @@ class ClaimPool:
         words = sorted(node.words, key=lambda w: len(self._by_word.get(w, ())))
         keep = len(words) - math.ceil(bar * len(words)) + 1
         cands = {id(o): o for w in words[:keep] for o in self._by_word.get(w, ())}
-        if not cands:
-            return []
-        shared = Counter(id(o) for w in words for o in self._by_word.get(w, ()) if id(o) in cands)
-        n = len(words)
-        ranked = sorted(cands.items(), key=self._order)
-        return [(o, shared[k] / (n + len(o.words) - shared[k])) for k, o in ranked]
+        return [(o, jaccard(node.words, o.words)) for _, o in sorted(cands.items(), key=self._order)]
 
     def with_unit(self, units: Iterable[str]) -> list[ClaimNode]:
         """Claims stating a figure in one of these units, each once, in story order."""
