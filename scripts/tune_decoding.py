@@ -1,8 +1,9 @@
 """Tune the accurate mode's decoding on the training script's held-out slice (never on dev).
 
 Runs the tagger once per held-out document, then scores decoding variants with the benchmark's
-metrics: per-role inside thresholds (P(B)+P(I) >= t), the hybrid that adds rule-engine claims
-where the tagger found none, and whether a cue may serve two claims. Prints a table and, with
+metrics: per-role inside thresholds (P(B)+P(I) >= t) and whether a cue may serve two claims.
+(A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
+never helped, and was removed.) Prints a table and, with
 --write, stores the best choices next to the model (model/decoding.json), which
 `extract.neural.predict` and `extract(..., mode="accurate")` read.
 
@@ -44,26 +45,6 @@ def held_out(lang: str, seed: int, share: float) -> list[dict[str, Any]]:
     return raws[: int(len(raws) * share)]
 
 
-def overlaps(a: list, b: list) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
-
-
-def hybrid(neural: list[dict[str, Any]], rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Tagger claims (missing source or cue taken from an overlapping rule claim) plus rule
-    claims whose content no tagger claim covers."""
-    out = []
-    for c in neural:
-        match = next((r for r in rules if r.get("content") and c.get("content")
-                      and overlaps(r["content"]["spans"], c["content"]["spans"])), None)
-        if match:
-            c = {**c, **{k: match[k] for k in ("source", "cue") if not c.get(k) and match.get(k)}}
-        out.append(c)
-    taken = [c["content"]["spans"] for c in neural if c.get("content")]
-    extra = [c for c in rules if c.get("content") and not any(overlaps(c["content"]["spans"], t)
-                                                              for t in taken)]
-    return out + extra
-
-
 def score(lang: str, docs: list, claims: list) -> dict[str, float | None]:
     flat = bench.flat_figures(lang, bench.evaluate(lang, docs, claims).results)
     keys = ("message_f1", "roles_f1", "cue_f1", "speaker_f1") if lang == "de" else (
@@ -92,25 +73,22 @@ def main() -> int:
         rules = [extraction_to_json(extract(d.text, lang, d.name))["claims"] for d in docs]
         print(f"{lang}: {len(docs)} held-out docs, tagger {time.time() - t0:.0f}s", flush=True)
         results = []
-        for qt, ct, st, hyb, uniq in itertools.product(QUOTE_T, ROLE_T, ROLE_T, (False, True),
-                                                        (False, True)):
+        for qt, ct, st, uniq in itertools.product(QUOTE_T, ROLE_T, ROLE_T, (False, True)):
             th = {"quote": qt, "cue": ct, "speaker": st, "frame": ct, "addressee": st}
             claims = []
-            for d, p, r in zip(docs, probs, rules, strict=True):
-                found = as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts,
-                                                                 p.ends, lang, th, uniq))
-                claims.append(hybrid(found, r) if hyb else found)
+            for d, p in zip(docs, probs, strict=True):
+                claims.append(as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts,
+                                                                      p.ends, lang, th, uniq)))
             figs = score(lang, docs, claims)
-            results.append((sum(v or 0 for v in figs.values()), th, hyb, figs, uniq))
+            results.append((sum(v or 0 for v in figs.values()), th, figs, uniq))
         results.sort(key=lambda x: -x[0])
         base = next(r for r in results if r[1]["quote"] == 0.5 and r[1]["cue"] == 0.5
-                    and r[1]["speaker"] == 0.5 and not r[2] and not r[4])
-        print(f"{lang} argmax-like baseline: {base[3]}")
+                    and r[1]["speaker"] == 0.5 and not r[3])
+        print(f"{lang} argmax-like baseline: {base[2]}")
         print(f"{lang} rules alone: {score(lang, docs, rules)}")
-        for total, th, hyb, figs, uniq in results[:8]:
-            print(f"{lang} {total:.3f} hybrid={hyb} unique_cues={uniq} {th} {figs}")
-        best[lang] = {"thresholds": results[0][1], "hybrid": results[0][2], "unique_cues": results[0][4],
-                      "held_out": results[0][3]}
+        for total, th, figs, uniq in results[:8]:
+            print(f"{lang} {total:.3f} unique_cues={uniq} {th} {figs}")
+        best[lang] = {"thresholds": results[0][1], "unique_cues": results[0][3], "held_out": results[0][2]}
     if args.write:
         path = args.model.parent / DECODING.name
         path.write_text(json.dumps(best, indent=1) + "\n")

@@ -33,8 +33,6 @@ def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extra
     tokens, sentences = tokenize(text, pack)
     if mode == "accurate":
         drafts = _neural_drafts(text, lang, sentences)
-        if _hybrid(lang):
-            drafts = _merge(drafts, _rule_drafts(text, tokens, sentences, pack))
     else:
         drafts = _rule_drafts(text, tokens, sentences, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
@@ -50,23 +48,6 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
     drafts = _sentence_drafts(text, tokens, sentences, pack)
     drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
     return _continuations(drafts, tokens, sentences, pack)
-
-
-def _merge(neural: list[attr.Draft], rules: list[attr.Draft]) -> list[attr.Draft]:
-    """Tagger claims, with a missing source or cue taken from the rule claim that overlaps them,
-    plus the rule claims where the tagger found nothing (mirrors scripts/tune_decoding.py)."""
-    for d in neural:
-        match = next((r for r in rules if _overlaps(r.content, d.content)), None)
-        if match is not None:
-            d.source = d.source or match.source
-            d.cue = d.cue or match.cue
-    return neural + [r for r in rules if not any(_overlaps(r.content, d.content) for d in neural)]
-
-
-def _hybrid(lang: str) -> bool:
-    from claimledger.extract import neural
-
-    return neural.hybrid(lang)
 
 
 def _neural_drafts(text: str, lang: str, sentences: list[Sentence]) -> list[attr.Draft]:

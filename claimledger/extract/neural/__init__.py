@@ -15,10 +15,10 @@ from claimledger.errors import ClaimledgerError
 from claimledger.extract.neural.decode import claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
 
-__all__ = ["ARTIFACT", "DECODING", "available", "hybrid", "predict", "require", "as_claim_json"]
+__all__ = ["ARTIFACT", "DECODING", "available", "predict", "require", "as_claim_json"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
-# (scripts/tune_decoding.py): per-language role thresholds and whether rule claims fill gaps.
+# (scripts/tune_decoding.py): per-language role thresholds and whether a cue may serve two claims.
 DECODING = ARTIFACT.parent / "decoding.json"
 
 
@@ -47,11 +47,6 @@ def _tagger() -> Tagger:
 @functools.lru_cache(maxsize=1)
 def _decoding() -> dict[str, Any]:
     return json.loads(DECODING.read_text("utf-8")) if DECODING.is_file() else {}
-
-
-def hybrid(lang: str) -> bool:
-    """True when rule-engine claims should fill what the tagger misses (tuned per language)."""
-    return bool(_decoding().get(lang, {}).get("hybrid"))
 
 
 def predict(text: str, lang: str) -> list[dict[str, Any]]:
