@@ -247,7 +247,7 @@ def claims(
     format: Format = typer.Option(Format.table, "--format"),
 ) -> None:
     """List claims: who said what, with figures."""
-    rows = open_store(db).claims(source=source, search=search, lang=lang, kind=kind, limit=limit)
+    rows, _ = open_store(db).find_claims(source=source, search=search, lang=lang, kind=kind, limit=limit)
     _emit(rows, format, ["kind", "source_text", "entity_name", "cue_text", "content_text",
                          "quantities", "outlet", "published"], "claims")
 

@@ -34,15 +34,15 @@ def test_full_text_search_and_filters(tmp_path: Path) -> None:
     store = open_store(tmp_path / "l.db")
     report = ingest([str(FIXTURES / "wire_de.html")], store)
     assert report.added == 1 and report.failed == 0
-    hits = store.claims(search="Angebot")
+    hits, _ = store.find_claims(search="Angebot")
     assert hits and all("Angebot" in h["content_text"] or "Angebot" in h["source_text"]
                         for h in hits)
-    assert store.claims(search='"; DROP TABLE claims; --') == []
-    by_source = store.claims(source="Gewerkschaft")
+    assert store.find_claims(search='"; DROP TABLE claims; --') == ([], 0)
+    by_source, _ = store.find_claims(source="Gewerkschaft")
     assert by_source and all("Gewerkschaft" in (h["source_text"] + (h["entity_name"] or ""))
                              for h in by_source)
-    assert store.claims(lang="en") == []
-    figures = [q for h in store.claims() for q in h["quantities"]]
+    assert store.find_claims(lang="en") == ([], 0)
+    figures = [q for h in store.find_claims()[0] for q in h["quantities"]]
     assert any(q["low"] == 2401 for q in figures)
     assert store.articles(search="Hafenarbeiter")[0]["title"] == "Hafenstreik weitet sich aus"
 

@@ -278,49 +278,6 @@ class Ledger:
         }
         return {k: int(self.db.execute(sql).fetchone()[0]) for k, sql in q.items()}
 
-    def claims(
-        self,
-        *,
-        source: str | None = None,
-        search: str | None = None,
-        lang: str | None = None,
-        kind: str | None = None,
-        limit: int = 1000,
-    ) -> list[dict[str, Any]]:
-        where, args = [], []
-        source = source.replace("\x00", "") if source else source
-        if source:
-            like = self.db.dialect.like
-            where.append(f"(c.source_text {like} ? ESCAPE '\\' OR e.name {like} ? ESCAPE '\\'"
-                         " OR c.source_entity = ?)")
-            args += [_like(source), _like(source), source]
-        if search:
-            where.append(self.db.dialect.claims_match)
-            args.append(self.db.dialect.fts_arg(search))
-        if lang:
-            where.append("a.lang = ?")
-            args.append(lang)
-        if kind:
-            where.append("c.kind = ?")
-            args.append(kind)
-        sql = (
-            "SELECT c.id, c.article_id, c.local_id, c.kind, c.source_text, c.source_entity,"
-            " e.name AS entity_name, c.cue_text, c.content_text, c.content_spans, c.nested_in,"
-            " c.confidence, a.title, a.outlet, a.lang, a.published"
-            " FROM claims c JOIN articles a ON a.id = c.article_id"
-            " LEFT JOIN entities e ON e.id = c.source_entity"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published, c.article_id, c.id LIMIT ?"
-        )
-        rows = [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
-        for r in rows:
-            r["quantities"] = [
-                dict(q) for q in self.db.execute(
-                    "SELECT text, low, high, value, unit, operator FROM quantities"
-                    " WHERE claim_id = ?", (r["id"],))
-            ]
-        return rows
-
     def articles(self, *, lang: str | None = None, search: str | None = None,
                  limit: int = 1000) -> list[dict[str, Any]]:
         where, args = [], []
@@ -647,10 +604,12 @@ def _claim_filters(dialect: Dialect, **f: Any) -> tuple[list[str], list[Any]]:
     if f["search"]:
         where.append(dialect.claims_match)
         args.append(dialect.fts_arg(f["search"]))
-    if f["source"]:
+    source = f["source"].replace("\x00", "") if f["source"] else None
+    if source:  # the words in the text, the entity's name, or its id
         like = dialect.like
-        where.append(f"(c.source_text {like} ? ESCAPE '\\' OR e.name {like} ? ESCAPE '\\')")
-        args += [_like(f["source"]), _like(f["source"])]
+        where.append(f"(c.source_text {like} ? ESCAPE '\\' OR e.name {like} ? ESCAPE '\\'"
+                     " OR c.source_entity = ?)")
+        args += [_like(source), _like(source), source]
     simple = {"entity": "c.source_entity = ?", "story": "a.story_id = ?", "kind": "c.kind = ?",
               "lang": "a.lang = ?", "article": "c.article_id = ?",
               "date_from": "substr(a.published, 1, 10) >= ?", "date_to": "substr(a.published, 1, 10) <= ?"}
