@@ -69,27 +69,13 @@ def ingest(
 
 
 def ingest_items(
-    items: Iterable[RawDocument | IngestFailure],
+    items: Iterable[RawDocument | tuple[Article, Extraction] | IngestFailure],
     store: Store,
     settings: Settings = Settings(),
     on_item: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
-    return _ingest_all(items, store, settings, on_item)
-
-
-def ingest_extracted(
-    items: Iterable[tuple[Article, Extraction] | IngestFailure],
-    store: Store,
-    settings: Settings = Settings(),
-    on_item: Callable[[str, str], None] | None = None,
-) -> IngestReport:
-    """Store articles extracted elsewhere (`claimledger batch`), linked exactly as `ingest` links
-    them, so a ledger loaded from batch output equals one ingested from the same inputs."""
-    return _ingest_all(items, store, settings, on_item)
-
-
-def _ingest_all(items: Iterable, store: Store, settings: Settings,
-                on_item: Callable[[str, str], None] | None) -> IngestReport:
+    """Store raw documents (extracted here), articles extracted elsewhere (`claimledger batch`)
+    and failures, linked alike: a ledger loaded from batch output equals one ingested directly."""
     counts = {"added": 0, "unchanged": 0, "duplicates": 0, "failed": 0, "claims": 0}
     failures: list[IngestFailure] = []
     stories = _story_claims(store)

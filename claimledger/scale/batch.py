@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import iter_inputs, to_article
 from claimledger.nlp.pack import available_packs, get_pack
-from claimledger.pipeline import as_failure, check_mode, extract_article, ingest_extracted
+from claimledger.pipeline import as_failure, check_mode, extract_article, ingest_items
 from claimledger.records import (
     Article,
     Claim,
@@ -333,4 +333,4 @@ def _records(tables: dict[str, list[dict]]) -> Iterator[tuple[int, Any]]:
 def load_parts(out: Path, store: Store, settings: Settings,
                on_item: Callable[[str, str], None] | None = None) -> IngestReport:
     """Load batch output into a ledger through the same linking and store path as `ingest`."""
-    return ingest_extracted(read_parts(out), store, settings, on_item)
+    return ingest_items(read_parts(out), store, settings, on_item)
