@@ -1,7 +1,8 @@
 """Tune the accurate mode's decoding on the training script's held-out slice (never on dev).
 
 Runs the tagger once per held-out document, then scores decoding variants with the benchmark's
-metrics: per-role inside thresholds (P(B)+P(I) >= t) and whether a cue may serve two claims.
+metrics: per-role inside thresholds (P(B)+P(I) >= t), whether a cue may serve two claims and
+whether the speaker is sought near the cue or near cue and quote together.
 (A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
 never helped, and was removed.) Prints a table and, with
 --write, stores the best choices next to the model (model/decoding.json), which
@@ -73,22 +74,24 @@ def main() -> int:
         rules = [extraction_to_json(extract(d.text, lang, d.name))["claims"] for d in docs]
         print(f"{lang}: {len(docs)} held-out docs, tagger {time.time() - t0:.0f}s", flush=True)
         results = []
-        for qt, ct, st, uniq in itertools.product(QUOTE_T, ROLE_T, ROLE_T, (False, True)):
+        for qt, ct, st, uniq, near in itertools.product(QUOTE_T, ROLE_T, ROLE_T, (False, True),
+                                                        ("cue", "cue+quote")):
             th = {"quote": qt, "cue": ct, "speaker": st, "frame": ct, "addressee": st}
             claims = []
             for d, p in zip(docs, probs, strict=True):
                 claims.append(as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts,
-                                                                      p.ends, lang, th, uniq)))
+                                                                      p.ends, lang, th, uniq, near)))
             figs = score(lang, docs, claims)
-            results.append((sum(v or 0 for v in figs.values()), th, figs, uniq))
+            results.append((sum(v or 0 for v in figs.values()), th, figs, uniq, near))
         results.sort(key=lambda x: -x[0])
         base = next(r for r in results if r[1]["quote"] == 0.5 and r[1]["cue"] == 0.5
-                    and r[1]["speaker"] == 0.5 and not r[3])
+                    and r[1]["speaker"] == 0.5 and not r[3] and r[4] == "cue+quote")
         print(f"{lang} argmax-like baseline: {base[2]}")
         print(f"{lang} rules alone: {score(lang, docs, rules)}")
-        for total, th, figs, uniq in results[:8]:
-            print(f"{lang} {total:.3f} unique_cues={uniq} {th} {figs}")
-        best[lang] = {"thresholds": results[0][1], "unique_cues": results[0][3], "held_out": results[0][2]}
+        for total, th, figs, uniq, near in results[:8]:
+            print(f"{lang} {total:.3f} unique_cues={uniq} speaker_near={near} {th} {figs}")
+        top = results[0]
+        best[lang] = {"thresholds": top[1], "unique_cues": top[3], "speaker_near": top[4], "held_out": top[2]}
     if args.write:
         path = args.model.parent / DECODING.name
         path.write_text(json.dumps(best, indent=1) + "\n")

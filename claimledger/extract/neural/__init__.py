@@ -56,7 +56,7 @@ def predict(text: str, lang: str) -> list[dict[str, Any]]:
     p = _tagger().probs(text)
     choice = _decoding().get(lang, {})
     return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, choice.get("thresholds"),
-                             bool(choice.get("unique_cues")))
+                             bool(choice.get("unique_cues")), choice.get("speaker_near", "cue+quote"))
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
