@@ -29,7 +29,7 @@ DATA = REPO.parent / "shared" / "data"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from claimledger.extract.neural import as_claim_json  # noqa: E402
+from claimledger.extract.neural import as_claim_json, decoding  # noqa: E402
 from claimledger.extract.neural.decode import claims_from_probs  # noqa: E402
 from claimledger.extract.neural.encoder import E5Weights, load_e5  # noqa: E402
 from claimledger.extract.neural.labels import EN_ROLE, IGNORE, ROLES, TYPES, B, I, O  # noqa: E402
@@ -258,7 +258,7 @@ def evaluate(model: Any, exs: list[Example], bos: int, eos: int) -> dict[str, fl
         for ex in sub:
             doc = (bench.de_doc if lang == "de" else bench.en_doc)(ex.raw)
             r, ty = doc_probs(model, ex, bos, eos)
-            found = claims_from_probs(doc.text, r, ty, ex.starts, ex.ends, lang)
+            found = claims_from_probs(doc.text, r, ty, ex.starts, ex.ends, lang, decoding(lang))
             claims.append(as_claim_json(doc.text, found))
             docs.append(doc)
         flat = bench.flat_figures(lang, bench.evaluate(lang, docs, claims).results)

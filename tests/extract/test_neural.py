@@ -146,7 +146,7 @@ def _probs(n: int, spans: dict[str, list[tuple[int, int]]]) -> np.ndarray:
 
 
 def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None:
-    from claimledger.extract.neural.decode import claims_from_probs
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
     from claimledger.extract.neural.labels import TYPES
 
     text = "Meier said on Monday , while Lutz listened , that rents will rise soon . Ok"
@@ -156,7 +156,7 @@ def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None
     # Meier(0) said(1) on Monday , while Lutz(6) listened , that rents(10) will rise soon .(14) Ok(15)
     probs = _probs(len(words), {"quote": [(10, 14), (15, 16)], "cue": [(1, 2)], "speaker": [(0, 1), (6, 7)]})
     types = np.ones((len(words), len(TYPES)), np.float32)
-    claims = claims_from_probs(text, probs, types, starts, ends, "en", speaker_near="cue")
+    claims = claims_from_probs(text, probs, types, starts, ends, "en", Decoding(speaker_near="cue"))
     assert len(claims) == 1  # "Ok" alone is no quote
     assert text_of(text, claims[0]["content"]) == "rents will rise soon"
     assert text_of(text, claims[0]["cue"]) == "said"

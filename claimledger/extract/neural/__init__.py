@@ -12,10 +12,10 @@ import json
 from typing import Any
 
 from claimledger.errors import ClaimledgerError
-from claimledger.extract.neural.decode import claims_from_probs
+from claimledger.extract.neural.decode import Decoding, claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
 
-__all__ = ["ARTIFACT", "DECODING", "available", "predict", "require", "as_claim_json"]
+__all__ = ["ARTIFACT", "DECODING", "as_claim_json", "available", "decoding", "predict", "require"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
 # (scripts/tune_decoding.py): per-language role thresholds and whether a cue may serve two claims.
@@ -49,14 +49,17 @@ def _decoding() -> dict[str, Any]:
     return json.loads(DECODING.read_text("utf-8")) if DECODING.is_file() else {}
 
 
+def decoding(lang: str) -> Decoding:
+    """The shipped decoding choices for a language (defaults where none were tuned)."""
+    return Decoding(**_decoding().get(lang, {}).get("choices", {}))
+
+
 def predict(text: str, lang: str) -> list[dict[str, Any]]:
     """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence."""
     if not text.strip():
         return []
     p = _tagger().probs(text)
-    choice = _decoding().get(lang, {})
-    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, choice.get("thresholds"),
-                             bool(choice.get("unique_cues")), choice.get("speaker_near", "cue+quote"))
+    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang))
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

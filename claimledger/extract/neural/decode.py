@@ -5,28 +5,42 @@ Rules (chosen for simplicity; see docs/model-card.md):
   after a gap continues the previous group when the gap is short (discontinuous quotes/cues);
   a paragraph break always ends a group (a run-on across paragraphs joins two claims);
 - every quote group of at least MIN_QUOTE_WORDS words is one claim;
-- the nearest frame (by character gap) within FRAME_GAP is the claim's frame; cue, speaker and
-  addressee come from inside that frame when it has one, else the nearest group within ROLE_GAP
-  (the speaker may be further away: SPEAKER_GAP); the speaker is the group nearest to the cue
+- the nearest frame (by character gap) within `frame_gap` is the claim's frame; cue, speaker and
+  addressee come from inside that frame when it has one, else the nearest group within `role_gap`
+  (the speaker may be further away: `speaker_gap`); the speaker is the group nearest to the cue
   (or to cue and quote together, per language: `speaker_near`), since who speaks stands by the
   verb of speaking, not necessarily by the quote.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 import numpy as np
 
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
+from claimledger.nlp.pack import get_pack
 
 Span = tuple[int, int]
 CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group
-FRAME_GAP = 3  # a frame must touch (or nearly touch) its quote
-ROLE_GAP = 200
-SPEAKER_GAP = 400
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
-ACCORDING_TO = re.compile(r"^(laut|lt\.|nach|zufolge|gemäß|according)\b|zufolge$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """Decoding choices, tuned per language on held-out training documents
+    (scripts/tune_decoding.py) and shipped in model/decoding.json."""
+
+    thresholds: dict[str, float] | None = None  # per role; None: argmax
+    # a cue already taken by an earlier claim is a last resort ("X, sources said. Y, a source
+    # said." must not give Y the first "said" because it is nearer): right for English, wrong
+    # for German, where one cue often frames several quotes
+    unique_cues: bool = False
+    speaker_near: str = "cue+quote"  # or "cue"
+    frames: bool = True  # read the frame and addressee layers (only the German data has them)
+    frame_gap: int = 3  # characters between a quote and its frame
+    role_gap: int = 200  # ... a quote and its cue or addressee outside a frame
+    speaker_gap: int = 400  # ... a quote and its speaker outside a frame
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str) -> list[list[Span]]:
@@ -79,14 +93,14 @@ def pick(cands: list[list[Span]], quote: list[Span], frame: list[Span] | None, l
 
 
 def pick_speaker(cands: list[list[Span]], quote: list[Span], cue: list[Span], frame: list[Span] | None,
-                 near: str) -> list[Span]:
-    """The speaker group: inside the frame or within SPEAKER_GAP of the quote, nearest to the
+                 opts: Decoding) -> list[Span]:
+    """The speaker group: inside the frame or within `speaker_gap` of the quote, nearest to the
     cue ("cue") or to cue and quote together ("cue+quote"); without a cue, nearest the quote."""
     if not cue:
-        return pick(cands, quote, frame, SPEAKER_GAP)
+        return pick(cands, quote, frame, opts.speaker_gap)
     pool = [c for c in cands if frame and inside(c, frame)] or [
-        c for c in cands if gap(c, quote) <= SPEAKER_GAP]
-    if near == "cue":
+        c for c in cands if gap(c, quote) <= opts.speaker_gap]
+    if opts.speaker_near == "cue":
         return min(pool, key=lambda c: gap(c, cue), default=[])
     return min(pool, key=lambda c: gap(c, quote) + gap(c, cue), default=[])
 
@@ -126,17 +140,20 @@ def by_word(tags: np.ndarray, first: np.ndarray) -> np.ndarray:
     return out
 
 
+def according_to(cue: str, lang: str) -> bool:
+    """A prepositional cue of the language pack ("laut", "nach Angaben", "zufolge", "according to")."""
+    words = cue.lower().split()
+    pack = get_pack(lang)
+    return bool(words) and (any(words[0] == p[0] for p in pack.according_prefix)
+                            or words[-1] in pack.according_postfix)
+
+
 def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
                       starts: list[int], ends: list[int], lang: str,
-                      thresholds: dict[str, float] | None = None, unique_cues: bool = False,
-                      speaker_near: str = "cue+quote") -> list[dict]:
-    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types].
-    `unique_cues`: a cue already taken by an earlier claim is a last resort ("X, sources said. Y,
-    a source said." must not give Y the first "said" because it is nearer); right for English
-    (held-out cue F1 0.582 -> 0.615), wrong for German, where one cue often frames several quotes
-    (0.618 -> 0.535)."""
+                      opts: Decoding = Decoding()) -> list[dict]:
+    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
     first = word_starts(text, starts, ends)
-    tags = np.stack([by_word(t, first) for t in tag(role_probs, thresholds).T], axis=1)
+    tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
     found = {r: [g for g in groups(tags[:, k], starts, ends, text) if has_word(text, g)]
              for k, r in enumerate(ROLES)}
     found["quote"] = [q for q in found["quote"]
@@ -145,14 +162,14 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     for quote in found["quote"]:
         toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
         conf = float(role_probs[toks, 0, 1:].sum(-1).mean()) if toks else 0.0
-        frame = nearest(found["frame"], quote, FRAME_GAP) if lang == "de" else None
-        fresh = [c for c in found["cue"] if c not in used] if unique_cues else found["cue"]
-        cue = pick(fresh, quote, frame, ROLE_GAP) or pick(found["cue"], quote, frame, ROLE_GAP)
+        frame = nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None
+        fresh = [c for c in found["cue"] if c not in used] if opts.unique_cues else found["cue"]
+        cue = pick(fresh, quote, frame, opts.role_gap) or pick(found["cue"], quote, frame, opts.role_gap)
         used.append(cue)
-        speaker = pick_speaker(found["speaker"], quote, cue, frame, speaker_near)
-        addressee = pick(found["addressee"], quote, frame, ROLE_GAP) if lang == "de" else []
+        speaker = pick_speaker(found["speaker"], quote, cue, frame, opts)
+        addressee = pick(found["addressee"], quote, frame, opts.role_gap) if opts.frames else []
         kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
-        if kind == "indirect" and cue and ACCORDING_TO.search(" ".join(text[s:e] for s, e in cue)):
+        if kind == "indirect" and cue and according_to(" ".join(text[s:e] for s, e in cue), lang):
             kind = "according_to"
         claims.append({
             "kind": kind,
