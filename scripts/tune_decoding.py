@@ -76,6 +76,8 @@ def tune(lang: str, docs: list, probs: list, start: Decoding) -> tuple[Decoding,
     for _ in range(2):
         for name, values in CHOICES.items():
             for value in values:
+                if getattr(best, name) == value:
+                    continue  # already scored
                 opts = dataclasses.replace(best, **{name: value})
                 figs = figures(opts)
                 if sum(v or 0 for v in figs.values()) > sum(v or 0 for v in best_figs.values()) + 1e-9:

@@ -156,7 +156,7 @@ def find_quantities(text: str, tokens: list[Token], pack: LanguagePack) -> list[
 @functools.cache
 def _start_words(pack: LanguagePack) -> frozenset[str]:
     """Words that can open a figure in this language (computed once per pack)."""
-    return frozenset(pack.number_words) | {p.split()[0] for p in pack.vague_numbers}
+    return frozenset(pack.number_words).union(_vague_starting(pack))
 
 
 def _vague_at(tokens: list[Token], i: int, pack: LanguagePack) -> tuple[str, int] | None:

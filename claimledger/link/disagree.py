@@ -23,9 +23,9 @@ PEOPLE_UNITS = frozenset({"person", "participant", "protester", "resident", "pat
                           "employee", "member", "striker"})
 DENIAL_TARGET_MIN = 0.05  # word overlap (or cosine above DENIAL_TARGET_COS) a denial needs
 DENIAL_TARGET_COS = 0.78
-TERSE_DENIAL_WORDS = 8
+TERSE_DENIAL_WORDS = 8  # a denial with fewer content words is matched by its context
 CONTRADICTION_COS = 0.91  # a negated claim this close to another source's claim contradicts it
-CONTRADICTION_WORDS = 0.5  # a denial with fewer content words is matched by its context
+CONTRADICTION_WORDS = 0.5  # word overlap that makes a negated claim contradict (no vectors)
 
 
 @dataclass(frozen=True, slots=True)
