@@ -3,7 +3,8 @@
 Runs the tagger once per held-out document, then improves the decoding choices one at a time
 (coordinate ascent from the shipped choices, two passes) with the benchmark's metrics: per-role
 inside thresholds (P(B)+P(I) >= t), whether a cue may serve two claims, whether the speaker is
-sought near the cue or near cue and quote, and the character gaps to frame, cue and speaker.
+sought near the cue or near cue and quote, the character gaps to frame, cue and speaker, and
+the shortest quotation inside indirect content that becomes a direct claim of its own.
 Prints each improvement and, with --write, stores the choices next to the model
 (model/decoding.json), which `extract.neural.predict` and `extract(..., mode="accurate")` read.
 (A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
@@ -45,6 +46,7 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "frame_gap": (3, 10, 30, 60),
     "role_gap": (50, 80, 120, 200, 400),
     "speaker_gap": (150, 400, 1000),
+    "inner_quote_words": (0, 2, 3, 4),
 }
 
 

@@ -163,3 +163,48 @@ def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None
     assert text_of(text, claims[0]["content"]) == "rents will rise soon"
     assert text_of(text, claims[0]["cue"]) == "said"
     assert text_of(text, claims[0]["source"]) == "Meier"  # "Lutz" is nearer the quote, not the cue
+
+
+def _word_offsets(text: str) -> tuple[list[int], list[int]]:
+    """Start and end of each space-separated word (one token per word)."""
+    words = text.split(" ")
+    starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
+    return starts, [s + len(w) for s, w in zip(starts, words, strict=True)]
+
+
+def _types(n: int, kind: str) -> np.ndarray:
+    from claimledger.extract.neural.labels import TYPES
+
+    t = np.zeros((n, len(TYPES)), np.float32)
+    t[:, TYPES.index(kind)] = 1.0
+    return t
+
+
+def test_a_free_indirect_claim_takes_no_cue_from_its_neighbour() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Der Minister sagte , das Werk schließe . Es gebe keine Käufer ."
+    starts, ends = _word_offsets(text)
+    # Der Minister(1) sagte(2) , das(4) Werk schließe . Es(8) gebe keine Käufer .(12)
+    probs = _probs(13, {"quote": [(8, 12)], "cue": [(2, 3)], "speaker": [(0, 2)]})
+    claim, = claims_from_probs(text, probs, _types(13, "FreeIndirect"), starts, ends, "de", Decoding())
+    assert claim["kind"] == "free_indirect"
+    assert text_of(text, claim["content"]) == "Es gebe keine Käufer"
+    assert claim["cue"] == [] and claim["frame"] == []
+    assert text_of(text, claim["source"]) == "Der Minister"  # still the one who speaks
+
+
+def test_a_long_quotation_inside_indirect_content_is_also_a_direct_claim() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Kim nannte den Test eine „ unverzichtbare Voraussetzung für den Sieg “ und „ gut “ ."
+    starts, ends = _word_offsets(text)
+    # Kim(0) nannte(1) den(2) Test eine „(5) unverzichtbare ... Sieg “(11) und „(13) gut “(15) .(16)
+    probs = _probs(17, {"quote": [(2, 16)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    types = _types(17, "Indirect")
+    assert len(claims_from_probs(text, probs, types, starts, ends, "de", Decoding())) == 1
+    outer, inner = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(inner_quote_words=3))
+    assert outer["kind"] == "indirect" and inner["kind"] == "direct"
+    # "„ gut “" is too short to be a claim of its own
+    assert text_of(text, inner["content"]) == "„ unverzichtbare Voraussetzung für den Sieg “"
+    assert inner["source"] == outer["source"] and inner["cue"] == outer["cue"]

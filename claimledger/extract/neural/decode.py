@@ -9,7 +9,12 @@ Rules (chosen for simplicity; see docs/model-card.md):
   addressee come from inside that frame when it has one, else the nearest group within `role_gap`
   (the speaker may be further away: `speaker_gap`); the speaker is the group nearest to the cue
   (or to cue and quote together, per language: `speaker_near`), since who speaks stands by the
-  verb of speaking, not necessarily by the quote.
+  verb of speaking, not necessarily by the quote;
+- a free indirect claim has no cue or frame of its own (the subjunctive carries it), so none is
+  picked for it;
+- a quotation of at least `inner_quote_words` words inside indirect or reported content is also a
+  direct claim of the same speaker ("... bezeichnete die Entwicklung als „unverzichtbare
+  Voraussetzung für den Sieg“"): the verbatim words are what a reader checks.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from claimledger.extract.attribution import find_quotes
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
 
@@ -41,6 +47,7 @@ class Decoding:
     frame_gap: int = 3  # characters between a quote and its frame
     role_gap: int = 200  # ... a quote and its cue or addressee outside a frame
     speaker_gap: int = 400  # ... a quote and its speaker outside a frame
+    inner_quote_words: int = 0  # see the module notes; 0: off
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str) -> list[list[Span]]:
@@ -157,7 +164,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     found = {r: [g for g in groups(tags[:, k], starts, ends, text) if has_word(text, g)]
              for k, r in enumerate(ROLES)}
     found["quote"] = [q for q in found["quote"]
-                      if sum(len(text[s:e].split()) for s, e in q) >= MIN_QUOTE_WORDS]
+                      if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
     claims, used = [], []
     for quote in found["quote"]:
         toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
@@ -169,6 +176,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         speaker = pick_speaker(found["speaker"], quote, cue, frame, opts)
         addressee = pick(found["addressee"], quote, frame, opts.role_gap) if opts.frames else []
         kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
+        if kind == "free_indirect":
+            cue, frame = [], None
         if kind == "indirect" and cue and according_to(" ".join(text[s:e] for s, e in cue), lang):
             kind = "according_to"
         claims.append({
@@ -180,4 +189,25 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "addressee": [list(s) for s in addressee],
             "confidence": round(conf, 4),
         })
-    return claims
+    return claims + inner_quotes(text, claims, lang, opts.inner_quote_words)
+
+
+def inner_quotes(text: str, claims: list[dict], lang: str, min_words: int) -> list[dict]:
+    """Direct claims for quotations of at least `min_words` words inside non-direct content,
+    with the enclosing claim's roles."""
+    if not min_words:
+        return []
+    marked = find_quotes(text, get_pack(lang))
+    out = []
+    for claim in claims:
+        if claim["kind"] == "direct":
+            continue
+        for s, e in claim["content"]:
+            out += [{**claim, "kind": "direct", "content": [[qs, qe]]} for qs, qe in marked
+                    if s <= qs and qe <= e and (qs, qe) != (s, e) and words(text[qs:qe]) >= min_words]
+    return out
+
+
+def words(text: str) -> int:
+    """Number of words (runs with a letter or digit; quotation marks are not words)."""
+    return sum(any(ch.isalnum() for ch in w) for w in text.split())
