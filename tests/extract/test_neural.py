@@ -6,6 +6,8 @@ not installed; needs no torch.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -167,9 +169,8 @@ def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None
 
 def _word_offsets(text: str) -> tuple[list[int], list[int]]:
     """Start and end of each space-separated word (one token per word)."""
-    words = text.split(" ")
-    starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
-    return starts, [s + len(w) for s, w in zip(starts, words, strict=True)]
+    words = list(re.finditer(r"\S+", text))
+    return [m.start() for m in words], [m.end() for m in words]
 
 
 def _types(n: int, kind: str) -> np.ndarray:
@@ -208,3 +209,23 @@ def test_a_long_quotation_inside_indirect_content_is_also_a_direct_claim() -> No
     # "„ gut “" is too short to be a claim of its own
     assert text_of(text, inner["content"]) == "„ unverzichtbare Voraussetzung für den Sieg “"
     assert inner["source"] == outer["source"] and inner["cue"] == outer["cue"]
+
+
+def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Kim sagte , er komme . Es gebe Pläne .\n\nDas Amt meldete Regen ."
+    starts, ends = _word_offsets(text)
+    # Kim(0) sagte(1) , er(3) komme . Es(6) gebe Pläne .(9) Das(10) Amt(11) meldete Regen .
+    probs = _probs(15, {"quote": [(3, 5), (6, 9)], "cue": [(1, 2)], "speaker": [(0, 1), (10, 12)]})
+    types = _types(15, "Indirect")
+    types[6:9] = _types(3, "FreeIndirect")
+
+    def speaker_of_second(**choices: object) -> str:
+        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(role_gap=5, **choices))
+        assert claims[1]["kind"] == "free_indirect"
+        return text_of(text, claims[1]["source"])
+
+    assert speaker_of_second() == "Das Amt"  # nearest, though in the next paragraph
+    assert speaker_of_second(later_paragraph_speaker=False) == "Kim"
+    assert speaker_of_second(continuation_gap=200) == "Kim"

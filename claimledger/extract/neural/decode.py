@@ -11,7 +11,10 @@ Rules (chosen for simplicity; see docs/model-card.md):
   (or to cue and quote together, per language: `speaker_near`), since who speaks stands by the
   verb of speaking, not necessarily by the quote;
 - a free indirect claim has no cue or frame of its own (the subjunctive carries it), so none is
-  picked for it;
+  picked for it; within `continuation_gap` characters of the claim before it, it continues that
+  claim's speaker;
+- a speaker is not sought in a later paragraph than its quote where the language's news does
+  not do that (`later_paragraph_speaker`);
 - a quotation of at least `inner_quote_words` words inside indirect or reported content is also a
   direct claim of the same speaker ("... bezeichnete die Entwicklung als „unverzichtbare
   Voraussetzung für den Sieg“"): the verbatim words are what a reader checks.
@@ -48,6 +51,8 @@ class Decoding:
     role_gap: int = 200  # ... a quote and its cue or addressee outside a frame
     speaker_gap: int = 400  # ... a quote and its speaker outside a frame
     inner_quote_words: int = 0  # see the module notes; 0: off
+    continuation_gap: int = 0  # ... a free indirect claim and the claim it continues; 0: off
+    later_paragraph_speaker: bool = True
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str) -> list[list[Span]]:
@@ -173,7 +178,9 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         fresh = [c for c in found["cue"] if c not in used] if opts.unique_cues else found["cue"]
         cue = pick(fresh, quote, frame, opts.role_gap) or pick(found["cue"], quote, frame, opts.role_gap)
         used.append(cue)
-        speaker = pick_speaker(found["speaker"], quote, cue, frame, opts)
+        speaker_cands = found["speaker"] if opts.later_paragraph_speaker else [
+            c for c in found["speaker"] if not later_paragraph(text, quote, c)]
+        speaker = pick_speaker(speaker_cands, quote, cue, frame, opts)
         addressee = pick(found["addressee"], quote, frame, opts.role_gap) if opts.frames else []
         kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
         if kind == "free_indirect":
@@ -189,7 +196,26 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "addressee": [list(s) for s in addressee],
             "confidence": round(conf, 4),
         })
+    continue_speakers(claims, opts.continuation_gap)
     return claims + inner_quotes(text, claims, lang, opts.inner_quote_words)
+
+
+def later_paragraph(text: str, quote: list[Span], cand: list[Span]) -> bool:
+    """True when the candidate starts in a paragraph after the quote's last one."""
+    end, start = quote[-1][1], cand[0][0]
+    return start > end and "\n" in text[end:start]
+
+
+def continue_speakers(claims: list[dict], limit: int) -> None:
+    """A free indirect claim close after another claim continues that claim's speaker."""
+    if not limit:
+        return
+    prev = None
+    for claim in sorted(claims, key=lambda c: c["content"][0][0]):
+        close = prev is not None and claim["content"][0][0] - prev["content"][-1][1] <= limit
+        if claim["kind"] == "free_indirect" and close:
+            claim["source"] = prev["source"]
+        prev = claim
 
 
 def inner_quotes(text: str, claims: list[dict], lang: str, min_words: int) -> list[dict]:
