@@ -229,3 +229,18 @@ def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
     assert speaker_of_second() == "Das Amt"  # nearest, though in the next paragraph
     assert speaker_of_second(later_paragraph_speaker=False) == "Kim"
     assert speaker_of_second(continuation_gap=200) == "Kim"
+
+
+def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
+    from claimledger.extract.neural.model import edge_weights, windows
+
+    n = 600
+    total = np.zeros(n)
+    for a, b in windows(n):
+        w = edge_weights(a, b, n, 64)[:, 0]
+        assert w.max() == 1.0 and w.min() > 0
+        if a > 0:
+            assert w[0] < 0.05  # the token right after a cut has seen no left context
+        total[a:b] += w
+    assert total.min() > 0  # every token keeps some weight
+    assert (edge_weights(0, 100, 100, 64) == 1).all()  # one window over the whole text

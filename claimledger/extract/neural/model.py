@@ -25,6 +25,9 @@ from claimledger.extract.neural.labels import ROLES, TYPES
 ARTIFACT = Path(__file__).resolve().parent / "model" / "tagger.npz"
 WINDOW = 256  # tokens per window including <s> and </s>
 STRIDE = 192  # content tokens between window starts (64 tokens of overlap)
+# Where windows overlap, a token's probabilities are averaged with weights that fall off over this
+# many tokens towards a window's inner edge: a token near the cut has seen only half its context.
+EDGE_RAMP = 64
 BATCH = 8
 
 
@@ -46,6 +49,17 @@ def windows(n: int, size: int = WINDOW - 2, stride: int = STRIDE) -> list[tuple[
     return out + [(n - size, n)]
 
 
+def edge_weights(a: int, b: int, n: int, ramp: int) -> np.ndarray:
+    """[b - a, 1] averaging weights of window [a, b) over n tokens: 1 in the middle, falling
+    linearly over `ramp` tokens towards an edge that cuts the text (not at its start or end)."""
+    if ramp <= 0:
+        return np.ones((b - a, 1), np.float32)
+    pos = np.arange(a, b)
+    left = pos - a + 1 if a > 0 else np.full(b - a, ramp)
+    right = b - pos if b < n else np.full(b - a, ramp)
+    return (np.minimum(np.minimum(left, right), ramp) / ramp).astype(np.float32)[:, None]
+
+
 def softmax(x: np.ndarray) -> np.ndarray:
     """Softmax over the last axis."""
     e = np.exp(x - x.max(-1, keepdims=True))
@@ -55,8 +69,9 @@ def softmax(x: np.ndarray) -> np.ndarray:
 class Tagger:
     """Loads the artifact once; `probs(text)` runs the windows through encoder and heads."""
 
-    def __init__(self, path: Path = ARTIFACT, e5: E5Weights | None = None) -> None:
+    def __init__(self, path: Path = ARTIFACT, e5: E5Weights | None = None, ramp: int = EDGE_RAMP) -> None:
         self.e5 = e5 or load_e5()
+        self.ramp = ramp
         with np.load(path) as z:
             self.meta = json.loads(bytes(z["meta"]).decode())
             w = {k: z[k].astype(np.float32) for k in z.files if k != "meta"}
@@ -83,7 +98,8 @@ class Tagger:
         return roles, types
 
     def probs(self, text: str) -> TokenProbs:
-        """Window the text, run the model, average the overlapping windows' probabilities."""
+        """Window the text, run the model, average the overlapping windows' probabilities
+        (weighted towards the window whose middle a token is in)."""
         tok = self.e5.tokenizer
         ids, starts, ends = tok.encode(text)
         n = len(ids)
@@ -95,8 +111,9 @@ class Tagger:
             chunk = spans[k : k + BATCH]
             r, ty = self.logits([[tok.bos, *ids[a:b], tok.eos] for a, b in chunk])
             for j, (a, b) in enumerate(chunk):
-                roles[a:b] += softmax(r[j, 1 : b - a + 1])
-                types[a:b] += softmax(ty[j, 1 : b - a + 1])
-                count[a:b] += 1
-        count = np.maximum(count, 1)
+                w = edge_weights(a, b, n, self.ramp)
+                roles[a:b] += softmax(r[j, 1 : b - a + 1]) * w[:, :, None]
+                types[a:b] += softmax(ty[j, 1 : b - a + 1]) * w
+                count[a:b] += w
+        count = np.maximum(count, 1e-6)
         return TokenProbs(starts, ends, roles / count[:, :, None], types / count)
