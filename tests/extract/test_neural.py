@@ -135,6 +135,17 @@ def test_a_paragraph_break_ends_a_tagged_group() -> None:
     assert groups(tags, starts, ends, one_line) == [[(0, 30)]]
 
 
+def test_a_role_may_jump_only_its_own_gap_to_continue() -> None:
+    from claimledger.extract.neural.decode import groups
+    from claimledger.extract.neural.labels import B, I, O
+
+    text = "teilte die Behörde am Montag mit"
+    starts, ends = _word_offsets(text)
+    tags = np.array([B, O, O, O, O, I])  # "teilte ... mit": one cue in two pieces
+    assert groups(tags, starts, ends, text) == [[(0, 6), (28, 31)]]
+    assert groups(tags, starts, ends, text, limit=10) == [[(0, 6)], [(28, 31)]]
+
+
 def _probs(n: int, spans: dict[str, list[tuple[int, int]]]) -> np.ndarray:
     """Role probabilities [n, roles, 3]: O everywhere, B then I over the given token ranges."""
     from claimledger.extract.neural.labels import ROLES

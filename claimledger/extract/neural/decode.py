@@ -31,7 +31,7 @@ from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, 
 from claimledger.nlp.pack import get_pack
 
 Span = tuple[int, int]
-CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group
+CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group (default)
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
 
 
@@ -53,16 +53,21 @@ class Decoding:
     inner_quote_words: int = 0  # see the module notes; 0: off
     continuation_gap: int = 0  # ... a free indirect claim and the claim it continues; 0: off
     later_paragraph_speaker: bool = True
+    # per-role CONTINUE_GAP: English cues are contiguous ("said"), German ones are split
+    # ("teilte ... mit"); a speaker rarely has a gap
+    continue_gaps: dict[str, int] | None = None
 
 
-def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str) -> list[list[Span]]:
-    """Groups of character spans from a BIO tag sequence over tokens with offsets."""
+def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
+           limit: int = CONTINUE_GAP) -> list[list[Span]]:
+    """Groups of character spans from a BIO tag sequence over tokens with offsets; an I after
+    O continues the previous group across at most `limit` characters."""
     out: list[list[Span]] = []
     prev = 0  # tag of the previous token
     for t, tag in enumerate(tags):
         if tag == I and out and "\n" in text[out[-1][-1][1] : starts[t]]:
             tag = B  # a paragraph break ends the group
-        if tag == B or (tag == I and (not out or (prev == 0 and starts[t] - out[-1][-1][1] > CONTINUE_GAP))):
+        if tag == B or (tag == I and (not out or (prev == 0 and starts[t] - out[-1][-1][1] > limit))):
             out.append([(starts[t], ends[t])])
         elif tag == I:
             last = out[-1][-1]
@@ -166,7 +171,9 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
-    found = {r: [g for g in groups(tags[:, k], starts, ends, text) if has_word(text, g)]
+    limits = opts.continue_gaps or {}
+    found = {r: [g for g in groups(tags[:, k], starts, ends, text, limits.get(r, CONTINUE_GAP))
+                 if has_word(text, g)]
              for k, r in enumerate(ROLES)}
     found["quote"] = [q for q in found["quote"]
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
