@@ -142,8 +142,8 @@ def test_a_role_may_jump_only_its_own_gap_to_continue() -> None:
     text = "teilte die Behörde am Montag mit"
     starts, ends = _word_offsets(text)
     tags = np.array([B, O, O, O, O, I])  # "teilte ... mit": one cue in two pieces
-    assert groups(tags, starts, ends, text) == [[(0, 6), (28, 31)]]
-    assert groups(tags, starts, ends, text, limit=10) == [[(0, 6)], [(28, 31)]]
+    assert groups(tags, starts, ends, text) == [[(0, 6), (29, 32)]]
+    assert groups(tags, starts, ends, text, limit=10) == [[(0, 6)], [(29, 32)]]
 
 
 def _probs(n: int, spans: dict[str, list[tuple[int, int]]]) -> np.ndarray:
