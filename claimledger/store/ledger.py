@@ -67,42 +67,41 @@ class Ledger:
         return ids
 
     def _add_entities(self, c: Backend, article_id: str, extraction: Extraction) -> None:
-        for ent in extraction.entities:
-            c.execute("INSERT INTO entities (id, name, type) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                      (ent.id, ent.name, ent.type))
-            c.execute("UPDATE entities SET type = ? WHERE id = ? AND type = 'unknown'",
-                      (ent.type, ent.id))
-            c.executemany(
-                "INSERT INTO mentions VALUES (?,?,?,?,?)",
-                [(ent.id, article_id, m.text, m.spans[0][0], m.spans[-1][1]) for m in ent.mentions],
-            )
+        ents = extraction.entities
+        c.executemany("INSERT INTO entities (id, name, type) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                      [(e.id, e.name, e.type) for e in ents])
+        c.executemany("UPDATE entities SET type = ? WHERE id = ? AND type = 'unknown'",
+                      [(e.type, e.id) for e in ents if e.type != "unknown"])
+        c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)",
+                      [(e.id, article_id, m.text, m.spans[0][0], m.spans[-1][1])
+                       for e in ents for m in e.mentions])
 
     def _add_claims(self, c: Backend, article_id: str, extraction: Extraction,
                     links: ArticleLinks) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for k, claim in enumerate(extraction.claims):
-            ent_id = claim.source_entity.id if claim.source_entity else None
-            if ent_id:
-                c.execute("INSERT INTO entities (id, name, type) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                          (ent_id, claim.source_entity.name, "unknown"))
-            cur = c.execute(
-                "INSERT INTO claims (article_id, local_id, kind, source_text, source_spans,"
-                " source_entity, cue_text, cue_spans, content_text, content_spans, nested_in,"
-                " confidence, vector, source_key, denial) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                " RETURNING id",
-                (article_id, claim.id, claim.kind, claim.source.text, json.dumps(claim.source.spans),
-                 ent_id, claim.cue.text, json.dumps(claim.cue.spans), claim.content.text,
-                 json.dumps(claim.content.spans), claim.nested_in, claim.confidence,
-                 _at(links.claim_vectors, k), _at(links.claim_keys, k),
-                 int(bool(_at(links.claim_denials, k)))),
-            )
-            claim_id = int(cur.fetchone()[0])
-            ids[claim.id] = claim_id
-            c.executemany(
-                "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
-                [(claim_id, q.text, q.spans[0][0], q.spans[0][1], q.low, q.high, q.value,
-                  q.unit, q.operator) for q in claim.quantities],
-            )
+        """Batched inserts (one statement per table, not per claim); the new ids are read back
+        by the article's local claim ids."""
+        claims = extraction.claims
+        c.executemany("INSERT INTO entities (id, name, type) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                      [(x.source_entity.id, x.source_entity.name, "unknown")
+                       for x in claims if x.source_entity])
+        c.executemany(
+            "INSERT INTO claims (article_id, local_id, kind, source_text, source_spans,"
+            " source_entity, cue_text, cue_spans, content_text, content_spans, nested_in,"
+            " confidence, vector, source_key, denial) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(article_id, x.id, x.kind, x.source.text, json.dumps(x.source.spans),
+              x.source_entity.id if x.source_entity else None, x.cue.text, json.dumps(x.cue.spans),
+              x.content.text, json.dumps(x.content.spans), x.nested_in, x.confidence,
+              _at(links.claim_vectors, k), _at(links.claim_keys, k),
+              int(bool(_at(links.claim_denials, k))))
+             for k, x in enumerate(claims)],
+        )
+        rows = c.execute("SELECT id, local_id FROM claims WHERE article_id = ?", (article_id,)).fetchall()
+        ids = {r["local_id"]: int(r["id"]) for r in rows}
+        c.executemany(
+            "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
+            [(ids[x.id], q.text, q.spans[0][0], q.spans[0][1], q.low, q.high, q.value, q.unit, q.operator)
+             for x in claims for q in x.quantities],
+        )
         return ids
 
     def _update_story(self, c: Backend, article: Article, links: ArticleLinks) -> None:
