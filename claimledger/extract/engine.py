@@ -25,9 +25,10 @@ from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Q
 def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extraction:
     """Find attributed claims and entities in text written in language `lang`.
 
-    mode "fast": the rule engine over the language pack (about 1,500 sentences/s per core);
-    "accurate": the fine-tuned tagger in `extract.neural` finds the claims (experimental, about
-    40 sentences/s; see docs/status.md), entities and figures are resolved the same way.
+    mode "fast": the rule engine over the language pack (about 5,000 sentences/s per core);
+    "accurate": the fine-tuned tagger in `extract.neural` finds the claims (about 20 sentences/s
+    per core, much better recall; figures in docs/status.md); entities, figures and nesting are
+    resolved the same way in both modes.
     """
     pack = get_pack(lang)
     tokens, sentences = tokenize(text, pack)
