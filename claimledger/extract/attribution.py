@@ -8,6 +8,7 @@ subjunctive/quote continuation, nesting.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from claimledger.nlp.pack import LanguagePack
@@ -35,15 +36,26 @@ class Draft:
     addressee: list[tuple[int, int]] = field(default_factory=list)
 
 
+@functools.cache
+def _opener_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    """Any opening quotation mark of the pack (the scan jumps from one to the next)."""
+    return re.compile("[" + re.escape("".join(o for o, _ in pack.quote_pairs)) + "]")
+
+
 def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     """Spans of quotations including their marks; an unclosed quote runs to paragraph end."""
     openers = {o: c for o, c in pack.quote_pairs}
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
+    seek = _opener_pattern(pack)
     while i < n:
+        found = seek.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
-        close = openers.get(ch)
-        if close is None or (ch == close and i and text[i - 1].isalnum()):
+        close = openers[ch]
+        if ch == close and i and text[i - 1].isalnum():
             i += 1
             continue
         para_end = text.find("\n", i)
