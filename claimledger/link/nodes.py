@@ -25,10 +25,21 @@ def is_denial(claim: Claim, pack: LanguagePack | None) -> bool:
     if pack is None:
         return False
     cue = claim.cue.text.lower()
-    if cue in pack.denial_cues:
+    if _denial_cue(cue, pack):
         return True
     return (bool(cue) or claim.kind == "direct") and bool(_whole_words(pack.denial_words).search(
         claim.content.text.lower()))
+
+
+def _denial_cue(cue: str, pack: LanguagePack) -> bool:
+    """A cue that is or contains a denial verb: the rule engine gives "dementierte", the tagger
+    "has flatly denied" or "wies ... zurück" (first and last word of a split verb); a negated
+    one ("did not deny") is no denial."""
+    words = re.findall(r"n't|[^\W\d_]+", cue)
+    if not words:
+        return False
+    found = {cue, *words, f"{words[0]} {words[-1]}"} & pack.denial_cues
+    return bool(found) and pack.negations.isdisjoint(words)
 
 
 @functools.lru_cache(maxsize=8)

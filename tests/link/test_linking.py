@@ -133,3 +133,22 @@ def test_estimates_that_differ_disagree_even_when_bands_touch() -> None:
              quantities=[{"text": "bis zu 7 Millionen Euro", "low": None, "high": 7e6, "unit": "EUR",
                           "value": 7e6, "operator": "up_to"}])
     assert [d.kind for d in find_disagreements(b, [a])] == ["figures"]
+
+
+def test_a_cue_is_a_denial_when_it_holds_a_denial_verb_unless_negated() -> None:
+    from claimledger.link import is_denial
+    from claimledger.nlp.pack import get_pack
+    from claimledger.records import Claim, Role
+
+    def claim(cue: str, content: str = "the plant will close") -> Claim:
+        return Claim("c1", "indirect", Role(content, ((0, len(content)),)), Role("The firm", ((0, 8),)),
+                     Role(cue, ((0, len(cue)),)))
+
+    en, de = get_pack("en"), get_pack("de")
+    assert is_denial(claim("denied"), en)
+    assert is_denial(claim("has flatly denied"), en)  # a tagger's cue span holds more words
+    assert not is_denial(claim("did not deny"), en)
+    assert not is_denial(claim("said"), en)
+    assert is_denial(claim("wies zurück"), de)
+    assert is_denial(claim("wies die Berichte zurück"), de)  # a split verb, first and last word
+    assert not is_denial(claim("wies darauf hin"), de)
