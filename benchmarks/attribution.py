@@ -191,6 +191,73 @@ def de_doc(raw: dict[str, Any]) -> Doc:
     return Doc(raw["documentName"], raw["originalText"], gold, sentences, TokenIndex(raw["tokens"]))
 
 
+# REDEWIEDERGABE (same annotation scheme as GerNewsQuote, token-tagged): type names, tag columns
+RW_TYPES = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported",
+            "freeIndirect": "FreeIndirect", "indirect freeIndirect": "IndirectFreeIndirect"}
+RW_COLUMNS = (("stwr", "quote"), ("frame", "frame"), ("speaker", "speaker"))
+RW_CLOSERS = set(",.;:!?)“«")
+RW_OPENERS = set("(„»")
+
+
+def rw_detokenise(tokens: list[str]) -> tuple[str, list[Span]]:
+    """Text of a token list as it was printed (no space before closing punctuation or after an
+    opening bracket or quotation mark; '"' alternates) and each token's character span."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    pos, open_straight, glue = 0, False, True
+    for tok in tokens:
+        closing = tok in RW_CLOSERS or (tok == '"' and open_straight)
+        if not glue and not closing:
+            parts.append(" ")
+            pos += 1
+        if tok == '"':
+            open_straight = not open_straight
+        glue = tok in RW_OPENERS or (tok == '"' and open_straight)
+        spans.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+    return "".join(parts), spans
+
+
+def rw_raw(doc: dict[str, Any]) -> dict[str, Any]:
+    """A REDEWIEDERGABE document (per-token tags like "indirect.speech.3|direct.writing.4.nonfact",
+    "frame.3", "speaker.3_4"; the numbers link the roles of one instance) as a GerNewsQuote
+    record. Thought-only instances are dropped (news attribution is speech and writing); the
+    corpus has no cue or addressee layer, so those roles are empty."""
+    text, spans = rw_detokenise(doc["tok"])
+    anns: dict[str, dict[str, Any]] = {}
+    for column, role in RW_COLUMNS:
+        for t, tag in enumerate(doc[column]):
+            for part in tag.split("|") if tag != "-" else ():
+                fields = part.split(".")
+                for ident in fields[2:3] if column == "stwr" else fields[1].split("_"):
+                    ann = anns.setdefault(ident, {r: {"spans": [], "tokenIds": []}
+                                                  for r in ("quote", "cue", "speaker", "frame", "addressee")})
+                    if column == "stwr":
+                        ann["type"], ann["medium"] = RW_TYPES.get(fields[0]), fields[1]
+                    ann[role]["tokenIds"].append(t)
+                    pieces = ann[role]["spans"]
+                    if pieces and pieces[-1]["end"] == t:
+                        pieces[-1].update(charEnd=spans[t][1], end=t + 1)
+                    else:
+                        pieces.append({"charBegin": spans[t][0], "charEnd": spans[t][1],
+                                       "begin": t, "end": t + 1})
+    keep = [{**a, "id": k} for k, a in enumerate(anns.values())
+            if a.get("medium") and a["medium"] != "thought"]
+    starts = [t for t, flag in enumerate(doc["sentstart"]) if flag == "yes"] or [0]
+    bounds = list(zip(starts, [*starts[1:], len(spans)], strict=True))
+    return {"documentName": doc.get("file", ""), "originalText": text, "annotations": keep,
+            "tokens": [{"id": t, "charBegin": s, "charEnd": e} for t, (s, e) in enumerate(spans)],
+            "sentences": [{"charBegin": spans[a][0], "charEnd": spans[b - 1][1]} for a, b in bounds if b > a]}
+
+
+def rw_docs(data: Path, fictional: str, limit: int | None) -> list[dict[str, Any]]:
+    """REDEWIEDERGABE documents (fictional "yes" or "no") as GerNewsQuote records."""
+    docs = [d for d in read_jsonl_gz(data / "redewiedergabe" / "main.jsonl.gz", None)
+            if d.get("fictional") == fictional]
+    return [rw_raw(d) for d in docs[:limit]]
+
+
 def en_sentences(text: str) -> list[Span]:
     """Approximate sentence spans: split after . ! ? (plus closing quotes) and at newlines."""
     spans, start = [], 0
@@ -723,7 +790,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", choices=("de", "en", "all"), default="all",
                     help="de: GerNewsQuote, en: PolNeAR, all: both (default)")
-    ap.add_argument("--split", choices=("dev", "train"), default="dev", help="default dev")
+    ap.add_argument("--split", choices=("dev", "train", "rw-fiction", "rw-news"), default="dev",
+                    help="default dev; rw-*: REDEWIEDERGABE fiction or newspapers 1840-1919, German "
+                         "only, another genre (no cue or addressee layer: read message and speaker)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
                     help=f"folder with gernewsquote/ and polnear/ (default {DEFAULT_DATA})")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
@@ -752,12 +821,20 @@ def self_check_ok(lang: str, res: dict[str, Any]) -> bool:
 
 def run_lang(lang: str, args: argparse.Namespace, both: bool) -> dict[str, Any] | None:
     """Evaluate one language; None when its data file is absent."""
-    path = args.data / DATASETS[lang] / f"{args.split}.jsonl.gz"
-    if not path.is_file():
-        print(f"skip {lang}: gold data {path} not found (use --data DIR)")
+    rw = args.split.startswith("rw-")
+    path = args.data / ("redewiedergabe/main" if rw else f"{DATASETS[lang]}/{args.split}")
+    path = path.with_name(path.name + ".jsonl.gz")
+    if not path.is_file() or (rw and lang != "de"):
+        print(f"skip {lang}: gold data {path} not found (use --data DIR)" if not rw or lang == "de"
+              else f"skip {lang}: {args.split} is German")
         return None
-    docs = load_docs(lang, path, args.limit)
-    title = f"{'German' if lang == 'de' else 'English'} {DATASETS[lang]}/{args.split}"
+    if rw:
+        fictional = "yes" if args.split == "rw-fiction" else "no"
+        docs = [de_doc(raw) for raw in rw_docs(args.data, fictional, args.limit)]
+    else:
+        docs = load_docs(lang, path, args.limit)
+    corpus = "redewiedergabe" if rw else DATASETS[lang]
+    title = f"{'German' if lang == 'de' else 'English'} {corpus}/{args.split}"
     if args.self_check:
         run = evaluate(lang, docs, [gold_as_claims(d, lang) for d in docs])
         (print_de if lang == "de" else print_en)(run.results, f"SELF-CHECK {title}")

@@ -106,68 +106,18 @@ def label(raw: dict[str, Any], lang: str, e5: E5Weights) -> Example:
     return Example(lang, raw, ids, starts, ends, roles, types)
 
 
-# REDEWIEDERGABE type names -> GerNewsQuote quote types (same annotation scheme, other spelling)
-RW_TYPES = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported",
-            "freeIndirect": "FreeIndirect", "indirect freeIndirect": "IndirectFreeIndirect"}
-RW_COLUMNS = (("stwr", "quote"), ("frame", "frame"), ("speaker", "speaker"))
-CLOSERS = set(",.;:!?)“«")
-OPENERS = set("(„»")
-
-
-def detokenise(tokens: list[str]) -> tuple[str, list[Span]]:
-    """Text of a token list as it was printed (no space before closing punctuation or after an
-    opening bracket or quotation mark; '"' alternates) and each token's character span."""
-    parts: list[str] = []
-    spans: list[Span] = []
-    pos, open_straight, glue = 0, False, True
-    for tok in tokens:
-        closing = tok in CLOSERS or (tok == '"' and open_straight)
-        if not glue and not closing:
-            parts.append(" ")
-            pos += 1
-        if tok == '"':
-            open_straight = not open_straight
-        glue = tok in OPENERS or (tok == '"' and open_straight)
-        spans.append((pos, pos + len(tok)))
-        parts.append(tok)
-        pos += len(tok)
-    return "".join(parts), spans
-
-
-def rw_record(doc: dict[str, Any]) -> dict[str, Any]:
-    """A REDEWIEDERGABE document (per-token tags like "indirect.speech.3|direct.writing.4.nonfact",
-    "frame.3", "speaker.3_4"; the numbers link the roles of one instance) as a GerNewsQuote-shaped
-    record. Thought-only instances are dropped: news attribution is speech and writing."""
-    text, spans = detokenise(doc["tok"])
-    anns: dict[str, dict[str, Any]] = {}
-    for column, role in RW_COLUMNS:
-        for t, tag in enumerate(doc[column]):
-            for part in tag.split("|") if tag != "-" else ():
-                fields = part.split(".")
-                idents = fields[2:3] if column == "stwr" else fields[1].split("_")
-                for ident in idents:
-                    ann = anns.setdefault(ident, {r: {"spans": []} for r in ROLES})
-                    if column == "stwr":
-                        ann["type"], ann["medium"] = RW_TYPES.get(fields[0]), fields[1]
-                    pieces = ann[role]["spans"]
-                    if pieces and pieces[-1]["last"] == t - 1:
-                        pieces[-1].update(charEnd=spans[t][1], last=t)
-                    else:
-                        pieces.append({"charBegin": spans[t][0], "charEnd": spans[t][1], "last": t})
-    keep = [a for a in anns.values() if a.get("medium") and a["medium"] != "thought"]
-    return {"documentName": doc.get("file", ""), "originalText": text, "annotations": keep}
-
-
 def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
     """REDEWIEDERGABE as extra German training material (--rw news: newspaper texts only). It has
     no cue or addressee layer, so those roles are ignored by the loss rather than taught as O."""
+    import attribution as bench  # the benchmark reads REDEWIEDERGABE for its other-genre split
+
     path = args.data / "redewiedergabe" / "main.jsonl.gz"
     if args.rw == "none" or not path.is_file():
         return []
     docs = [d for d in read(path) if args.rw == "all" or d.get("fictional") == "no"]
     out = []
     for doc in docs:
-        ex = label(rw_record(doc), "de", e5)
+        ex = label(bench.rw_raw(doc), "de", e5)
         ex.roles[:, [ROLES.index("cue"), ROLES.index("addressee")]] = IGNORE
         ex.lang = "rw"
         out.append(ex)
