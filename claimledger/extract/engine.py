@@ -48,7 +48,22 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
                  pack: LanguagePack) -> list[attr.Draft]:
     drafts = _sentence_drafts(text, tokens, sentences, pack)
     drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
-    return _continuations(drafts, tokens, sentences, pack)
+    drafts = _continuations(drafts, tokens, sentences, pack)
+    for d in drafts:
+        d.frame = d.frame or (_frame(text, d, sentences) if d.kind != "reported" else [])
+    return drafts
+
+
+def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The words that introduce a claim: the cue's sentence without the claim's content."""
+    k = _sentence_at(sentences, d.cue[0][0]) if d.cue else None
+    if k is None:
+        return []
+    pieces = [(sentences[k].start, sentences[k].end)]
+    for cut in d.content:
+        pieces = _subtract(pieces, cut)
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip()))
+            for s, e in pieces if any(ch.isalnum() for ch in text[s:e])]
 
 
 def _neural_drafts(text: str, lang: str, sentences: list[Sentence]) -> list[attr.Draft]:

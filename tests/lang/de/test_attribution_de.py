@@ -109,3 +109,13 @@ def test_role_description_resolves_to_named_person() -> None:
 
 def test_plain_sentence_has_no_claim() -> None:
     assert claims("Am Dienstag schien in Hamburg die Sonne. Die Elbe führte wenig Wasser.") == []
+
+
+def test_frame_is_the_introducing_clause_without_the_content() -> None:
+    c = one("Der Verband erklärte, dass die Preise weiter steigen würden.", "Der Verband")
+    assert c["frame"]["text"] == "Der Verband erklärte,"
+    after = one("Die Preise würden weiter steigen, sagte ein Sprecher des Verbands.",
+                "ein Sprecher des Verbands")
+    assert after["frame"]["text"] == ", sagte ein Sprecher des Verbands."  # as the data marks frames
+    reported = one("Die Gewerkschaft forderte höhere Löhne für alle Pflegekräfte.", "Die Gewerkschaft")
+    assert reported["kind"] == "reported" and reported["frame"] is None  # the act is the content
