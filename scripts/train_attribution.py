@@ -12,6 +12,7 @@ held out for development. Needs torch (training only); skips cleanly when the da
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import math
@@ -30,7 +31,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from claimledger.extract.neural import as_claim_json, decoding  # noqa: E402
-from claimledger.extract.neural.decode import claims_from_probs  # noqa: E402
+from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.encoder import E5Weights, load_e5  # noqa: E402
 from claimledger.extract.neural.labels import EN_ROLE, IGNORE, ROLES, TYPES, B, I, O  # noqa: E402
 from claimledger.extract.neural.model import STRIDE, WINDOW, windows  # noqa: E402
@@ -262,6 +263,13 @@ def doc_probs(model: Any, ex: Example, bos: int, eos: int) -> tuple[np.ndarray, 
     return roles / cnt[:, :, None], types / cnt
 
 
+@functools.cache
+def run_decoding(lang: str) -> Decoding:
+    """The shipped decoding choices, read once per run: editing decoding.json while a run is
+    under way must neither change its evaluations nor break them."""
+    return decoding(lang)
+
+
 def evaluate(model: Any, exs: list[Example], bos: int, eos: int) -> dict[str, float | None]:
     """Benchmark figures (benchmarks/attribution.py metrics) on held-out examples, per language."""
     import attribution as bench
@@ -276,7 +284,7 @@ def evaluate(model: Any, exs: list[Example], bos: int, eos: int) -> dict[str, fl
         for ex in sub:
             doc = (bench.de_doc if lang == "de" else bench.en_doc)(ex.raw)
             r, ty = doc_probs(model, ex, bos, eos)
-            found = claims_from_probs(doc.text, r, ty, ex.starts, ex.ends, lang, decoding(lang))
+            found = claims_from_probs(doc.text, r, ty, ex.starts, ex.ends, lang, run_decoding(lang))
             claims.append(as_claim_json(doc.text, found))
             docs.append(doc)
         flat = bench.flat_figures(lang, bench.evaluate(lang, docs, claims).results)
