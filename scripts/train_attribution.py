@@ -373,6 +373,8 @@ def main() -> int:
     e5 = load_e5()
     bos, eos = e5.tokenizer.bos, e5.tokenizer.eos
     train, held = load_examples(args, e5)
+    for lang in args.langs.split(","):
+        run_decoding(lang)  # pinned now, not at the first evaluation
     wins = build_windows([e for e in train for _ in range(repeats(e, args))], bos, eos)
     print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
           f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
