@@ -199,6 +199,11 @@ RW_CLOSERS = set(",.;:!?)“«")
 RW_OPENERS = set("(„»")
 
 
+def rw_path(data: Path) -> Path:
+    """The REDEWIEDERGABE file under the data folder."""
+    return data / "redewiedergabe" / "main.jsonl.gz"
+
+
 def rw_detokenise(tokens: list[str]) -> tuple[str, list[Span]]:
     """Text of a token list as it was printed (no space before closing punctuation or after an
     opening bracket or quotation mark; '"' alternates) and each token's character span."""
@@ -251,10 +256,9 @@ def rw_raw(doc: dict[str, Any]) -> dict[str, Any]:
             "sentences": [{"charBegin": spans[a][0], "charEnd": spans[b - 1][1]} for a, b in bounds if b > a]}
 
 
-def rw_docs(data: Path, fictional: str, limit: int | None) -> list[dict[str, Any]]:
-    """REDEWIEDERGABE documents (fictional "yes" or "no") as GerNewsQuote records."""
-    docs = [d for d in read_jsonl_gz(data / "redewiedergabe" / "main.jsonl.gz", None)
-            if d.get("fictional") == fictional]
+def rw_docs(data: Path, fictional: str | None, limit: int | None) -> list[dict[str, Any]]:
+    """REDEWIEDERGABE documents (fictional "yes" or "no"; None: all) as GerNewsQuote records."""
+    docs = [d for d in read_jsonl_gz(rw_path(data), None) if fictional in (None, d.get("fictional"))]
     return [rw_raw(d) for d in docs[:limit]]
 
 
@@ -822,11 +826,12 @@ def self_check_ok(lang: str, res: dict[str, Any]) -> bool:
 def run_lang(lang: str, args: argparse.Namespace, both: bool) -> dict[str, Any] | None:
     """Evaluate one language; None when its data file is absent."""
     rw = args.split.startswith("rw-")
-    path = args.data / ("redewiedergabe/main" if rw else f"{DATASETS[lang]}/{args.split}")
-    path = path.with_name(path.name + ".jsonl.gz")
-    if not path.is_file() or (rw and lang != "de"):
-        print(f"skip {lang}: gold data {path} not found (use --data DIR)" if not rw or lang == "de"
-              else f"skip {lang}: {args.split} is German")
+    if rw and lang != "de":
+        print(f"skip {lang}: {args.split} is German")
+        return None
+    path = rw_path(args.data) if rw else args.data / DATASETS[lang] / f"{args.split}.jsonl.gz"
+    if not path.is_file():
+        print(f"skip {lang}: gold data {path} not found (use --data DIR)")
         return None
     if rw:
         fictional = "yes" if args.split == "rw-fiction" else "no"

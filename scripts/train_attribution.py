@@ -112,13 +112,11 @@ def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
     no cue or addressee layer, so those roles are ignored by the loss rather than taught as O."""
     import attribution as bench  # the benchmark reads REDEWIEDERGABE for its other-genre split
 
-    path = args.data / "redewiedergabe" / "main.jsonl.gz"
-    if args.rw == "none" or not path.is_file():
+    if args.rw == "none" or not bench.rw_path(args.data).is_file():
         return []
-    docs = [d for d in read(path) if args.rw == "all" or d.get("fictional") == "no"]
     out = []
-    for doc in docs:
-        ex = label(bench.rw_raw(doc), "de", e5)
+    for raw in bench.rw_docs(args.data, None if args.rw == "all" else "no", None):
+        ex = label(raw, "de", e5)
         ex.roles[:, [ROLES.index("cue"), ROLES.index("addressee")]] = IGNORE
         ex.lang = "rw"
         out.append(ex)

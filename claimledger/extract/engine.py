@@ -50,13 +50,14 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
     drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
-        d.frame = d.frame or (_frame(text, d, sentences) if d.kind != "reported" else [])
+        d.frame = d.frame or _frame(text, d, sentences)
     return drafts
 
 
 def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[int, int]]:
-    """The words that introduce a claim: the cue's sentence without the claim's content."""
-    k = _sentence_at(sentences, d.cue[0][0]) if d.cue else None
+    """The words that introduce a claim: the cue's sentence without the claim's content (none
+    for a reported speech act, whose verb is part of what is reported)."""
+    k = _sentence_at(sentences, d.cue[0][0]) if d.cue and d.kind != "reported" else None
     if k is None:
         return []
     pieces = [(sentences[k].start, sentences[k].end)]

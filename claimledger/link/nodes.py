@@ -15,6 +15,7 @@ from claimledger.link.stories import parse_date
 from claimledger.nlp.pack import LanguagePack, available_packs, get_pack
 from claimledger.records import Claim
 
+_NEGATABLE_WORD = re.compile(r"n't|[^\W\d_]+")  # words, with "n't" as a word of its own
 DENIAL_CONTEXT_CHARS = 300  # text before a denial searched for what it denies ("den Vorwurf, ...")
 Rows = list[dict]
 
@@ -35,7 +36,7 @@ def _denial_cue(cue: str, pack: LanguagePack) -> bool:
     """A cue that is or contains a denial verb: the rule engine gives "dementierte", the tagger
     "has flatly denied" or "wies ... zurück" (first and last word of a split verb); a negated
     one ("did not deny") is no denial."""
-    words = re.findall(r"n't|[^\W\d_]+", cue)
+    words = _NEGATABLE_WORD.findall(cue)
     if not words:
         return False
     found = {cue, *words, f"{words[0]} {words[-1]}"} & pack.denial_cues
@@ -58,7 +59,7 @@ def _stopwords(pack: LanguagePack | None) -> frozenset[str]:
 
 
 def _negated(text: str, pack: LanguagePack | None) -> bool:
-    return pack is not None and not pack.negations.isdisjoint(re.findall(r"n't|[^\W\d_]+", text.lower()))
+    return pack is not None and not pack.negations.isdisjoint(_NEGATABLE_WORD.findall(text.lower()))
 
 
 def _context(row: dict, pack: LanguagePack | None) -> frozenset[str]:

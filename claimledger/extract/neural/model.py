@@ -52,8 +52,6 @@ def windows(n: int, size: int = WINDOW - 2, stride: int = STRIDE) -> list[tuple[
 def edge_weights(a: int, b: int, n: int, ramp: int) -> np.ndarray:
     """[b - a, 1] averaging weights of window [a, b) over n tokens: 1 in the middle, falling
     linearly over `ramp` tokens towards an edge that cuts the text (not at its start or end)."""
-    if ramp <= 0:
-        return np.ones((b - a, 1), np.float32)
     pos = np.arange(a, b)
     left = pos - a + 1 if a > 0 else np.full(b - a, ramp)
     right = b - pos if b < n else np.full(b - a, ramp)
@@ -69,9 +67,8 @@ def softmax(x: np.ndarray) -> np.ndarray:
 class Tagger:
     """Loads the artifact once; `probs(text)` runs the windows through encoder and heads."""
 
-    def __init__(self, path: Path = ARTIFACT, e5: E5Weights | None = None, ramp: int = EDGE_RAMP) -> None:
+    def __init__(self, path: Path = ARTIFACT, e5: E5Weights | None = None) -> None:
         self.e5 = e5 or load_e5()
-        self.ramp = ramp
         with np.load(path) as z:
             self.meta = json.loads(bytes(z["meta"]).decode())
             w = {k: z[k].astype(np.float32) for k in z.files if k != "meta"}
@@ -111,7 +108,7 @@ class Tagger:
             chunk = spans[k : k + BATCH]
             r, ty = self.logits([[tok.bos, *ids[a:b], tok.eos] for a, b in chunk])
             for j, (a, b) in enumerate(chunk):
-                w = edge_weights(a, b, n, self.ramp)
+                w = edge_weights(a, b, n, EDGE_RAMP)
                 roles[a:b] += softmax(r[j, 1 : b - a + 1]) * w[:, :, None]
                 types[a:b] += softmax(ty[j, 1 : b - a + 1]) * w
                 count[a:b] += w
