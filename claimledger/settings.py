@@ -17,6 +17,8 @@ class Settings:
     """Link stories and claims with multilingual embeddings (accurate); off: entities and words (fast)."""
     extraction: str = "fast"
     """Attribution engine: "fast" (rule engine) or "accurate" (fine-tuned tagger, ~100x slower)."""
+    commit_seconds: float = 1.0
+    """Commit stored articles at most this often (each stays atomic); 0: one commit per article."""
 
     @property
     def max_bytes(self) -> int:

@@ -153,3 +153,35 @@ def test_ingest_with_the_accurate_engine(db: str, tmp_path: Path) -> None:
                                         .stdout.splitlines()) + "]")
     assert any("erpressen" in c["content_text"] for c in claims)
     assert any(c["kind"] == "direct" for c in claims)
+
+
+
+def test_interrupted_run_keeps_finished_articles(tmp_path: Path, monkeypatch) -> None:
+    """Articles are committed in groups; an interrupt (Ctrl-C) in the middle of storing the third
+    article still keeps the two finished ones, and nothing of the third."""
+    from claimledger import pipeline
+    from claimledger.settings import Settings
+    from claimledger.store import open_store
+
+    seen: list[str] = []
+    link_claims = pipeline._link_claims
+
+    def interrupt_third(store, story, new_ids, stories, copies):
+        if len(seen) == 2:
+            raise KeyboardInterrupt  # after the third article's rows were written, before commit
+        link_claims(store, story, new_ids, stories, copies)
+
+    monkeypatch.setattr(pipeline, "_link_claims", interrupt_third)
+    db = tmp_path / "ledger.db"
+    store = open_store(db)
+    try:
+        pipeline.ingest([str(ROOT / "samples" / "news")], store,
+                        Settings(embeddings=False, commit_seconds=60),
+                        on_item=lambda origin, status: seen.append(origin))
+    except KeyboardInterrupt:
+        pass
+    store.close()
+    reader = open_store(db)  # a new connection sees only committed rows
+    assert sorted(a["origin"] for a in reader.articles()) == sorted(seen)
+    assert len(seen) == 2
+    reader.close()

@@ -88,9 +88,9 @@ class Ledger:
             "INSERT INTO claims (article_id, local_id, kind, source_text, source_spans,"
             " source_entity, cue_text, cue_spans, content_text, content_spans, nested_in,"
             " confidence, vector, source_key, denial) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(article_id, x.id, x.kind, x.source.text, json.dumps(x.source.spans),
-              x.source_entity.id if x.source_entity else None, x.cue.text, json.dumps(x.cue.spans),
-              x.content.text, json.dumps(x.content.spans), x.nested_in, x.confidence,
+            [(article_id, x.id, x.kind, x.source.text, _spans_json(x.source.spans),
+              x.source_entity.id if x.source_entity else None, x.cue.text, _spans_json(x.cue.spans),
+              x.content.text, _spans_json(x.content.spans), x.nested_in, x.confidence,
               _at(links.claim_vectors, k), _at(links.claim_keys, k),
               int(bool(_at(links.claim_denials, k))))
              for k, x in enumerate(claims)],
@@ -211,16 +211,16 @@ class Ledger:
                 {k: q[k] for k in ("text", "low", "high", "value", "unit", "operator")})
         return [{**dict(r), "quantities": figures.get(r["id"], [])} for r in rows]
 
-    def assign_claim_group(self, claim_id: int, story_id: int, group_id: int | None,
-                           source_key: str | None) -> int:
-        """Put a claim into a group, creating the group when `group_id` is None."""
-        if group_id is None:
-            cur = self.db.execute(
-                "INSERT INTO claim_groups (story_id, source_key, first_claim) VALUES (?,?,?)"
-                " RETURNING id", (story_id, source_key, claim_id))
-            group_id = int(cur.fetchone()[0])
-        self.db.execute("UPDATE claims SET group_id = ? WHERE id = ?", (group_id, claim_id))
-        return group_id
+    def new_claim_group(self, story_id: int, first_claim: int, source_key: str | None) -> int:
+        """A new claim group started by `first_claim`; returns its id."""
+        cur = self.db.execute(
+            "INSERT INTO claim_groups (story_id, source_key, first_claim) VALUES (?,?,?)"
+            " RETURNING id", (story_id, source_key, first_claim))
+        return int(cur.fetchone()[0])
+
+    def set_claim_groups(self, groups: Sequence[tuple[int, int]]) -> None:
+        """Put claims into groups: (group id, claim id) pairs, one statement for all."""
+        self.db.executemany("UPDATE claims SET group_id = ? WHERE id = ?", groups)
 
     def reset_claim_links(self) -> list[int]:
         """Forget claim groups and disagreements (to link again); returns the story ids."""
@@ -576,6 +576,12 @@ class Ledger:
             item["sides"] = [self.claim(item["claim_a"]), self.claim(item["claim_b"])]
             out.append(item)
         return out, int(total)
+
+
+def _spans_json(spans: Sequence[tuple[int, int]]) -> str:
+    """Spans as a JSON array of [start, end] pairs, as json.dumps writes them, without its cost
+    (three per claim)."""
+    return "[" + ", ".join(f"[{int(s)}, {int(e)}]" for s, e in spans) + "]"
 
 
 def _at(values: tuple, k: int):
