@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, run_cli
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -174,12 +175,10 @@ def test_interrupted_run_keeps_finished_articles(tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(pipeline, "_link_claims", interrupt_third)
     db = tmp_path / "ledger.db"
     store = open_store(db)
-    try:
+    with pytest.raises(KeyboardInterrupt):
         pipeline.ingest([str(ROOT / "samples" / "news")], store,
                         Settings(embeddings=False, commit_seconds=60),
                         on_item=lambda origin, status: seen.append(origin))
-    except KeyboardInterrupt:
-        pass
     store.close()
     reader = open_store(db)  # a new connection sees only committed rows
     assert sorted(a["origin"] for a in reader.articles()) == sorted(seen)
