@@ -39,7 +39,7 @@ def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extra
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
     _nest(drafts)
     entities, refs = _entities(text, tokens, drafts, pack)
-    quantities = find_quantities(text, tokens, pack)
+    quantities = [(q, q.spans[0][0], q.spans[-1][1]) for q in find_quantities(text, tokens, pack)]
     claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
     return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
 
@@ -200,14 +200,17 @@ def _continuations(
 
 def _nest(drafts: list[attr.Draft]) -> None:
     """A claim whose cue lies inside another claim's content is nested in that claim."""
+    bounds = [(min((s for s, _ in o.content), default=0), max((e for _, e in o.content), default=-1))
+              for o in drafts]
     for k, d in enumerate(drafts):
         anchor = d.cue or d.source
         if not anchor:
             continue
         best, size = None, None
+        lo, hi = min(s for s, _ in anchor), max(e for _, e in anchor)
         for m, o in enumerate(drafts):
-            if m == k or o.nested_in == k:
-                continue
+            if m == k or o.nested_in == k or not bounds[m][0] <= lo or not hi <= bounds[m][1]:
+                continue  # the anchor is not even within the content's outer bounds
             if all(any(s >= cs and e <= ce for cs, ce in o.content) for s, e in anchor):
                 width = sum(e - s for s, e in o.content)
                 if size is None or width < size:
@@ -320,13 +323,14 @@ def _finalise(
     d: attr.Draft,
     drafts: list[attr.Draft],
     refs: dict[int, DocEntity],
-    quantities: list[Quantity],
+    quantities: list[tuple[Quantity, int, int]],
 ) -> Claim:
     root = _root_source(drafts, d)
     root_k = drafts.index(root)
     ent = refs.get(root_k)
     content = Role.from_spans(text, d.content)
-    qs = tuple(q for q in quantities if _overlaps(list(q.spans), d.content))
+    qs = tuple(q for q, qs, qe in quantities  # a figure is one contiguous span
+               if any(qs < e and s < qe for s, e in d.content))
     return Claim(
         id=f"c{k + 1}",
         kind=d.kind,  # type: ignore[arg-type]
