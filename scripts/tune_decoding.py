@@ -53,7 +53,9 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "continuation_gap": (0, 50, 200, 1000),
     "later_paragraph_speaker": (True, False),
     "continue_gaps": (None, {"speaker": 40}, {"cue": 10}, {"cue": 10, "speaker": 40},
-                      {"cue": 40, "speaker": 40}),
+                      {"cue": 40, "speaker": 40}, {"speaker": 40, "quote": 40},
+                      {"speaker": 40, "quote": 60}, {"cue": 40, "speaker": 40, "quote": 60},
+                      {"cue": 40, "speaker": 40, "quote": 150}),
 }
 
 

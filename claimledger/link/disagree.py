@@ -85,17 +85,20 @@ def _same_subject(a: ClaimNode, b: ClaimNode, cos: float = SAME_SUBJECT_COS) -> 
 
 
 def figure_disagreements(node: ClaimNode, pool: ClaimPool) -> list[Disagreement]:
+    """One disagreement per earlier claim stating a differing figure: the first differing pair
+    of figures (a pair of claims is recorded once)."""
     out: list[Disagreement] = []
     units = set().union(*(_comparable_units(q["unit"]) for q in node.quantities))
     for other in pool.with_unit(units) if units else ():
         if other is node or same_source(other.source_key, node.source_key) \
                 or not _same_subject(node, other):
             continue
-        for q in node.quantities:
-            for q2 in other.quantities:
-                if _comparable(q["unit"], q2["unit"]) and _differ(q, q2):
-                    out.append(Disagreement("figures", q["unit"], other.claim_id, node.claim_id,
-                                            {"a": q2["text"], "b": q["text"]}))
+        pair = next(((q, q2) for q in node.quantities for q2 in other.quantities
+                     if _comparable(q["unit"], q2["unit"]) and _differ(q, q2)), None)
+        if pair:
+            q, q2 = pair
+            out.append(Disagreement("figures", q["unit"], other.claim_id, node.claim_id,
+                                    {"a": q2["text"], "b": q["text"]}))
     return out
 
 

@@ -67,13 +67,15 @@ def _context(row: dict, pack: LanguagePack | None) -> frozenset[str]:
     text = row.get("article_text")
     if not text:
         return frozenset()
-    spans = json.loads(row["content_spans"])
+    spans = row["content_spans"]
+    spans = json.loads(spans) if isinstance(spans, str) else spans  # stored as JSON text
     start, end = spans[0][0], spans[-1][1]
     return content_words(text[max(0, start - DENIAL_CONTEXT_CHARS) : end], _stopwords(pack))
 
 
 def claim_node(row: dict) -> ClaimNode:
-    """A linking node from a store row (`story_claims` / `claims_for_linking`)."""
+    """A linking node from a store row (`story_claims`) or the same row built from memory for
+    claims just stored (`pipeline.linking_rows`)."""
     pack = _pack(row["lang"])
     return ClaimNode(
         claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],
@@ -90,24 +92,24 @@ class StoryClaims:
     size). Another process adding to the same story during the run is not seen until the next
     run or `relink`."""
 
-    def __init__(self, story_rows: Callable[[int], Rows], claim_rows: Callable[[list[int]], Rows],
-                 size: int = 512) -> None:
-        self.story_rows, self.claim_rows, self.size = story_rows, claim_rows, size
+    def __init__(self, story_rows: Callable[[int], Rows], size: int = 512) -> None:
+        self.story_rows, self.size = story_rows, size
         self.cache: OrderedDict[int, ClaimPool] = OrderedDict()
 
     def forget(self, story: int) -> None:
         self.cache.pop(story, None)
 
-    def split(self, story: int, new_ids: set[int] | None) -> tuple[ClaimPool, list[ClaimNode]]:
-        """(earlier claims of the story, the new claims), both as linking nodes; `new_ids` None:
-        every claim of the story is new (relinking it)."""
+    def split(self, story: int, new_rows: Rows | None) -> tuple[ClaimPool, list[ClaimNode]]:
+        """(earlier claims of the story, the new claims), both as linking nodes; `new_rows`: the
+        rows of the claims just stored, None: every claim of the story is new (relinking it)."""
         old = self.cache.pop(story, None)
-        if old is None or new_ids is None:
+        if old is None or new_rows is None:
+            new_ids = {r["id"] for r in new_rows} if new_rows is not None else None
             nodes = [claim_node(r) for r in self.story_rows(story)]
             old = ClaimPool(n for n in nodes if new_ids is not None and n.claim_id not in new_ids)
             new = [n for n in nodes if new_ids is None or n.claim_id in new_ids]
         else:
-            new = [claim_node(r) for r in self.claim_rows(sorted(new_ids))]
+            new = [claim_node(r) for r in new_rows]
         self.cache[story] = old
         while len(self.cache) > self.size:
             self.cache.popitem(last=False)

@@ -185,15 +185,10 @@ class Ledger:
         return out
 
     def story_claims(self, story_id: int) -> list[dict[str, Any]]:
-        """Claims of a story with what linking needs: source key, vector, figures, group."""
+        """Claims of a story with what linking needs: source key, vector, figures, group.
+        Denials carry their article's text (`article_text`): what they deny is often only in
+        the sentence before."""
         return self._linking_rows("a.story_id = ?", [story_id])
-
-    def claims_for_linking(self, claim_ids: list[int]) -> list[dict[str, Any]]:
-        """The same rows as `story_claims`, for the given claims only. Denials carry their
-        article's text (`article_text`): what they deny is often only in the sentence before."""
-        if not claim_ids:
-            return []
-        return self._linking_rows(f"c.id IN ({','.join('?' * len(claim_ids))})", claim_ids)
 
     def _linking_rows(self, cond: str, args: list[Any]) -> list[dict[str, Any]]:
         rows = self.db.execute(
