@@ -47,6 +47,9 @@ class SQLiteBackend:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            # 64 MiB of page cache (default 2 MB): ingest touches the same index and full-text
+            # pages article after article (about 1.5 % faster, benchmarks/throughput.py)
+            self.conn.execute("PRAGMA cache_size=-65536")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
