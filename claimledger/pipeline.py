@@ -155,10 +155,11 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
     sig = dedup.signature(article.text)
     keys = dedup.band_keys(sig)
     dup_of, sim, story = None, None, None
-    for cand_id, cand_sig, cand_story in store.near_duplicate_candidates(keys):
-        s = dedup.similarity(sig, cand_sig)
-        if s >= settings.near_duplicate and (sim is None or s > sim):
-            dup_of, sim, story = cand_id, s, cand_story
+    cands = store.near_duplicate_candidates(keys)
+    sims = dedup.similarities(sig, [c[1] for c in cands])
+    if len(sims) and sims.max() >= settings.near_duplicate:
+        best = int(sims.argmax())  # the first of the most similar
+        dup_of, sim, story = cands[best][0], float(sims[best]), cands[best][2]
     vector = embed([article_text(article.title, article.text)])[0] if settings.embeddings else None
     published = link.parse_date(article.published)
     prof = link.profile(extraction, published, vector)

@@ -23,3 +23,14 @@ def test_edited_copy_is_near_and_other_text_is_not() -> None:
     assert dedup.similarity(sig, copy) >= 0.6
     assert set(dedup.band_keys(sig)) & set(dedup.band_keys(copy))
     assert dedup.similarity(sig, other) < 0.2
+
+
+def test_similarities_match_pairwise_similarity() -> None:
+    texts = ["Der Hafen von Rotterdam wird ab Montag bestreikt, teilte die Gewerkschaft mit. " * 3,
+             "Der Hafen von Rotterdam wird ab Dienstag bestreikt, teilte die Gewerkschaft mit. " * 3,
+             "Ganz andere Nachricht über das Wetter in Bremen und die Ernte im Herbst. " * 3]
+    sigs = [dedup.signature(t) for t in texts]
+    got = dedup.similarities(sigs[0], sigs)
+    assert list(got) == [dedup.similarity(sigs[0], s) for s in sigs]
+    assert got[0] == 1.0 and got[1] > got[2]
+    assert len(dedup.similarities(sigs[0], [])) == 0

@@ -56,3 +56,12 @@ def band_keys(sig: bytes) -> list[str]:
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
     return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
+
+
+def similarities(sig: bytes, others: list[bytes]) -> np.ndarray:
+    """`similarity` of one signature to many in one array operation (a syndicated story brings
+    hundreds of candidates)."""
+    if not others:
+        return np.zeros(0)
+    matrix = np.frombuffer(b"".join(others), dtype=np.uint64).reshape(len(others), -1)
+    return (matrix == np.frombuffer(sig, dtype=np.uint64)).mean(axis=1)

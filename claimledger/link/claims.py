@@ -25,6 +25,10 @@ SAME_CONTENT_COS = 0.88  # any source: the same statement (measured on benchmark
 SAME_CLAIM_WORDS = 0.5
 SAME_CONTENT_WORDS = 0.7
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A story of hundreds of syndicated copies must not cost each new claim a comparison with every
+# copy: beyond this many candidates, a claim is compared with the first report of each claim
+# group among them and with the latest RECENT (benchmarks/throughput.py --articles 2000).
+RECENT = 50
 
 
 @dataclass(slots=True)
@@ -76,12 +80,15 @@ class ClaimPool:
     """The claims of one story, indexed so that a new claim is compared only with claims that can
     match it: by shared content words (a claim can reach a word-overlap bar only with claims
     sharing one of its rarest words) and by figure unit. Without the indexes the cost of linking
-    a claim grows with the size of its story."""
+    a claim grows with the size of its story; with them, and the bound of RECENT claims per index
+    key plus the first of each claim group, it stays flat however many copies a story has."""
 
     def __init__(self, nodes: Iterable[ClaimNode] = ()) -> None:
         self.nodes: list[ClaimNode] = []
         self._by_word: defaultdict[str, list[ClaimNode]] = defaultdict(list)
         self._by_unit: defaultdict[str, list[ClaimNode]] = defaultdict(list)
+        # per index key (and for the whole story under None): claim group -> its first claim
+        self._firsts: defaultdict[str | None, dict[int, ClaimNode]] = defaultdict(dict)
         self._vectors: tuple[np.ndarray, list[ClaimNode]] | None = None
         self._rank: dict[int, int] = {}  # id(node) -> position, to keep results in story order
         self._said: dict[tuple[str, str], ClaimNode] = {}  # (article, content) -> first such claim
@@ -98,10 +105,14 @@ class ClaimPool:
         self._rank[id(node)] = len(self.nodes)
         self._said.setdefault((node.article_id, node.content), node)
         self.nodes.append(node)
+        units = {f"unit:{q['unit']}" for q in node.quantities if q.get("unit")}
         for w in node.words:
             self._by_word[w].append(node)
-        for unit in {q["unit"] for q in node.quantities if q.get("unit")}:
-            self._by_unit[unit].append(node)
+        for unit in units:
+            self._by_unit[unit[5:]].append(node)
+        if node.group_id is not None:
+            for key in (None, *node.words, *units):
+                self._firsts[key].setdefault(node.group_id, node)
         if node.vector is not None:
             self._vectors = None
 
@@ -116,21 +127,52 @@ class ClaimPool:
             self._vectors = (np.stack([n.vector for n in nodes]) if nodes else np.zeros((0, 0)), nodes)
         return self._vectors
 
+    def recent(self) -> list[ClaimNode]:
+        """All claims of the story, or beyond RECENT of them the first of each claim group and
+        the RECENT latest, in story order."""
+        return self._bounded(self.nodes, None)
+
     def overlapping(self, node: ClaimNode, bar: float) -> list[tuple[ClaimNode, float]]:
         """(claim, word jaccard) for every claim whose jaccard with `node` may reach `bar` > 0:
         candidates share one of the node's |words| - ceil(bar * |words|) + 1 rarest words."""
         words = sorted(node.words, key=lambda w: len(self._by_word.get(w, ())))
         keep = len(words) - math.ceil(bar * len(words)) + 1
-        cands = {id(o): o for w in words[:keep] for o in self._by_word.get(w, ())}
-        return [(o, jaccard(node.words, o.words)) for _, o in sorted(cands.items(), key=self._order)]
+        cands = self._ordered(o for w in words[:keep] for o in self._bounded(self._by_word.get(w, []), w))
+        return [(o, jaccard(node.words, o.words)) for o in bounded(cands)]
 
     def with_unit(self, units: Iterable[str]) -> list[ClaimNode]:
-        """Claims stating a figure in one of these units, each once, in story order."""
-        found = {id(o): o for u in units for o in self._by_unit.get(u, ())}
+        """Claims stating a figure in one of these units, each once, in story order (bounded)."""
+        return bounded(self._ordered(
+            o for u in units for o in self._bounded(self._by_unit.get(u, []), f"unit:{u}")))
+
+    def _bounded(self, nodes: list[ClaimNode], key: str | None) -> list[ClaimNode]:
+        if len(nodes) <= RECENT:
+            return nodes
+        return self._ordered([*self._firsts[key].values(), *nodes[-RECENT:]])
+
+    def _ordered(self, nodes: Iterable[ClaimNode]) -> list[ClaimNode]:
+        """Each claim once, in story order."""
+        found = {id(o): o for o in nodes}
         return [o for _, o in sorted(found.items(), key=self._order)]
 
     def _order(self, item: tuple[int, ClaimNode]) -> int:
         return self._rank[item[0]]
+
+
+def bounded(cands: list[ClaimNode]) -> list[ClaimNode]:
+    """Candidates (in story order) cut down, when there are more than RECENT, to the first of
+    each claim group among them and the RECENT latest."""
+    if len(cands) <= RECENT:
+        return cands
+    seen: set[int] = set()
+    out = []
+    for k, c in enumerate(cands):
+        first = c.group_id is not None and c.group_id not in seen
+        if c.group_id is not None:
+            seen.add(c.group_id)
+        if first or k >= len(cands) - RECENT:
+            out.append(c)
+    return out
 
 
 def pool_of(claims: ClaimPool | Iterable[ClaimNode]) -> ClaimPool:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimledger.link.claims import ClaimNode, ClaimPool, jaccard, pool_of, same_source
+from claimledger.link.claims import (
+    RECENT,
+    ClaimNode,
+    ClaimPool,
+    jaccard,
+    pool_of,
+    same_source,
+)
 
 SAME_SUBJECT_COS = 0.82  # claims about the same thing, cross-language paraphrase included
 # durations and ages ("seit drei Jahren", "81 Jahre alt") describe, they are not disputed counts
@@ -86,12 +93,17 @@ def _same_subject(a: ClaimNode, b: ClaimNode, cos: float = SAME_SUBJECT_COS) -> 
 
 def figure_disagreements(node: ClaimNode, pool: ClaimPool) -> list[Disagreement]:
     """One disagreement per earlier claim stating a differing figure: the first differing pair
-    of figures (a pair of claims is recorded once)."""
+    of figures (a pair of claims is recorded once). In a story so large that the candidates are
+    bounded (`claims.RECENT`), one per claim group: hundreds of copies of one claim, each with
+    another figure, would otherwise add hundreds of rows for every new report."""
     out: list[Disagreement] = []
     units = set().union(*(_comparable_units(q["unit"]) for q in node.quantities))
-    for other in pool.with_unit(units) if units else ():
-        if other is node or same_source(other.source_key, node.source_key) \
-                or not _same_subject(node, other):
+    cands = pool.with_unit(units) if units else []
+    per_group = len(cands) > RECENT
+    done: set[int] = set()
+    for other in cands:
+        if other is node or (per_group and other.group_id in done) \
+                or same_source(other.source_key, node.source_key) or not _same_subject(node, other):
             continue
         pair = next(((q, q2) for q in node.quantities for q2 in other.quantities
                      if _comparable(q["unit"], q2["unit"]) and _differ(q, q2)), None)
@@ -99,6 +111,8 @@ def figure_disagreements(node: ClaimNode, pool: ClaimPool) -> list[Disagreement]
             q, q2 = pair
             out.append(Disagreement("figures", q["unit"], other.claim_id, node.claim_id,
                                     {"a": q2["text"], "b": q["text"]}))
+            if other.group_id is not None:
+                done.add(other.group_id)
     return out
 
 
@@ -108,7 +122,7 @@ def _most_similar(node: ClaimNode, others: ClaimPool,
     """Another source's claim (not a denial itself) with the highest score above the floor (or at
     it, unless strict); `score` returns None for claims that do not qualify."""
     best, best_sim = None, None
-    for other in others:
+    for other in others.recent():
         if other is node or other.denial or same_source(other.source_key, node.source_key):
             continue
         sim = score(other)

@@ -152,3 +152,25 @@ def test_a_cue_is_a_denial_when_it_holds_a_denial_verb_unless_negated() -> None:
     assert is_denial(claim("wies zurück"), de)
     assert is_denial(claim("wies die Berichte zurück"), de)  # a split verb, first and last word
     assert not is_denial(claim("wies darauf hin"), de)
+
+
+def test_huge_story_costs_a_bounded_number_of_comparisons() -> None:
+    """Hundreds of copies of one claim, each with another figure: a new report is compared with
+    the first report of each claim group and the latest RECENT, records one figure disagreement
+    per group, and still joins its group."""
+    from claimledger.link.claims import RECENT, ClaimPool
+
+    def report(cid: int, n: int, group: int | None, source: str = "") -> ClaimNode:
+        return node(cid, source, "Soldaten wurden nach Russland entsandt", f"a{cid}", group_id=group,
+                    quantities=[{"text": f"{n} Soldaten", "low": n, "high": n, "unit": "soldier",
+                                 "value": n, "operator": "equal"}])
+
+    pool = ClaimPool(report(k, 1000 + 200 * k, group=7) for k in range(1, 4 * RECENT))
+    pool.add(node(9000, "nis", "Soldaten wurden angeblich nach Russland entsandt", "b1", group_id=8,
+                  quantities=[{"text": "20 Soldaten", "low": 20, "high": 20, "unit": "soldier",
+                               "value": 20, "operator": "equal"}]))
+    new = report(10_000, 5, group=None, source="kcna")
+    assert len(pool.with_unit(["soldier"])) <= RECENT + 2
+    found = find_disagreements(new, pool)
+    assert sorted(d.claim_a for d in found) == [1, 9000]  # the group's first report, and group 8
+    assert group_claim(new, pool) == 7
