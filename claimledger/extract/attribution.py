@@ -300,7 +300,7 @@ def _closers(pack: LanguagePack) -> set[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _prefixes_by_first_word(prefixes: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+def prefixes_by_first_word(prefixes: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     """Prefix cues by their first word, in pack order (a token is compared only with cues that
     can start there)."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -313,7 +313,7 @@ def according_claims(view: SentenceView) -> list[Draft]:
     """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X'."""
     pack, low, n = view.pack, view.low, len(view.toks)
     drafts: list[Draft] = []
-    by_first = _prefixes_by_first_word(pack.according_prefix)
+    by_first = prefixes_by_first_word(pack.according_prefix)
     for i in range(n):
         for words in by_first.get(low[i], ()):
             if tuple(low[i : i + len(words)]) == words and (i == 0 or low[i - 1] != words[0]):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimledger.extract.attribution import find_quotes
+from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
 
@@ -161,7 +161,7 @@ def according_to(cue: str, lang: str) -> bool:
     """A prepositional cue of the language pack ("laut", "nach Angaben", "zufolge", "according to")."""
     words = cue.lower().split()
     pack = get_pack(lang)
-    return bool(words) and (any(words[0] == p[0] for p in pack.according_prefix)
+    return bool(words) and (words[0] in prefixes_by_first_word(pack.according_prefix)
                             or words[-1] in pack.according_postfix)
 
 
@@ -184,7 +184,6 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         frame = nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None
         fresh = [c for c in found["cue"] if c not in used] if opts.unique_cues else found["cue"]
         cue = pick(fresh, quote, frame, opts.role_gap) or pick(found["cue"], quote, frame, opts.role_gap)
-        used.append(cue)
         speaker_cands = found["speaker"] if opts.later_paragraph_speaker else [
             c for c in found["speaker"] if not later_paragraph(text, quote, c)]
         speaker = pick_speaker(speaker_cands, quote, cue, frame, opts)
@@ -192,6 +191,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
         if kind == "free_indirect":
             cue, frame = [], None
+        used.append(cue)  # only a cue the claim keeps is taken
         if kind == "indirect" and cue and according_to(" ".join(text[s:e] for s, e in cue), lang):
             kind = "according_to"
         claims.append({
