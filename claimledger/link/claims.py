@@ -138,11 +138,11 @@ class ClaimPool:
         words = sorted(node.words, key=lambda w: len(self._by_word.get(w, ())))
         keep = len(words) - math.ceil(bar * len(words)) + 1
         cands = self._ordered(o for w in words[:keep] for o in self._bounded(self._by_word.get(w, []), w))
-        return [(o, jaccard(node.words, o.words)) for o in bounded(cands)]
+        return [(o, jaccard(node.words, o.words)) for o in _latest_and_firsts(cands)]
 
     def with_unit(self, units: Iterable[str]) -> list[ClaimNode]:
         """Claims stating a figure in one of these units, each once, in story order (bounded)."""
-        return bounded(self._ordered(
+        return _latest_and_firsts(self._ordered(
             o for u in units for o in self._bounded(self._by_unit.get(u, []), f"unit:{u}")))
 
     def _bounded(self, nodes: list[ClaimNode], key: str | None) -> list[ClaimNode]:
@@ -159,7 +159,7 @@ class ClaimPool:
         return self._rank[item[0]]
 
 
-def bounded(cands: list[ClaimNode]) -> list[ClaimNode]:
+def _latest_and_firsts(cands: list[ClaimNode]) -> list[ClaimNode]:
     """Candidates (in story order) cut down, when there are more than RECENT, to the first of
     each claim group among them and the RECENT latest."""
     if len(cands) <= RECENT:
