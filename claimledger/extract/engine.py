@@ -33,7 +33,7 @@ def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extra
     pack = get_pack(lang)
     tokens, sentences = tokenize(text, pack)
     if mode == "accurate":
-        drafts = _neural_drafts(text, lang, sentences)
+        drafts = _neural_drafts(text, lang, tokens, sentences, pack)
     else:
         drafts = _rule_drafts(text, tokens, sentences, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
@@ -67,19 +67,35 @@ def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[in
             for s, e in pieces if any(ch.isalnum() for ch in text[s:e])]
 
 
-def _neural_drafts(text: str, lang: str, sentences: list[Sentence]) -> list[attr.Draft]:
+def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Sentence],
+                   pack: LanguagePack) -> list[attr.Draft]:
     from claimledger.extract import neural
 
     neural.require()
     drafts = []
     for c in neural.predict(text, lang):
-        content = [tuple(x) for x in c["content"]]
+        content, cue = [tuple(x) for x in c["content"]], [tuple(x) for x in c["cue"]]
         drafts.append(attr.Draft(
-            c["kind"], content, [tuple(x) for x in c["source"]], [tuple(x) for x in c["cue"]],
+            c["kind"], content, [tuple(x) for x in c["source"]], cue,
             _sentence_at(sentences, content[0][0]) or 0, float(c["confidence"]),
             frame=[tuple(x) for x in c.get("frame") or []],
-            addressee=[tuple(x) for x in c.get("addressee") or []]))
+            addressee=[tuple(x) for x in c.get("addressee") or []],
+            reported_cue=bool(cue) and _subjunctive_before(tokens, cue[0][0], pack)))
     return drafts
+
+
+def _subjunctive_before(tokens: list[Token], pos: int, pack: LanguagePack) -> bool:
+    """A subjunctive between the start of the cue's clause and the cue ("Dabei habe er betont"):
+    the verb of speaking is itself reported, so its claim nests in the claim before it (as the
+    rule engine's `reported_cue`)."""
+    k = bisect_left([t.start for t in tokens], pos)
+    j = k - 1
+    while j >= 0 and tokens[j].sent == tokens[min(k, len(tokens) - 1)].sent \
+            and tokens[j].text not in {",", ";", ":"}:
+        if tokens[j].lower in pack.subjunctive:
+            return True
+        j -= 1
+    return False
 
 
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -255,3 +255,17 @@ def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
         total[a:b] += w
     assert total.min() > 0  # every token keeps some weight
     assert (edge_weights(0, 100, 100, 64) == 1).all()  # one window over the whole text
+
+
+def test_free_indirect_clause_holding_another_claims_cue_is_its_frame() -> None:
+    """ "Dabei habe er betont, | dass ..." : the subjunctive clause around the verb of speaking is
+    the frame of the claim after it, not a free indirect claim of its own."""
+    from claimledger.extract.neural.decode import frame_read_as_claim
+
+    clause = {"kind": "free_indirect", "content": [[0, 22]], "cue": []}
+    claim = {"kind": "indirect", "content": [[23, 60]], "cue": [[15, 21]]}
+    nested = {"kind": "indirect", "content": [[5, 20]], "cue": [[2, 4]]}  # inside another's content
+    assert frame_read_as_claim(clause, [clause, claim])
+    assert not frame_read_as_claim(claim, [clause, claim])
+    assert not frame_read_as_claim(clause, [clause, nested])  # shares content: a real nesting
+    assert not frame_read_as_claim(dict(clause, kind="indirect"), [clause, claim])

@@ -15,6 +15,8 @@ Rules (chosen for simplicity; see docs/model-card.md):
   claim's speaker;
 - a speaker is not sought in a later paragraph than its quote where the language's news does
   not do that (`later_paragraph_speaker`);
+- a free indirect "claim" that holds another claim's cue but none of its content is that claim's
+  frame, not a claim ("Dabei habe er betont, dass ...");
 - a quotation of at least `inner_quote_words` words inside indirect or reported content is also a
   direct claim of the same speaker ("... bezeichnete die Entwicklung als „unverzichtbare
   Voraussetzung für den Sieg“"): the verbatim words are what a reader checks.
@@ -203,8 +205,22 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "addressee": [list(s) for s in addressee],
             "confidence": round(conf, 4),
         })
+    claims = [c for c in claims if not frame_read_as_claim(c, claims)]
     continue_speakers(claims, opts.continuation_gap)
     return claims + inner_quotes(text, claims, lang, opts.inner_quote_words)
+
+
+def frame_read_as_claim(claim: dict, claims: list[dict]) -> bool:
+    """A free indirect "claim" that holds another claim's cue but none of its content is that
+    claim's frame: "Dabei habe er betont, | dass ..." (the subjunctive of the inverted verb of
+    speaking made it look like reported speech)."""
+    if claim["kind"] != "free_indirect":
+        return False
+    content = claim["content"]
+    return any(other is not claim and other["cue"]
+               and all(any(s <= a and b <= e for s, e in content) for a, b in other["cue"])
+               and not any(a < e and s < b for a, b in other["content"] for s, e in content)
+               for other in claims)
 
 
 def later_paragraph(text: str, quote: list[Span], cand: list[Span]) -> bool:
