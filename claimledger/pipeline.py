@@ -167,7 +167,7 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
         story = link.choose_story(prof, _candidates(store, prof, article.published))
     claim_vecs = embed([c.content.text for c in extraction.claims]) if settings.embeddings else None
     pack = get_pack(article.lang) if article.lang in available_packs() else None
-    with store.transaction():  # one commit per article: story, article, claims and their links
+    with store.transaction():  # atomic per article: story, article, claims and their links
         if story is None:
             story = store.new_story(article.title or article.text[:80])
         links = ArticleLinks(

@@ -20,7 +20,8 @@ from claimledger.store.backend import Backend, Dialect
 
 
 class Ledger:
-    """The ledger behind one backend connection. Writes happen in one transaction per article."""
+    """The ledger behind one backend connection. Each article is written atomically (a
+    transaction, or a savepoint inside the ingest run's commit group)."""
 
     def __init__(self, db: Backend) -> None:
         self.db = db
