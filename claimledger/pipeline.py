@@ -177,10 +177,9 @@ def _store_article(article: Article, extraction: Extraction, store: Store,
             claim_keys=tuple(c.source_entity.id if c.source_entity else None for c in extraction.claims),
             claim_denials=tuple(link.is_denial(c, pack) for c in extraction.claims),
         )
-        ids = store.add_article(article, extraction, links)
+        new_rows = store.add_article(article, extraction, links)
         try:
-            _link_claims(store, story, linking_rows(article, extraction, ids, links), stories,
-                         {article.id: dup_of} if dup_of else {})
+            _link_claims(store, story, new_rows, stories, {article.id: dup_of} if dup_of else {})
         except BaseException:
             stories.forget(story)  # the cached claims may include this article's, now rolled back
             raise
@@ -197,26 +196,6 @@ def _candidates(store: Store, prof: link.ArticleProfile, published: str | None) 
 
 def _story_claims(store: Store) -> link.StoryClaims:
     return link.StoryClaims(store.story_claims)
-
-
-def linking_rows(article: Article, extraction: Extraction, ids: dict[str, int],
-                 links: ArticleLinks) -> list[dict[str, Any]]:
-    """The rows `store.story_claims` gives for an article's claims, built from what was just
-    stored instead of reading it back (which cost as much as a tenth of linking an article)."""
-    rows = []
-    for k, c in enumerate(extraction.claims):
-        denial = bool(links.claim_denials[k]) if links.claim_denials else False
-        rows.append({
-            "id": ids[c.id], "article_id": article.id,
-            "source_key": links.claim_keys[k] if links.claim_keys else None,
-            "content_text": c.content.text, "content_spans": [list(s) for s in c.content.spans],
-            "vector": links.claim_vectors[k] if links.claim_vectors else None,
-            "denial": int(denial), "group_id": None, "published": article.published,
-            "lang": article.lang, "article_text": article.text if denial else None,
-            "quantities": [{"text": q.text, "low": q.low, "high": q.high, "value": q.value,
-                            "unit": q.unit, "operator": q.operator} for q in c.quantities],
-        })
-    return rows
 
 
 def _link_claims(store: Store, story: int, new_rows: list[dict[str, Any]] | None,

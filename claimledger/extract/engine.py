@@ -73,6 +73,7 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
 
     neural.require()
     drafts = []
+    starts = [t.start for t in tokens]
     for c in neural.predict(text, lang):
         content, cue = [tuple(x) for x in c["content"]], [tuple(x) for x in c["cue"]]
         drafts.append(attr.Draft(
@@ -80,22 +81,21 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
             _sentence_at(sentences, content[0][0]) or 0, float(c["confidence"]),
             frame=[tuple(x) for x in c.get("frame") or []],
             addressee=[tuple(x) for x in c.get("addressee") or []],
-            reported_cue=bool(cue) and _subjunctive_before(tokens, cue[0][0], pack)))
+            reported_cue=bool(cue) and _subjunctive_before(
+                tokens, sentences, bisect_left(starts, cue[0][0]), pack)))
     return drafts
 
 
-def _subjunctive_before(tokens: list[Token], pos: int, pack: LanguagePack) -> bool:
-    """A subjunctive between the start of the cue's clause and the cue ("Dabei habe er betont"):
-    the verb of speaking is itself reported, so its claim nests in the claim before it (as the
-    rule engine's `reported_cue`)."""
-    k = bisect_left([t.start for t in tokens], pos)
-    j = k - 1
-    while j >= 0 and tokens[j].sent == tokens[min(k, len(tokens) - 1)].sent \
-            and tokens[j].text not in {",", ";", ":"}:
-        if tokens[j].lower in pack.subjunctive:
-            return True
-        j -= 1
-    return False
+def _subjunctive_before(tokens: list[Token], sentences: list[Sentence], k: int,
+                        pack: LanguagePack) -> bool:
+    """A subjunctive between the start of the clause of token k (a cue) and the cue ("Dabei habe
+    er betont"): the verb of speaking is itself reported, so its claim nests in the claim before
+    it; the rule engine's `reported_cue`, over the same clause boundaries."""
+    if k >= len(tokens):
+        return False
+    sent = sentences[tokens[k].sent]
+    view, i = attr.SentenceView(tokens, sent, pack), k - sent.first
+    return any(view.low[j] in pack.subjunctive for j in range(view.prev_boundary(i), i))
 
 
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -55,7 +55,7 @@ def band_keys(sig: bytes) -> list[str]:
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
+    return float(similarities(a, [b])[0])
 
 
 def similarities(sig: bytes, others: list[bytes]) -> np.ndarray:

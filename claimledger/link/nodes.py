@@ -67,15 +67,14 @@ def _context(row: dict, pack: LanguagePack | None) -> frozenset[str]:
     text = row.get("article_text")
     if not text:
         return frozenset()
-    spans = row["content_spans"]
-    spans = json.loads(spans) if isinstance(spans, str) else spans  # stored as JSON text
+    spans = json.loads(row["content_spans"])
     start, end = spans[0][0], spans[-1][1]
     return content_words(text[max(0, start - DENIAL_CONTEXT_CHARS) : end], _stopwords(pack))
 
 
 def claim_node(row: dict) -> ClaimNode:
-    """A linking node from a store row (`story_claims`) or the same row built from memory for
-    claims just stored (`pipeline.linking_rows`)."""
+    """A linking node from a store row (`story_claims`, or `add_article` for claims just
+    stored)."""
     pack = _pack(row["lang"])
     return ClaimNode(
         claim_id=row["id"], article_id=row["article_id"], source_key=row["source_key"],

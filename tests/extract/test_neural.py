@@ -269,3 +269,19 @@ def test_free_indirect_clause_holding_another_claims_cue_is_its_frame() -> None:
     assert not frame_read_as_claim(claim, [clause, claim])
     assert not frame_read_as_claim(clause, [clause, nested])  # shares content: a real nesting
     assert not frame_read_as_claim(dict(clause, kind="indirect"), [clause, claim])
+
+
+def test_a_cue_after_a_subjunctive_in_its_clause_is_reported() -> None:
+    """ "Dabei habe er betont" reports the verb of speaking itself (its claim nests in the one
+    before); "Er betonte" and a subjunctive before a clause boundary do not."""
+    from claimledger.extract.engine import _subjunctive_before
+    from claimledger.nlp.pack import get_pack
+    from claimledger.nlp.text import tokenize
+
+    pack = get_pack("de")
+    for text, expected in (("Dabei habe er betont, dass es weitergehe.", True),
+                           ("Dabei betonte er, dass es weitergehe.", False),
+                           ("Das habe Folgen, betonte er.", False)):
+        tokens, sentences = tokenize(text, pack)
+        k = next(i for i, t in enumerate(tokens) if t.lower.startswith("beton"))
+        assert _subjunctive_before(tokens, sentences, k, pack) is expected, text

@@ -217,8 +217,7 @@ def frame_read_as_claim(claim: dict, claims: list[dict]) -> bool:
     if claim["kind"] != "free_indirect":
         return False
     content = claim["content"]
-    return any(other is not claim and other["cue"]
-               and all(any(s <= a and b <= e for s, e in content) for a, b in other["cue"])
+    return any(other is not claim and other["cue"] and inside(other["cue"], content)
                and not any(a < e and s < b for a, b in other["content"] for s, e in content)
                for other in claims)
 
