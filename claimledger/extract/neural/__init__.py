@@ -12,14 +12,18 @@ import json
 from typing import Any
 
 from claimledger.errors import ClaimledgerError
+from claimledger.extract.neural.assign import Scorer
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
 
-__all__ = ["ARTIFACT", "DECODING", "as_claim_json", "available", "decoding", "predict", "require"]
+__all__ = ["ARTIFACT", "ASSIGN", "DECODING", "as_claim_json", "available", "decoding", "predict", "require",
+           "scorer"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
 # (scripts/tune_decoding.py): per-language role thresholds and whether a cue may serve two claims.
 DECODING = ARTIFACT.parent / "decoding.json"
+# Learned pairing of cue, speaker and addressee groups with quotes (scripts/train_assign.py).
+ASSIGN = ARTIFACT.parent / "assign.json"
 
 
 def available() -> bool:
@@ -54,12 +58,19 @@ def decoding(lang: str) -> Decoding:
     return Decoding(**_decoding().get(lang, {}).get("choices", {}))
 
 
+@functools.lru_cache(maxsize=8)
+def scorer(lang: str) -> Scorer | None:
+    """The learned role-to-quote pairing for a language (None: the nearest-group rules)."""
+    weights = json.loads(ASSIGN.read_text("utf-8")).get(lang) if ASSIGN.is_file() else None
+    return Scorer.from_json(weights) if weights else None
+
+
 def predict(text: str, lang: str) -> list[dict[str, Any]]:
     """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence."""
     if not text.strip():
         return []
     p = _tagger().probs(text)
-    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang))
+    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang))
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,11 +24,13 @@ Rules (chosen for simplicity; see docs/model-card.md):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
 
 from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
+from claimledger.extract.neural.assign import Features, Quote, Scorer, key
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
 
@@ -167,10 +169,11 @@ def according_to(cue: str, lang: str) -> bool:
                             or words[-1] in pack.according_postfix)
 
 
-def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
-                      starts: list[int], ends: list[int], lang: str,
-                      opts: Decoding = Decoding()) -> list[dict]:
-    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types]."""
+def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
+                   ends: list[int], opts: Decoding) -> tuple[list[Quote], dict[str, list[list[Span]]], dict]:
+    """The quotes (with type, confidence and frame), every role's span groups and the tag
+    confidence of each cue, speaker and addressee group (by `key`), before any role is paired
+    with a quote."""
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
     limits = opts.continue_gaps or {}
@@ -179,21 +182,37 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
              for k, r in enumerate(ROLES)}
     found["quote"] = [q for q in found["quote"]
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
-    claims, used = [], []
-    for quote in found["quote"]:
-        toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
-        conf = float(role_probs[toks, 0, 1:].sum(-1).mean()) if toks else 0.0
-        frame = nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None
-        fresh = [c for c in found["cue"] if c not in used] if opts.unique_cues else found["cue"]
-        cue = pick(fresh, quote, frame, opts.role_gap) or pick(found["cue"], quote, frame, opts.role_gap)
-        speaker_cands = found["speaker"] if opts.later_paragraph_speaker else [
-            c for c in found["speaker"] if not later_paragraph(text, quote, c)]
-        speaker = pick_speaker(speaker_cands, quote, cue, frame, opts)
-        addressee = pick(found["addressee"], quote, frame, opts.role_gap) if opts.frames else []
-        kind = TYPE_TO_KIND[TYPES[int(type_probs[toks].sum(0).argmax())]] if toks else "indirect"
+    conf = {key(g): tag_confidence(g, role_probs[:, k], starts)
+            for k, r in enumerate(ROLES) if r in ("cue", "speaker", "addressee") for g in found[r]}
+    quotes = [quote_of(q, role_probs, type_probs, starts, found, opts) for q in found["quote"]]
+    return quotes, found, conf
+
+
+def tag_confidence(group: list[Span], probs: np.ndarray, starts: list[int]) -> float:
+    """Mean P(B)+P(I) of the group's tokens (probs [T, 3] of its role)."""
+    toks = [t for s, e in group for t in range(bisect_left(starts, s), bisect_left(starts, e))]
+    return float(probs[toks, 1:].sum(-1).mean()) if toks else 0.0
+
+
+def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
+                      starts: list[int], ends: list[int], lang: str,
+                      opts: Decoding = Decoding(), scorer: Scorer | None = None) -> list[dict]:
+    """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types];
+    cue, speaker and addressee are paired with quotes by the learned `scorer` when given, else
+    by the nearest-group rules."""
+    quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts)
+
+    def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
+        return rule_choice(text, role, q, found, taken, opts)
+
+    (scorer or Scorer({})).assign(Features(text, quotes, get_pack(lang), conf), found, rules)
+    claims = []
+    for q in quotes:
+        quote, frame = q.spans, q.frame or None
+        cue, speaker, addressee = (q.chosen[r] for r in ("cue", "speaker", "addressee"))
+        kind = TYPE_TO_KIND[TYPES[q.type]]
         if kind == "free_indirect":
             cue, frame = [], None
-        used.append(cue)  # only a cue the claim keeps is taken
         if kind == "indirect" and cue and according_to(" ".join(text[s:e] for s, e in cue), lang):
             kind = "according_to"
         claims.append({
@@ -203,11 +222,36 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "cue": [list(s) for s in cue],
             "frame": [list(s) for s in frame or []],
             "addressee": [list(s) for s in addressee],
-            "confidence": round(conf, 4),
+            "confidence": q.confidence,
         })
     claims = [c for c in claims if not frame_read_as_claim(c, claims)]
     continue_speakers(claims, opts.continuation_gap)
     return claims + inner_quotes(text, claims, lang, opts.inner_quote_words)
+
+
+def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]]],
+                taken: list[list[Span]], opts: Decoding) -> list[Span]:
+    """The nearest-group rules' choice of a role group for a quote."""
+    quote, frame = q.spans, q.frame or None
+    if role == "cue":
+        fresh = [c for c in found["cue"] if c not in taken] if opts.unique_cues else found["cue"]
+        return pick(fresh, quote, frame, opts.role_gap) or pick(found["cue"], quote, frame, opts.role_gap)
+    if role == "speaker":
+        cands = found["speaker"] if opts.later_paragraph_speaker else [
+            c for c in found["speaker"] if not later_paragraph(text, quote, c)]
+        return pick_speaker(cands, quote, q.chosen["cue"], frame, opts)
+    return pick(found["addressee"], quote, frame, opts.role_gap) if opts.frames else []
+
+
+def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
+             found: dict[str, list[list[Span]]], opts: Decoding) -> Quote:
+    """A quote group with its type (the type head summed over its tokens), confidence (mean
+    P(B)+P(I)) and frame (the nearest frame group within `frame_gap`)."""
+    toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
+    conf = round(float(role_probs[toks, 0, 1:].sum(-1).mean()), 4) if toks else 0.0
+    typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
+    frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
+    return Quote(quote, typ, frame, conf, typed=opts.frames)
 
 
 def frame_read_as_claim(claim: dict, claims: list[dict]) -> bool:
