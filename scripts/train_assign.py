@@ -38,8 +38,8 @@ from train_attribution import DATA, read, train_path  # noqa: E402
 from tune_decoding import held_out, score  # noqa: E402
 
 from claimledger.extract.neural import ASSIGN, as_claim_json, decoding  # noqa: E402
-from claimledger.extract.neural.assign import ROLES, Features, Scorer, Weights, options  # noqa: E402
-from claimledger.extract.neural.decode import claims_from_probs, decoded_groups  # noqa: E402
+from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights, options  # noqa: E402
+from claimledger.extract.neural.decode import claims_from_probs, decoded_groups, rule_choice  # noqa: E402
 from claimledger.extract.neural.model import Tagger  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
 
@@ -55,31 +55,46 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def predicted_examples(doc: bench.Doc, p: Any, lang: str) -> dict[str, list[Example]]:
-    """Options and answers as the run time meets them: the tagger's quotes and groups on a
-    document; the answer is the group that overlaps the matched gold quote's role most, "none"
-    when the gold quote has no such role or no group overlaps it (then none is the best choice)."""
-    names = GOLD[lang]
-    quotes, found, conf = decoded_groups(doc.text, p.roles, p.types, p.starts, p.ends, decoding(lang))
-    feats = Features(doc.text, quotes, get_pack(lang), conf)
-    taken: dict[str, list[list[tuple[int, int]]]] = {r: [] for r in ROLES}
-    out: dict[str, list[Example]] = {r: [] for r in ROLES if r in names}
-    for q in sorted(quotes, key=lambda q: q.spans[0][0]):
-        g = max(doc.gold, key=lambda g: overlap(g.spans[names["quote"]], q.spans), default=None)
-        matched = g is not None and overlap(g.spans[names["quote"]], q.spans) > 0
-        for role in out:
-            pool = options(found[role], q.spans)
-            gs = g.spans.get(names[role], []) if matched else []
-            best = max(pool, key=lambda c: overlap(c, gs), default=[]) if gs else []
-            answer = best if best and overlap(best, gs) > 0 else []
-            if matched and pool:
-                cand = [feats.candidate(q, c, pool, role, c in taken[role]) for c in pool]
-                out[role].append((np.array(cand, np.float64), np.array(feats.none(q, pool), np.float64),
+class Recorder(Scorer):
+    """Records one role's options and answers while pairing a document as the run time does:
+    the roles before it chosen by the weights learned so far (or the rules), the role itself
+    given its answer: the group that overlaps the matched gold quote's role most, "none" when
+    the gold quote has no such role or no group overlaps it (then none is the best choice)."""
+
+    def __init__(self, weights: dict[str, Weights], role: str, doc: bench.Doc, lang: str) -> None:
+        super().__init__({**weights, role: Weights(np.zeros(0), np.zeros(0))})
+        self.role, self.doc, self.names = role, doc, GOLD[lang]
+        self.examples: list[Example] = []
+
+    def choose(self, feats: Features, q: Quote, role: str, cands: list[Group], taken: list[Group]) -> Group:
+        if role != self.role:
+            return super().choose(feats, q, role, cands, taken)
+        quote = self.names["quote"]
+        g = max(self.doc.gold, key=lambda g: overlap(g.spans[quote], q.spans), default=None)
+        if g is None or overlap(g.spans[quote], q.spans) == 0:
+            return []  # a quote the gold does not have: nothing to learn
+        pool = options(cands, q.spans)
+        gs = g.spans.get(self.names[role], [])
+        best = max(pool, key=lambda c: overlap(c, gs), default=[]) if gs else []
+        answer = best if best and overlap(best, gs) > 0 else []
+        if pool:
+            cand = [feats.candidate(q, c, pool, role, c in taken) for c in pool]
+            self.examples.append((np.array(cand, np.float64), np.array(feats.none(q, pool), np.float64),
                                   pool.index(answer) if answer else len(pool)))
-            q.chosen[role] = answer
-            if answer and not (role == "cue" and q.free_indirect):
-                taken[role].append(answer)
-    return out
+        return answer
+
+
+def role_examples(doc: bench.Doc, p: Any, lang: str, role: str, weights: dict[str, Weights]) -> list[Example]:
+    """One role's training examples from one document (see Recorder)."""
+    opts = decoding(lang)
+    quotes, found, conf = decoded_groups(doc.text, p.roles, p.types, p.starts, p.ends, opts)
+    recorder = Recorder(weights, role, doc, lang)
+
+    def rules(r: str, q: Quote, taken: list[Group]) -> Group:
+        return rule_choice(doc.text, r, q, found, taken, opts)
+
+    recorder.assign(Features(doc.text, quotes, get_pack(lang), conf), found, rules)
+    return recorder.examples
 
 
 def fit(examples: list[Example], l2: float) -> Weights:
@@ -173,15 +188,14 @@ def main() -> int:
         names = {(r.get("documentName") or r.get("name")) for r in test}
         train = [make(r) for r in read(train_path(DATA, lang))
                  if (r.get("documentName") or r.get("name")) not in names]
-        examples: dict[str, list[Example]] = {}
         cache = args.probs.with_name(f"{args.probs.stem}.train.{lang}.pkl") if args.probs else None
-        for doc, p in zip(train, tagged(lang, train, cache), strict=True):
-            for role, ex in predicted_examples(doc, p, lang).items():
-                examples.setdefault(role, []).extend(ex)
-        weights = {}
-        for role, ex in examples.items():
-            weights[role] = fit(ex, args.l2)
-            print(f"{lang} {role}: {len(ex)} quotes from {len(train)} documents", flush=True)
+        train_probs = tagged(lang, train, cache)
+        weights: dict[str, Weights] = {}
+        for role in (r for r in ROLES if r in GOLD[lang]):  # in decision order, each on the ones before
+            examples = [e for doc, p in zip(train, train_probs, strict=True)
+                        for e in role_examples(doc, p, lang, role, weights)]
+            weights[role] = fit(examples, args.l2)
+            print(f"{lang} {role}: {len(examples)} quotes from {len(train)} documents", flush=True)
         docs = [make(r) for r in test]
         cache = args.probs.with_name(f"{args.probs.stem}.{lang}.pkl") if args.probs else None
         probs = tagged(lang, docs, cache)

@@ -23,7 +23,8 @@ from claimledger.nlp.pack import LanguagePack
 
 Span = tuple[int, int]
 Group = list[Span]
-ROLES = ("cue", "speaker", "addressee")  # decided in this order: the speaker looks at the cue
+# decided in this order: cue, speaker and addressee look at the frame, the speaker at the cue
+ROLES = ("frame", "cue", "speaker", "addressee")
 MAX_GAP = 1000  # characters: candidates further from the quote are not considered
 MAX_OPTIONS = 12  # ... nor any beyond the nearest this many
 SENTENCE_END = re.compile(r"[.!?][\"'“”»«]?\s")
@@ -197,5 +198,7 @@ class Scorer:
                 else:
                     c = fallback(role, q, taken[role])
                 q.chosen[role] = c
+                if role == "frame":
+                    q.frame = c
                 if c and not (role == "cue" and q.free_indirect):  # a free indirect claim drops its cue
                     taken[role].append(c)

@@ -233,6 +233,8 @@ def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]
                 taken: list[list[Span]], opts: Decoding) -> list[Span]:
     """The nearest-group rules' choice of a role group for a quote."""
     quote, frame = q.spans, q.frame or None
+    if role == "frame":
+        return q.frame  # the nearest within `frame_gap`, found with the quote
     if role == "cue":
         fresh = [c for c in found["cue"] if c not in taken] if opts.unique_cues else found["cue"]
         return pick(fresh, quote, frame, opts.role_gap) or pick(found["cue"], quote, frame, opts.role_gap)
