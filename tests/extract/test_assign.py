@@ -1,0 +1,148 @@
+"""Learned pairing of tagged role groups with quotes (claimledger.extract.neural.assign).
+
+Tag probabilities are written by hand over our own sentences (one token per word), so these tests
+check the pairing alone: the mechanism with hand-set weights, and the shipped weights on patterns
+every news text has.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from claimledger.extract import neural
+from claimledger.extract.neural.assign import MAX_OPTIONS, Features, Quote, Scorer, Weights, options
+from claimledger.extract.neural.decode import Decoding, claims_from_probs
+from claimledger.extract.neural.labels import ROLES, TYPES
+from claimledger.nlp.pack import get_pack
+
+needs_weights = pytest.mark.skipif(not neural.ASSIGN.is_file(), reason=f"{neural.ASSIGN} absent")
+
+
+Spans = dict[str, list[tuple[int, int]]]  # role -> word ranges
+
+
+def words(text: str) -> tuple[list[int], list[int]]:
+    found = list(re.finditer(r"\S+", text))
+    return [m.start() for m in found], [m.end() for m in found]
+
+
+def probs(n: int, spans: Spans) -> np.ndarray:
+    """Role probabilities [n, roles, 3]: O everywhere, B then I over the given word ranges."""
+    p = np.zeros((n, len(ROLES), 3), np.float32)
+    p[:, :, 0] = 1.0
+    for role, ranges in spans.items():
+        k = ROLES.index(role)
+        for a, b in ranges:
+            p[a:b, k] = (0.0, 0.0, 1.0)
+            p[a, k] = (0.0, 1.0, 0.0)
+    return p
+
+
+def types(n: int, kind: str) -> np.ndarray:
+    t = np.zeros((n, len(TYPES)), np.float32)
+    t[:, TYPES.index(kind)] = 1.0
+    return t
+
+
+def claims(text: str, lang: str, spans: Spans, kind: str = "Indirect") -> list[dict]:
+    starts, ends = words(text)
+    n = len(starts)
+    return claims_from_probs(text, probs(n, spans), types(n, kind), starts, ends, lang,
+                             neural.decoding(lang), neural.scorer(lang))
+
+
+def said(text: str, claim: dict, role: str) -> str:
+    return " ".join(text[s:e] for s, e in claim[role])
+
+
+def test_options_are_the_nearest_groups_in_text_order() -> None:
+    quote = [(5000, 5010)]
+    cands = [[(3990 + 50 * k, 4000 + 50 * k)] for k in range(20)] + [[(9000, 9005)]]
+    kept = options(cands, quote)
+    assert kept == cands[20 - MAX_OPTIONS : 20]  # the nearest, in text order; 9000 is out of reach
+
+
+def test_the_best_option_wins_and_none_can_win() -> None:
+    text = "Meier sagte , die Mieten fallen , und Lutz nickte ."
+    quote = Quote([(13, 31)], TYPES.index("Indirect"))
+    feats = Features(text, [quote], get_pack("de"), {})
+    before, after = [(0, 5)], [(38, 42)]
+    dim = len(feats.candidate(quote, before, [before, after], "speaker", False))
+    position = 2 + 7  # constant, log gap, 7 gap buckets, then before / after / within
+    prefer_after = np.zeros(dim)
+    prefer_after[position + 1] = 3.0
+    scorer = Scorer({"speaker": Weights(prefer_after, np.zeros(len(feats.none(quote, []))))})
+    assert scorer.choose(feats, quote, "speaker", [before, after], []) == after
+    prefer_before = np.zeros(dim)
+    prefer_before[position] = 3.0
+    scorer = Scorer({"speaker": Weights(prefer_before, np.zeros(len(feats.none(quote, []))))})
+    assert scorer.choose(feats, quote, "speaker", [before, after], []) == before
+    none_bias = np.zeros(len(feats.none(quote, [])))
+    none_bias[0] = 10.0
+    scorer = Scorer({"speaker": Weights(prefer_before, none_bias)})
+    assert scorer.choose(feats, quote, "speaker", [before, after], []) == []
+    assert scorer.choose(feats, quote, "speaker", [], []) == []
+
+
+def test_roles_without_weights_are_left_to_the_rules() -> None:
+    text = "Meier sagte , die Mieten fallen ."
+    starts, ends = words(text)
+    p = probs(7, {"quote": [(3, 6)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    ruled = claims_from_probs(text, p, types(7, "Indirect"), starts, ends, "de", Decoding(), Scorer({}))
+    plain = claims_from_probs(text, p, types(7, "Indirect"), starts, ends, "de", Decoding())
+    assert ruled == plain and said(text, plain[0], "source") == "Meier"
+
+
+@needs_weights
+def test_shipped_weights_load_per_language() -> None:
+    assert {"cue", "speaker"} <= set(neural.scorer("en").weights)
+    assert {"cue", "speaker"} <= set(neural.scorer("de").weights)
+    assert neural.scorer("xx") is None
+
+
+@needs_weights
+def test_english_speaker_is_the_subject_of_its_own_statement() -> None:
+    text = ("Mayor Meier issued a statement saying that the city must cut rents . "
+            "Lutz , a landlord , wants higher rents .")
+    # Mayor(0) Meier(1) issued(2) a statement saying(5) that(6) ... rents .(12) Lutz(13) , a landlord ,
+    c, = claims(text, "en", {"quote": [(6, 12)], "cue": [(5, 6)], "speaker": [(0, 2), (13, 14)]})
+    assert said(text, c, "source") == "Mayor Meier" and said(text, c, "cue") == "saying"
+
+
+@needs_weights
+def test_english_statements_each_keep_their_own_speaker() -> None:
+    text = ('" Rents will fall , " Meier said . " They will not , " Lutz said on Monday .')
+    # "(0) Rents(1) will fall ,(4) "(5) Meier(6) said(7) .(8) "(9) They(10) will not ,(13) "(14)
+    # Lutz(15) said(16)
+    found = claims(text, "en", {"quote": [(1, 4), (10, 13)], "cue": [(7, 8), (16, 17)],
+                                "speaker": [(6, 7), (15, 16)]})
+    assert [(said(text, c, "content"), said(text, c, "source"), said(text, c, "cue")) for c in found] == [
+        ("Rents will fall", "Meier", "said"), ("They will not", "Lutz", "said")]
+    assert found[0]["cue"] != found[1]["cue"]
+
+
+@needs_weights
+def test_german_speaker_inside_the_frame_before_the_content() -> None:
+    text = "Der Minister sagte am Montag , das Werk schließe . Die Gewerkschaft protestierte ."
+    # Der(0) Minister(1) sagte(2) am Montag ,(5) das(6) Werk schließe .(9) Die(10) Gewerkschaft(11)
+    c, = claims(text, "de", {"quote": [(6, 9)], "cue": [(2, 3)], "speaker": [(0, 2), (10, 12)],
+                             "frame": [(0, 6)]})
+    assert said(text, c, "source") == "Der Minister" and said(text, c, "cue") == "sagte"
+    assert said(text, c, "frame") == "Der Minister sagte am Montag ,"
+
+
+@needs_weights
+def test_english_second_content_of_one_statement_keeps_its_cue() -> None:
+    # the rules give each cue to one claim only ("X, sources said. Y, a source said."), so the
+    # second content of one statement took the next sentence's cue and speaker
+    text = ("Brady issued a statement saying that taxes must fall and that the budget must shrink . "
+            "Jones plans to veto it .")
+    # Brady(0) issued(1) a statement saying(4) that(5) taxes must fall(8) and(9) that(10) the budget
+    # must shrink(14) .(15) Jones(16) plans(17) to(18) veto it(20) .(21)
+    found = claims(text, "en", {"quote": [(5, 9), (10, 15), (18, 21)], "cue": [(1, 5), (17, 18)],
+                                "speaker": [(0, 1), (16, 17)]})
+    assert [(said(text, c, "source"), said(text, c, "cue")) for c in found] == [
+        ("Brady", "issued a statement saying"), ("Brady", "issued a statement saying"), ("Jones", "plans")]
