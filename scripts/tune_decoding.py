@@ -8,6 +8,7 @@ the shortest quotation inside indirect content that becomes a direct claim of it
 close a free indirect claim must follow another to continue its speaker, and whether a speaker
 may stand in a later paragraph than its quote, and per role how far a tagged span may jump to
 continue.
+The learned role pairing (model/assign.json, scripts/train_assign.py) is on, as at run time.
 Prints each improvement and, with --write, stores the choices next to the model
 (model/decoding.json), which `extract.neural.predict` and `extract(..., mode="accurate")` read.
 (A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
@@ -36,7 +37,7 @@ import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
 
 from claimledger.extract import extract, extraction_to_json  # noqa: E402
-from claimledger.extract.neural import DECODING, as_claim_json, decoding  # noqa: E402
+from claimledger.extract.neural import DECODING, as_claim_json, decoding, scorer  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.model import ARTIFACT, Tagger  # noqa: E402
 
@@ -78,7 +79,7 @@ def tune(lang: str, docs: list, probs: list, start: Decoding) -> tuple[Decoding,
 
     def figures(opts: Decoding) -> dict[str, float | None]:
         claims = [as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts, p.ends,
-                                                          lang, opts))
+                                                          lang, opts, scorer(lang)))
                   for d, p in zip(docs, probs, strict=True)]
         return score(lang, docs, claims)
 
