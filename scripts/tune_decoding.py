@@ -6,8 +6,8 @@ inside thresholds (P(B)+P(I) >= t), whether a cue may serve two claims, whether 
 sought near the cue or near cue and quote, the character gaps to frame, cue and speaker, and
 the shortest quotation inside indirect content that becomes a direct claim of its own, how
 close a free indirect claim must follow another to continue its speaker, and whether a speaker
-may stand in a later paragraph than its quote, and per role how far a tagged span may jump to
-continue.
+may stand in a later paragraph than its quote, per role how far a tagged span may jump to
+continue, and whether claims sharing a cue are one claim.
 The learned role pairing (model/assign.json, scripts/train_assign.py) is on, as at run time.
 Prints each improvement and, with --write, stores the choices next to the model
 (model/decoding.json), which `extract.neural.predict` and `extract(..., mode="accurate")` read.
@@ -53,6 +53,7 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "inner_quote_words": (0, 2, 3, 4),
     "continuation_gap": (0, 50, 200, 1000),
     "later_paragraph_speaker": (True, False),
+    "merge_shared_cues": (False, True),
     "continue_gaps": (None, {"speaker": 40}, {"cue": 10}, {"cue": 10, "speaker": 40},
                       {"cue": 40, "speaker": 40}, {"speaker": 40, "quote": 40},
                       {"speaker": 40, "quote": 60}, {"cue": 40, "speaker": 40, "quote": 60},

@@ -145,4 +145,20 @@ def test_english_second_content_of_one_statement_keeps_its_cue() -> None:
     found = claims(text, "en", {"quote": [(5, 9), (10, 15), (18, 21)], "cue": [(1, 5), (17, 18)],
                                 "speaker": [(0, 1), (16, 17)]})
     assert [(said(text, c, "source"), said(text, c, "cue")) for c in found] == [
-        ("Brady", "issued a statement saying"), ("Brady", "issued a statement saying"), ("Jones", "plans")]
+        ("Brady", "issued a statement saying"), ("Jones", "plans")]
+    # one statement, one claim: English news data marks it as one attribution in two pieces
+    assert said(text, found[0], "content") == "that taxes must fall that the budget must shrink"
+    assert len(found[0]["content"]) == 2
+
+
+def test_claims_sharing_cue_and_source_merge_only_where_asked() -> None:
+    text = "Meier sagte , die Mieten fallen , und die Löhne steigen ."
+    # Meier(0) sagte(1) ,(2) die(3) Mieten fallen(5) ,(6) und(7) die(8) Löhne steigen(10) .(11)
+    starts, ends = words(text)
+    p = probs(12, {"quote": [(3, 6), (8, 11)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    kinds = types(12, "Indirect")
+    apart = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding())
+    assert [said(text, c, "content") for c in apart] == ["die Mieten fallen", "die Löhne steigen"]
+    merged, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(merge_shared_cues=True))
+    assert said(text, merged, "content") == "die Mieten fallen die Löhne steigen"
+    assert said(text, merged, "source") == "Meier" and said(text, merged, "cue") == "sagte"

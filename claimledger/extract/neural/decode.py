@@ -60,6 +60,9 @@ class Decoding:
     # per-role CONTINUE_GAP: English cues are contiguous ("said"), German ones are split
     # ("teilte ... mit"); a speaker rarely has a gap
     continue_gaps: dict[str, int] | None = None
+    # one claim per cue and source: English news data annotates "X said that A and that B" as one
+    # attribution with a content in two pieces; German data as two quotes of one frame
+    merge_shared_cues: bool = False
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
@@ -225,6 +228,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "confidence": q.confidence,
         })
     claims = [c for c in claims if not frame_read_as_claim(c, claims)]
+    if opts.merge_shared_cues:
+        claims = merge_shared_cues(claims)
     continue_speakers(claims, opts.continuation_gap)
     return claims + inner_quotes(text, claims, lang, opts.inner_quote_words)
 
@@ -254,6 +259,21 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
     return Quote(quote, typ, frame, conf, typed=opts.frames)
+
+
+def merge_shared_cues(claims: list[dict]) -> list[dict]:
+    """One claim per cue: a later claim paired with the cue of an earlier one (and the same
+    source) adds its content to that claim ("X said that A and that B": one statement)."""
+    out: list[dict] = []
+    for claim in claims:
+        first = next((c for c in out if claim["cue"] and c["cue"] == claim["cue"]
+                      and c["source"] == claim["source"]), None)
+        if first is None:
+            out.append(claim)
+        else:
+            first["content"] = sorted(first["content"] + claim["content"])
+            first["confidence"] = min(first["confidence"], claim["confidence"])
+    return out
 
 
 def frame_read_as_claim(claim: dict, claims: list[dict]) -> bool:
