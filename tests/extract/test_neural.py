@@ -257,18 +257,29 @@ def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     assert (edge_weights(0, 100, 100, 64) == 1).all()  # one window over the whole text
 
 
-def test_free_indirect_clause_holding_another_claims_cue_is_its_frame() -> None:
+def test_free_indirect_clause_holding_a_cue_is_the_frame_of_the_quote_after_it() -> None:
     """ "Dabei habe er betont, | dass ..." : the subjunctive clause around the verb of speaking is
-    the frame of the claim after it, not a free indirect claim of its own."""
-    from claimledger.extract.neural.decode import frame_read_as_claim
+    the frame of the quote after it, not a free indirect claim of its own, and its cue is free
+    for that quote."""
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
 
-    clause = {"kind": "free_indirect", "content": [[0, 22]], "cue": []}
-    claim = {"kind": "indirect", "content": [[23, 60]], "cue": [[15, 21]]}
-    nested = {"kind": "indirect", "content": [[5, 20]], "cue": [[2, 4]]}  # inside another's content
-    assert frame_read_as_claim(clause, [clause, claim])
-    assert not frame_read_as_claim(claim, [clause, claim])
-    assert not frame_read_as_claim(clause, [clause, nested])  # shares content: a real nesting
-    assert not frame_read_as_claim(dict(clause, kind="indirect"), [clause, claim])
+    text = "Dabei habe er betont , dass die Produktion beginnen müsse ."
+    starts, ends = _word_offsets(text)
+    # Dabei(0) habe(1) er(2) betont(3) ,(4) dass(5) die Produktion beginnen müsse .(10)
+    probs = _probs(11, {"quote": [(0, 5), (5, 11)], "cue": [(3, 4)], "speaker": [(2, 3)]})
+    types = _types(11, "Indirect")
+    types[:5] = _types(5, "FreeIndirect")
+    claim, = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(frame_gap=30))
+    assert text_of(text, claim["content"]) == "dass die Produktion beginnen müsse ."
+    assert text_of(text, claim["frame"]) == "Dabei habe er betont ,"
+    assert text_of(text, claim["cue"]) == "betont" and text_of(text, claim["source"]) == "er"
+    apart = "Dabei habe er betont , und jetzt : dass die Produktion beginnen müsse ."
+    starts, ends = _word_offsets(apart)  # not straight into the next quote: left alone
+    probs = _probs(14, {"quote": [(0, 5), (8, 14)], "cue": [(3, 4)], "speaker": [(2, 3)]})
+    types = _types(14, "Indirect")
+    types[:5] = _types(5, "FreeIndirect")
+    kinds = [c["kind"] for c in claims_from_probs(apart, probs, types, starts, ends, "de", Decoding())]
+    assert kinds == ["free_indirect", "indirect"]
 
 
 def test_a_cue_after_a_subjunctive_in_its_clause_is_reported() -> None:

@@ -123,7 +123,7 @@ class Features:
         cue = q.chosen.get("cue") or []
         out = [1.0, np.log1p(g) / 6, *onehot(g, GAP_BUCKETS), *pos,
                *(p * k for p in pos for k in kind),
-               *count3(mid.count("\n")), *count3(len(SENTENCE_END.findall(mid))),
+               *count3(mid.count("\n")), *count3(len(SENTENCE_END.findall(text[max(0, s - 2):e + 1]))),
                *count3(len(others)), *count3(n_between), *onehot(rank, (0, 1, 2)),
                float(rival), float(taken), float(":" in mid), float(any(ch in QUOTE_MARKS for ch in mid)),
                float(mid.strip() in {"", ","}), *onehot(len(words), (1, 2)),

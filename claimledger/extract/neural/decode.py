@@ -15,8 +15,8 @@ Rules (chosen for simplicity; see docs/model-card.md):
   claim's speaker;
 - a speaker is not sought in a later paragraph than its quote where the language's news does
   not do that (`later_paragraph_speaker`);
-- a free indirect "claim" that holds another claim's cue but none of its content is that claim's
-  frame, not a claim ("Dabei habe er betont, dass ...");
+- a free indirect quote that holds a cue group and runs straight into another quote is that
+  quote's frame, not a claim ("Dabei habe er betont, dass ..."); decided before pairing;
 - a quotation of at least `inner_quote_words` words inside indirect or reported content is also a
   direct claim of the same speaker ("... bezeichnete die Entwicklung als „unverzichtbare
   Voraussetzung für den Sieg“"): the verbatim words are what a reader checks.
@@ -36,6 +36,7 @@ from claimledger.nlp.pack import get_pack
 
 Span = tuple[int, int]
 CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group (default)
+FRAME_JOIN = 3  # characters between a clause read as a quote and the quote it frames
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
 
 
@@ -188,6 +189,11 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     conf = {key(g): tag_confidence(g, role_probs[:, k], starts)
             for k, r in enumerate(ROLES) if r in ("cue", "speaker", "addressee") for g in found[r]}
     quotes = [quote_of(q, role_probs, type_probs, starts, found, opts) for q in found["quote"]]
+    frames = [q.spans for q in quotes if frame_read_as_quote(q, quotes, found["cue"])]
+    if frames:  # they are frames: the quotes after them find them as such
+        found["frame"] = sorted(found["frame"] + frames)
+        found["quote"] = [q for q in found["quote"] if q not in frames]
+        quotes = [quote_of(q, role_probs, type_probs, starts, found, opts) for q in found["quote"]]
     return quotes, found, conf
 
 
@@ -227,7 +233,6 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "addressee": [list(s) for s in addressee],
             "confidence": q.confidence,
         })
-    claims = [c for c in claims if not frame_read_as_claim(c, claims)]
     if opts.merge_shared_cues:
         claims = merge_shared_cues(claims)
     continue_speakers(claims, opts.continuation_gap)
@@ -276,16 +281,14 @@ def merge_shared_cues(claims: list[dict]) -> list[dict]:
     return out
 
 
-def frame_read_as_claim(claim: dict, claims: list[dict]) -> bool:
-    """A free indirect "claim" that holds another claim's cue but none of its content is that
-    claim's frame: "Dabei habe er betont, | dass ..." (the subjunctive of the inverted verb of
-    speaking made it look like reported speech)."""
-    if claim["kind"] != "free_indirect":
-        return False
-    content = claim["content"]
-    return any(other is not claim and other["cue"] and inside(other["cue"], content)
-               and not any(a < e and s < b for a, b in other["content"] for s, e in content)
-               for other in claims)
+def frame_read_as_quote(quote: Quote, quotes: list[Quote], cues: list[list[Span]]) -> bool:
+    """A free indirect quote that holds a whole cue group and runs straight into another quote is
+    that quote's frame: "Dabei habe er betont, | dass ..." (the subjunctive of the inverted verb
+    of speaking made it look like reported speech). Decided before pairing, so that the cue is
+    free for the quote it introduces."""
+    end = quote.spans[-1][1]
+    return (quote.free_indirect and any(inside(c, quote.spans) for c in cues)
+            and any(o is not quote and 0 <= o.spans[0][0] - end <= FRAME_JOIN for o in quotes))
 
 
 def later_paragraph(text: str, quote: list[Span], cand: list[Span]) -> bool:
