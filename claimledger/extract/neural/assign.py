@@ -1,4 +1,5 @@
-"""Learned role-to-quote assignment: which tagged cue, speaker or addressee group belongs to which quote.
+"""Learned role-to-quote pairing: which tagged frame, cue, speaker or addressee group belongs to
+which quote.
 
 The tagger finds role spans well, but the nearest-group rules pair them with the wrong quote
 (session 6: choosing among the decoded groups by the gold would lift German held-out roles F1
@@ -188,7 +189,7 @@ class Scorer:
         return pool[k] if scores[k] > float(w.none @ np.array(feats.none(q, pool))) else []
 
     def assign(self, feats: Features, found: dict[str, list[Group]], fallback: Fallback) -> None:
-        """Choose cue, speaker and addressee for every quote (in text order), in place; roles
+        """Choose every role for every quote (in text order), in place; roles
         without learned weights are chosen by `fallback` (the nearest-group rules)."""
         taken: dict[str, list[Group]] = {r: [] for r in ROLES}
         for q in sorted(feats.quotes, key=lambda q: q.spans[0][0]):

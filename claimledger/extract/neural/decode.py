@@ -1,6 +1,7 @@
 """Turn per-token tag probabilities into claims with character spans.
 
-Rules (chosen for simplicity; see docs/model-card.md):
+Rules (chosen for simplicity; see docs/model-card.md; where `model/assign.json` has learned
+weights for a role, `assign.py` pairs that role's groups with quotes instead of the rules below):
 - each role layer is decoded greedily: B opens a group, I extends the current group, and an I
   after a gap continues the previous group when the gap is short (discontinuous quotes/cues);
   a paragraph break always ends a group (a run-on across paragraphs joins two claims);
@@ -174,7 +175,8 @@ def according_to(cue: str, lang: str) -> bool:
 
 
 def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
-                   ends: list[int], opts: Decoding) -> tuple[list[Quote], dict[str, list[list[Span]]], dict]:
+                   ends: list[int], opts: Decoding
+                   ) -> tuple[list[Quote], dict[str, list[list[Span]]], dict[tuple[Span, ...], float]]:
     """The quotes (with type, confidence and frame), every role's span groups and the tag
     confidence of each cue, speaker and addressee group (by `key`), before any role is paired
     with a quote."""
@@ -207,8 +209,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
                       starts: list[int], ends: list[int], lang: str,
                       opts: Decoding = Decoding(), scorer: Scorer | None = None) -> list[dict]:
     """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types];
-    cue, speaker and addressee are paired with quotes by the learned `scorer` when given, else
-    by the nearest-group rules."""
+    frame, cue, speaker and addressee groups are paired with quotes by the learned `scorer` for
+    the roles it has weights for, by the nearest-group rules otherwise."""
     quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts)
 
     def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
