@@ -1,16 +1,19 @@
 """Train the accurate mode's role-to-quote pairing (claimledger.extract.neural.assign).
 
 The shipped tagger reads the training documents (minus the slice its own training held out); for
-each of its quotes that meets a gold quote, the options are its cue / speaker / addressee groups
-within reach plus "none", and the answer is the group that overlaps the gold quote's role most
-(quotes in text order; earlier quotes hold their answers, as at run time they hold their
-choices). Training on the tagger's own groups, not the gold ones, matters: with gold groups the
-pairing is nearly trivial and the scorer learned nothing that carried over (German held-out roles
-F1 +0.002 against +0.02 this way). A conditional logit per language and role (linear scores)
-is fitted by L-BFGS with numpy and scipy; the held-out documents are
-then decoded with every subset of learned roles, the rest left to the rules, and the best subset
-is kept. (Eight tanh units beside the linear score were tried: the fit is then not convex and
-German held-out roles moved 0.686-0.697 from run to run around the linear 0.692; not kept.)
+each of its quotes that meets a gold quote, the options are its frame / cue / speaker / addressee
+groups within reach plus "none", and the answer is the group that overlaps the gold quote's role
+most. Roles are trained one after another in decision order: while a role's examples are
+recorded, the roles before it are chosen as at run time by the weights just learned (or the
+rules), and earlier quotes hold their answers for the role itself. Training on the tagger's own
+groups, not the gold ones, matters: with gold groups the pairing is nearly trivial and the
+scorer learned nothing that carried over (German held-out roles F1 +0.002 against +0.02 this
+way). A conditional logit per language and role (linear scores) is fitted by L-BFGS with numpy
+and scipy; the held-out documents are then decoded with every subset of learned roles, the rest
+left to the rules, and the best subset is kept. (Eight tanh units beside the linear score were
+tried: the fit is then not convex and German held-out roles moved 0.686-0.697 from run to run
+around the linear 0.692; not kept.) Tagging the training documents takes ~30 minutes; --probs
+caches the tagger's output.
 
     python scripts/train_assign.py --probs /tmp/assign --write
 """
