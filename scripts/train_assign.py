@@ -38,11 +38,11 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
-from tune_decoding import held_out, score  # noqa: E402
+from tune_decoding import decoded_figures, held_out  # noqa: E402
 
-from claimledger.extract.neural import ASSIGN, as_claim_json, decoding  # noqa: E402
+from claimledger.extract.neural import ASSIGN, decoding  # noqa: E402
 from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights, options  # noqa: E402
-from claimledger.extract.neural.decode import claims_from_probs, decoded_groups, rule_choice  # noqa: E402
+from claimledger.extract.neural.decode import decoded_groups, rule_choice  # noqa: E402
 from claimledger.extract.neural.model import Tagger  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
 
@@ -150,13 +150,6 @@ def tagged(lang: str, docs: list[bench.Doc], cache: Path | None) -> list[Any]:
     return probs
 
 
-def evaluate(lang: str, docs: list[bench.Doc], probs: list[Any], scorer: Scorer | None) -> dict[str, Any]:
-    claims = [as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts, p.ends, lang,
-                                                      decoding(lang), scorer))
-              for d, p in zip(docs, probs, strict=True)]
-    return score(lang, docs, claims)
-
-
 def keep_better(lang: str, docs: list[bench.Doc], probs: list[Any],
                 weights: dict[str, Weights]) -> Scorer:
     """The subset of roles whose learned weights do best on the held-out documents (the
@@ -164,7 +157,7 @@ def keep_better(lang: str, docs: list[bench.Doc], probs: list[Any],
     results = []
     for n in range(2 ** len(weights)):
         subset = {r: w for k, (r, w) in enumerate(sorted(weights.items())) if n >> k & 1}
-        figs = evaluate(lang, docs, probs, Scorer(subset))
+        figs = decoded_figures(lang, docs, probs, decoding(lang), Scorer(subset))
         print(f"{lang} held-out, learned {sorted(subset) or 'none'}: {figs}", flush=True)
         results.append((sum(v or 0 for v in figs.values()), -len(subset), subset))
     kept = max(results, key=lambda r: r[:2])[2]

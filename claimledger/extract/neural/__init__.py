@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 from typing import Any
 
 from claimledger.errors import ClaimledgerError
@@ -48,20 +49,21 @@ def _tagger() -> Tagger:
     return Tagger()
 
 
-@functools.lru_cache(maxsize=1)
-def _decoding() -> dict[str, Any]:
-    return json.loads(DECODING.read_text("utf-8")) if DECODING.is_file() else {}
+@functools.lru_cache(maxsize=4)
+def _json(path: Path) -> dict[str, Any]:
+    """A JSON file shipped next to the model, read once ({} when absent)."""
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
 def decoding(lang: str) -> Decoding:
     """The shipped decoding choices for a language (defaults where none were tuned)."""
-    return Decoding(**_decoding().get(lang, {}).get("choices", {}))
+    return Decoding(**_json(DECODING).get(lang, {}).get("choices", {}))
 
 
 @functools.lru_cache(maxsize=8)
 def scorer(lang: str) -> Scorer | None:
     """The learned role-to-quote pairing for a language (None: the nearest-group rules)."""
-    weights = json.loads(ASSIGN.read_text("utf-8")).get(lang) if ASSIGN.is_file() else None
+    weights = _json(ASSIGN).get(lang)
     return Scorer.from_json(weights) if weights else None
 
 

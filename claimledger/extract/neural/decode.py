@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
-from claimledger.extract.neural.assign import Features, Quote, Scorer, key
+from claimledger.extract.neural.assign import Features, Quote, Scorer, gap, inside, key
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
 
@@ -91,16 +91,6 @@ def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
 def has_word(text: str, group: list[Span]) -> bool:
     """False for groups of punctuation only (a stray comma tagged B would split a claim)."""
     return any(ch.isalnum() for s, e in group for ch in text[s:e])
-
-
-def gap(a: list[Span], b: list[Span]) -> int:
-    """Characters between two span groups (0 when they touch or overlap)."""
-    return min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in a for s2, e2 in b)
-
-
-def inside(a: list[Span], frame: list[Span]) -> bool:
-    """True when every span of `a` lies within some span of the frame."""
-    return all(any(fs <= s and e <= fe for fs, fe in frame) for s, e in a)
 
 
 def nearest(cands: list[list[Span]], quote: list[Span], limit: int) -> list[Span] | None:
@@ -199,9 +189,14 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     return quotes, found, conf
 
 
+def tokens_in(group: list[Span], starts: list[int]) -> list[int]:
+    """Indices of the tokens that start inside the group's spans (starts are sorted)."""
+    return [t for s, e in group for t in range(bisect_left(starts, s), bisect_left(starts, e))]
+
+
 def tag_confidence(group: list[Span], probs: np.ndarray, starts: list[int]) -> float:
     """Mean P(B)+P(I) of the group's tokens (probs [T, 3] of its role)."""
-    toks = [t for s, e in group for t in range(bisect_left(starts, s), bisect_left(starts, e))]
+    toks = tokens_in(group, starts)
     return float(probs[toks, 1:].sum(-1).mean()) if toks else 0.0
 
 
@@ -261,7 +256,7 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
              found: dict[str, list[list[Span]]], opts: Decoding) -> Quote:
     """A quote group with its type (the type head summed over its tokens), confidence (mean
     P(B)+P(I)) and frame (the nearest frame group within `frame_gap`)."""
-    toks = [i for i in range(len(starts)) if any(s <= starts[i] < e for s, e in quote)]
+    toks = tokens_in(quote, starts)
     conf = round(float(role_probs[toks, 0, 1:].sum(-1).mean()), 4) if toks else 0.0
     typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
