@@ -58,7 +58,7 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "continue_gaps": (None, {"speaker": 40}, {"cue": 10}, {"cue": 10, "speaker": 40},
                       {"cue": 40, "speaker": 40}, {"speaker": 40, "quote": 40},
                       {"speaker": 40, "quote": 60}, {"cue": 40, "speaker": 40, "quote": 60},
-                      {"cue": 40, "speaker": 40, "quote": 150}),
+                      {"cue": 40, "speaker": 40, "quote": 150}, {"cue": 40, "speaker": 40, "quote": 10}),
 }
 
 
@@ -118,7 +118,8 @@ def main() -> int:
         print(f"skip: training data not found under {DATA}")
         return 0
     tagger = Tagger(args.model)
-    best: dict[str, Any] = {}
+    path = args.model.parent / DECODING.name
+    best: dict[str, Any] = json.loads(path.read_text()) if path.is_file() else {}  # other languages stay
     for lang in args.langs.split(","):
         raws = held_out(lang, args.seed, args.holdout)
         docs = [(bench.de_doc if lang == "de" else bench.en_doc)(r) for r in raws]
@@ -133,7 +134,6 @@ def main() -> int:
                    if getattr(opts, f.name) != getattr(default, f.name)}
         best[lang] = {"choices": choices, "held_out": figs}
     if args.write:
-        path = args.model.parent / DECODING.name
         path.write_text(json.dumps(best, indent=1) + "\n")
         print(f"wrote {path}")
     return 0
