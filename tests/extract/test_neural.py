@@ -108,14 +108,31 @@ def test_tags_are_read_per_word() -> None:
     assert by_word(tags, first).tolist() == [O, B, I, O, O, O, O, O]  # whole words, B word-initial
 
 
+def sourced(text: str, lang: str) -> list[tuple[list[str], str, str]]:
+    """(content pieces, source, cue) of every claim the accurate mode finds."""
+    def said(spans: list[list[int]]) -> list[str]:
+        return [text[s:e] for s, e in spans]
+    return [(said(c["content"]), " ".join(said(c["source"])), " ".join(said(c["cue"])))
+            for c in neural.predict(text, lang)]
+
+
+@needs_model
 def test_english_claims_do_not_share_a_cue_when_each_has_its_own() -> None:
-    # one paragraph each: within one paragraph the 12-layer tagger reads the second statement as
-    # the continuation of the first (a known limit, docs/roadmap.md)
-    text = ("Secret Service protocol called for a stop, sources said.\n\nBut a campaign operative "
+    text = ("Secret Service protocol called for a stop, sources said. But a campaign operative "
             "decided to change course, a source said.")
     claims = neural.predict(text, "en")
     cues = [tuple(map(tuple, c["cue"])) for c in claims if c["cue"]]
     assert len(claims) == 2 and len(set(cues)) == 2
+
+
+@needs_model
+def test_english_quote_after_a_statement_is_its_own_or_continues_it() -> None:
+    # a second quotation with its own speaker is a second claim; one without continues the
+    # statement before it: one claim whose content has two pieces (PolNeAR's convention)
+    two = '"Rents will fall," Meier said. "They will not," Lutz said on Monday.'
+    assert [(s, c) for _, s, c in sourced(two, "en")] == [("Meier", "said"), ("Lutz", "said")]
+    one = '"We will win," Harris told reporters on Tuesday. "The numbers are on our side."'
+    assert sourced(one, "en") == [(['"We will win,"', '"The numbers are on our side."'], "Harris", "told")]
 
 
 def test_a_paragraph_break_ends_a_tagged_group() -> None:
