@@ -37,8 +37,9 @@ import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
 
 from claimledger.extract import extract, extraction_to_json  # noqa: E402
-from claimledger.extract.neural import DECODING, as_claim_json, decoding, scorer  # noqa: E402
+from claimledger.extract.neural import DECODING, as_claim_json, calibration, decoding, scorer  # noqa: E402
 from claimledger.extract.neural.assign import Scorer  # noqa: E402
+from claimledger.extract.neural.calibrate import Calibration  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.model import ARTIFACT, Tagger  # noqa: E402
 
@@ -76,11 +77,11 @@ def score(lang: str, docs: list, claims: list) -> dict[str, float | None]:
     return {k: round(flat[k] or 0.0, 3) for k in keys}
 
 
-def decoded_figures(lang: str, docs: list, probs: list, opts: Decoding,
-                    pairing: Scorer | None) -> dict[str, float | None]:
+def decoded_figures(lang: str, docs: list, probs: list, opts: Decoding, pairing: Scorer | None,
+                    calibrated: Calibration | None = None) -> dict[str, float | None]:
     """Held-out figures of the claims decoded from cached tagger probabilities."""
     claims = [as_claim_json(d.text, claims_from_probs(d.text, p.roles, p.types, p.starts, p.ends,
-                                                      lang, opts, pairing))
+                                                      lang, opts, pairing, calibrated))
               for d, p in zip(docs, probs, strict=True)]
     return score(lang, docs, claims)
 
@@ -89,7 +90,7 @@ def tune(lang: str, docs: list, probs: list, start: Decoding) -> tuple[Decoding,
     """Coordinate ascent over CHOICES from `start`; returns the best choices and their figures."""
 
     def figures(opts: Decoding) -> dict[str, float | None]:
-        return decoded_figures(lang, docs, probs, opts, scorer(lang))
+        return decoded_figures(lang, docs, probs, opts, scorer(lang), calibration(lang))
 
     best, best_figs = start, figures(start)
     print(f"{lang} shipped choices: {best_figs}", flush=True)

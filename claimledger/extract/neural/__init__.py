@@ -14,17 +14,21 @@ from typing import Any
 
 from claimledger.errors import ClaimledgerError
 from claimledger.extract.neural.assign import Scorer
+from claimledger.extract.neural.calibrate import Calibration
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
 
-__all__ = ["ARTIFACT", "ASSIGN", "DECODING", "as_claim_json", "available", "decoding", "predict", "require",
-           "scorer"]
+__all__ = ["ARTIFACT", "ASSIGN", "CALIBRATION", "DECODING", "as_claim_json", "available", "calibration",
+           "decoding", "predict", "require", "scorer"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
 # (scripts/tune_decoding.py): per-language role thresholds and whether a cue may serve two claims.
 DECODING = ARTIFACT.parent / "decoding.json"
 # Learned pairing of cue, speaker and addressee groups with quotes (scripts/train_assign.py).
 ASSIGN = ARTIFACT.parent / "assign.json"
+# Learned claim probabilities and the floor under which a claim is dropped
+# (scripts/train_calibration.py).
+CALIBRATION = ARTIFACT.parent / "calibration.json"
 
 
 def available() -> bool:
@@ -67,12 +71,20 @@ def scorer(lang: str) -> Scorer | None:
     return Scorer.from_json(weights) if weights else None
 
 
+@functools.lru_cache(maxsize=8)
+def calibration(lang: str) -> Calibration | None:
+    """The learned claim probabilities for a language (None: mean tag probability, no floor)."""
+    weights = _json(CALIBRATION).get(lang)
+    return Calibration.from_json(weights) if weights else None
+
+
 def predict(text: str, lang: str) -> list[dict[str, Any]]:
     """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence."""
     if not text.strip():
         return []
     p = _tagger().probs(text)
-    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang))
+    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang),
+                             calibration(lang))
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ import numpy as np
 
 from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
 from claimledger.extract.neural.assign import Features, Quote, Scorer, gap, inside, key
+from claimledger.extract.neural.calibrate import Calibration
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
 
@@ -202,10 +203,12 @@ def tag_confidence(group: list[Span], probs: np.ndarray, starts: list[int]) -> f
 
 def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
                       starts: list[int], ends: list[int], lang: str,
-                      opts: Decoding = Decoding(), scorer: Scorer | None = None) -> list[dict]:
+                      opts: Decoding = Decoding(), scorer: Scorer | None = None,
+                      calibration: Calibration | None = None) -> list[dict]:
     """Claims from role probabilities [T, roles, 3] and quote-type probabilities [T, types];
     frame, cue, speaker and addressee groups are paired with quotes by the learned `scorer` for
-    the roles it has weights for, by the nearest-group rules otherwise."""
+    the roles it has weights for, by the nearest-group rules otherwise; a `calibration` turns
+    each claim's confidence into a learned probability and drops the unlikely ones."""
     quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts)
 
     def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
@@ -233,7 +236,10 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     if opts.merge_shared_cues:
         claims = merge_shared_cues(claims)
     continue_speakers(claims, opts.continuation_gap)
-    return claims + inner_quotes(text, claims, lang, opts.inner_quote_words)
+    claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
+    if calibration is not None:
+        claims = calibration.apply(text, claims, role_probs[:, 0], starts, get_pack(lang))
+    return claims
 
 
 def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]]],
