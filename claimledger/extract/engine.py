@@ -13,6 +13,7 @@ from claimledger.extract.entities import (
     DocEntity,
     entity_type,
     find_names,
+    lone_name_before,
     split_source,
 )
 from claimledger.extract.quantities import find_quantities
@@ -290,8 +291,11 @@ def _entities(
             refs[k] = add(phrase, body[0].start, body[-1].end, words)
         elif name:
             refs[k] = add(name, start, start + len(name), words)
-        else:
-            ent = _resolve(found, words, s, pack)
+        elif _refers_back(words, pack):
+            ent = _resolve(found, s)
+            near = None if ent else lone_name_before(text, tokens, -1, s, pack)  # "Kim ... er"
+            if near:
+                ent = add(text[near[0]:near[1]], *near, [])
             if ent:
                 ent.mentions.append((s, e))
                 refs[k] = ent
@@ -315,14 +319,13 @@ def _match_existing(found: dict[str, DocEntity], key: str) -> DocEntity | None:
     return None
 
 
-def _resolve(
-    found: dict[str, DocEntity], words: list[str], pos: int, pack: LanguagePack
-) -> DocEntity | None:
-    """Pronoun or role description -> the nearest preceding person with a name."""
-    if not words:
-        return None
-    if not (words[0] in pack.pronouns or any(w in pack.role_nouns for w in words)):
-        return None
+def _refers_back(words: list[str], pack: LanguagePack) -> bool:
+    """A pronoun or a role description ("er", "der frühere Regierungschef")."""
+    return bool(words) and (words[0] in pack.pronouns or any(w in pack.role_nouns for w in words))
+
+
+def _resolve(found: dict[str, DocEntity], pos: int) -> DocEntity | None:
+    """The nearest person (or untyped name) mentioned before `pos`."""
     best, best_pos = None, -1
     for ent in found.values():
         if ent.type not in {"person", "unknown"}:

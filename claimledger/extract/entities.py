@@ -6,11 +6,14 @@ and "KIM JONG UN" share one id across documents and languages.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimledger.extract.aliases import lookup
 from claimledger.nlp.pack import LanguagePack
 from claimledger.nlp.text import Token
+
+LOOKBACK = 400  # characters before a pronoun searched for a lone name (the lexicon is slow)
 
 
 @dataclass
@@ -120,6 +123,29 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
             spans.append((tokens[first].start, tokens[j - 1].end))
         i = j
     return spans
+
+
+def lone_name_before(text: str, tokens: list[Token], after: int, pos: int,
+                     pack: LanguagePack) -> tuple[int, int] | None:
+    """The nearest lone capitalised word between character offsets `after` and `pos` that the
+    pack's lexicon reads as a name: what a pronoun points back to when no longer name stands
+    nearer ("beaufsichtigte Kim am Donnerstag ... Dabei habe er betont"). Only for packs whose
+    nouns are capitalised too (German); words after an article or a preposition are skipped
+    ("am Donnerstag", "in Berlin": a place or a thing, not a speaker); at most LOOKBACK back."""
+    if pack.proper_noun is None:
+        return None
+    after = max(after, pos - LOOKBACK)
+    for i in range(bisect_left([t.start for t in tokens], pos) - 1, 0, -1):
+        t, prev = tokens[i], tokens[i - 1]
+        if t.start <= after:
+            break
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.text[:1].isupper() and t.text[1:].islower() and prev.sent == t.sent
+                and prev.lower not in pack.determiners and prev.lower not in pack.contracted_articles
+                and prev.lower not in pack.prepositions and prev.text[:1].islower()
+                and not (nxt and nxt.text[:1].isupper()) and pack.proper_noun(t.text)):
+            return t.start, t.end
+    return None
 
 
 def _name_start(tokens: list[Token], i: int, pack: LanguagePack) -> bool:

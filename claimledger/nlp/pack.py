@@ -8,6 +8,7 @@ one through the `claimledger.language_packs` entry point.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import entry_points
@@ -58,6 +59,11 @@ class LanguagePack:
     type_hints: tuple[tuple[str, str], ...] = ()  # (lower-case substring, source type)
     # cue texts (lower case, particles joined by a space) that deny or reject another claim
     denial_cues: frozenset[str] = field(default_factory=frozenset)
+    # a lone capitalised word that is a name, where capitalisation cannot tell (German nouns);
+    # None: capitalisation is enough
+    proper_noun: Callable[[str], bool] | None = None
+    # words after which a capitalised word names a place or a thing, not a speaker ("in Berlin")
+    prepositions: frozenset[str] = field(default_factory=frozenset)
     # words in a claim's content that mark it as a denial ("falsch", "false", "untrue")
     denial_words: frozenset[str] = field(default_factory=frozenset)
     # negation words: a negated statement that mirrors another source's claim contradicts it

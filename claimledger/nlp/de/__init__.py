@@ -1,6 +1,6 @@
 """German language pack."""
 
-from claimledger.nlp.de import cues, entities, numbers
+from claimledger.nlp.de import cues, entities, lexicon, numbers
 from claimledger.nlp.pack import LanguagePack
 
 PACK = LanguagePack(
@@ -43,6 +43,9 @@ PACK = LanguagePack(
         "damit", "dass", "als", "seit", "vor", "über", "unter", "um", "bis", "an", "aus",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         "unterdessen", "inzwischen", "demnach", "gestern", "heute", "morgen", "zunächst",
+        # fronted adverbs before an inverted subject ("Dort sagte er, ...")
+        "dort", "hier", "dann", "danach", "damals", "später", "daraufhin", "anschließend",
+        "außerdem", "ebenfalls", "jetzt", "nun", "darin", "darauf", "dazu", "deshalb", "daher",
     }),
     abbreviations=frozenset({
         "dr", "prof", "bzw", "ca", "vgl", "z.b", "u.a", "usw", "etc", "nr", "st", "str", "mio",
@@ -64,6 +67,11 @@ PACK = LanguagePack(
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
+    proper_noun=lexicon.proper_noun,
+    prepositions=frozenset({
+        "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
+        "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",
+    }),
     denial_words=cues.DENIAL_WORDS,
     negations=cues.NEGATIONS,
     stopwords=frozenset("""

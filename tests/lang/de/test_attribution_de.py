@@ -107,6 +107,19 @@ def test_role_description_resolves_to_named_person() -> None:
     assert c["source"]["entity"]["name"] == "Lars Holmgaard"
 
 
+def test_pronoun_resolves_to_a_lone_surname() -> None:
+    # German capitalises every noun: the lexicon tells "Meloni" from "Mittwoch"; a name after a
+    # preposition is a place ("in Lissabon"), not the speaker "sie" points back to
+    text = ("Wie die Nachrichtenagentur Ansa meldete, empfing Meloni am Mittwoch in Lissabon die "
+            "Vertreter der Werften. Dabei habe sie betont, dass der Ausbau beginnen müsse.")
+    by = {c["source"]["text"]: c for c in claims(text)}
+    assert by["sie"]["source"]["entity"]["name"] == "Meloni"
+    assert by["sie"]["nested_in"] == by["die Nachrichtenagentur Ansa"]["id"]
+    unknown = claims("Die Delegation reiste am Montag nach Lissabon. Dort sagte er, der Ausbau "
+                     "müsse beginnen.")
+    assert unknown[0]["source"]["entity"] is None  # no person before "er": not the city
+
+
 def test_plain_sentence_has_no_claim() -> None:
     assert claims("Am Dienstag schien in Hamburg die Sonne. Die Elbe führte wenig Wasser.") == []
 
