@@ -164,37 +164,52 @@ def keep_better(lang: str, docs: list[bench.Doc], probs: list[Any],
     return Scorer(kept)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def arguments(description: str, out: Path) -> argparse.Namespace:
+    """The options every script that learns from the tagger's cached output shares."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--langs", default="de,en")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--holdout", type=float, default=0.1)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--probs", type=Path, help="cache files for the tagger's probabilities "
                     "(PATH.de.pkl, PATH.train.de.pkl, ...): tagging the training documents takes ~20 min")
-    ap.add_argument("--write", action="store_true", help=f"store the weights in {ASSIGN}")
-    args = ap.parse_args()
+    ap.add_argument("--write", action="store_true", help=f"store the weights in {out}")
+    return ap.parse_args()
+
+
+Split = tuple[list[bench.Doc], list[Any], list[bench.Doc], list[Any]]  # train, its probs, held-out, probs
+
+
+def documents(lang: str, args: argparse.Namespace) -> Split:
+    """Training documents outside the tagger's held-out slice and the held-out ones, each with
+    the shipped tagger's probabilities (cached under --probs)."""
+    make = bench.de_doc if lang == "de" else bench.en_doc
+    test = held_out(lang, args.seed, args.holdout)
+    names = {(r.get("documentName") or r.get("name")) for r in test}
+    train = [make(r) for r in read(train_path(DATA, lang))
+             if (r.get("documentName") or r.get("name")) not in names]
+    docs = [make(r) for r in test]
+
+    def cache(name: str) -> Path | None:
+        return args.probs.with_name(f"{args.probs.stem}.{name}.pkl") if args.probs else None
+
+    return (train, tagged(lang, train, cache(f"train.{lang}")), docs, tagged(lang, docs, cache(lang)))
+
+
+def main() -> int:
+    args = arguments(__doc__.split("\n\n")[0], ASSIGN)
     if not all(train_path(DATA, lang).is_file() for lang in args.langs.split(",")):
         print(f"skip: training data not found under {DATA}")
         return 0
     out: dict[str, Any] = json.loads(ASSIGN.read_text()) if ASSIGN.is_file() else {}  # other languages stay
     for lang in args.langs.split(","):
-        make = bench.de_doc if lang == "de" else bench.en_doc
-        test = held_out(lang, args.seed, args.holdout)
-        names = {(r.get("documentName") or r.get("name")) for r in test}
-        train = [make(r) for r in read(train_path(DATA, lang))
-                 if (r.get("documentName") or r.get("name")) not in names]
-        cache = args.probs.with_name(f"{args.probs.stem}.train.{lang}.pkl") if args.probs else None
-        train_probs = tagged(lang, train, cache)
+        train, train_probs, docs, probs = documents(lang, args)
         weights: dict[str, Weights] = {}
         for role in (r for r in ROLES if r in GOLD[lang]):  # in decision order, each on the ones before
             examples = [e for doc, p in zip(train, train_probs, strict=True)
                         for e in role_examples(doc, p, lang, role, weights)]
             weights[role] = fit(examples, args.l2)
             print(f"{lang} {role}: {len(examples)} quotes from {len(train)} documents", flush=True)
-        docs = [make(r) for r in test]
-        cache = args.probs.with_name(f"{args.probs.stem}.{lang}.pkl") if args.probs else None
-        probs = tagged(lang, docs, cache)
         out[lang] = keep_better(lang, docs, probs, weights).to_json()
     if args.write:
         ASSIGN.write_text(json.dumps(out) + "\n")

@@ -13,7 +13,6 @@ drops nothing). Run it after scripts/train_assign.py: it reads the pairing's cla
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -28,9 +27,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import attribution as bench  # noqa: E402
-from train_assign import tagged  # noqa: E402
-from train_attribution import DATA, read, train_path  # noqa: E402
-from tune_decoding import decoded_figures, held_out  # noqa: E402
+from train_assign import arguments, documents  # noqa: E402
+from train_attribution import DATA, train_path  # noqa: E402
+from tune_decoding import decoded_figures  # noqa: E402
 
 from claimledger.extract.neural import CALIBRATION, as_claim_json, decoding, scorer  # noqa: E402
 from claimledger.extract.neural.calibrate import Calibration, features, spans  # noqa: E402
@@ -76,32 +75,16 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--langs", default="de,en")
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--holdout", type=float, default=0.1)
-    ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--probs", type=Path, help="cache files for the tagger's probabilities, shared with "
-                    "scripts/train_assign.py (PATH.de.pkl, PATH.train.de.pkl, ...)")
-    ap.add_argument("--write", action="store_true", help=f"store the weights in {CALIBRATION}")
-    args = ap.parse_args()
+    args = arguments(__doc__.split("\n\n")[0], CALIBRATION)
     if not all(train_path(DATA, lang).is_file() for lang in args.langs.split(",")):
         print(f"skip: training data not found under {DATA}")
         return 0
     out: dict[str, Any] = json.loads(CALIBRATION.read_text()) if CALIBRATION.is_file() else {}
     for lang in args.langs.split(","):
-        make = bench.de_doc if lang == "de" else bench.en_doc
-        test = held_out(lang, args.seed, args.holdout)
-        names = {(r.get("documentName") or r.get("name")) for r in test}
-        train = [make(r) for r in read(train_path(DATA, lang))
-                 if (r.get("documentName") or r.get("name")) not in names]
-        cache = args.probs.with_name(f"{args.probs.stem}.train.{lang}.pkl") if args.probs else None
-        x, y = examples(lang, train, tagged(lang, train, cache))
+        train, train_probs, docs, probs = documents(lang, args)
+        x, y = examples(lang, train, train_probs)
         weights = fit(x, y, args.l2)
         print(f"{lang}: {len(y)} claims from {len(train)} documents, {y.mean():.2f} counted", flush=True)
-        docs = [make(r) for r in test]
-        cache = args.probs.with_name(f"{args.probs.stem}.{lang}.pkl") if args.probs else None
-        probs = tagged(lang, docs, cache)
         results = []
         for floor in FLOORS:
             calibrated = Calibration(weights, floor)
