@@ -56,6 +56,7 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "continuation_gap": (0, 50, 200, 1000),
     "later_paragraph_speaker": (True, False),
     "merge_shared_cues": (False, True),
+    "trim_punctuation": (False, True),
     "continue_gaps": (None, {"speaker": 40}, {"cue": 10}, {"cue": 10, "speaker": 40},
                       {"cue": 40, "speaker": 40}, {"speaker": 40, "quote": 40},
                       {"speaker": 40, "quote": 60}, {"cue": 40, "speaker": 40, "quote": 60},

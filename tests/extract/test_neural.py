@@ -191,6 +191,24 @@ def test_a_free_indirect_claim_takes_no_cue_from_its_neighbour() -> None:
     assert text_of(text, claim["source"]) == "Der Minister"  # still the one who speaks
 
 
+def test_content_ends_before_the_closing_punctuation_except_whole_sentences() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Der Minister sagte , das Werk schließe ."
+    starts, ends = word_offsets(text)
+    # Der Minister(1) sagte(2) ,(3) das(4) Werk schließe .(7)
+    probs = tag_probs(8, {"quote": [(4, 8)], "cue": [(2, 3)], "speaker": [(0, 2)]})
+
+    def content(kind: str, trim: bool) -> str:
+        claim, = claims_from_probs(text, probs, type_probs(8, kind), starts, ends, "de",
+                                   Decoding(trim_punctuation=trim))
+        return text_of(text, claim["content"])
+
+    assert content("Indirect", True) == "das Werk schließe"
+    assert content("Indirect", False) == "das Werk schließe ."
+    assert content("Reported", True) == "das Werk schließe ."  # a reported act keeps its sentence
+
+
 def test_a_long_quotation_inside_indirect_content_is_also_a_direct_claim() -> None:
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 

@@ -40,6 +40,8 @@ Span = tuple[int, int]
 CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group (default)
 FRAME_JOIN = 3  # characters between a clause read as a quote and the quote it frames
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
+END_PUNCTUATION = set(".,;:!?")
+UNTRIMMED = ("reported", "free_indirect")  # kinds whose content keeps its closing punctuation
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,10 @@ class Decoding:
     # one claim per cue and source: English news data annotates "X said that A and that B" as one
     # attribution with a content in two pieces; German data as two quotes of one frame
     merge_shared_cues: bool = False
+    # direct and indirect content ends before the sentence's closing punctuation ("sagte, er
+    # werde kommen." / '"We will win," he said'), as both datasets mark it; reported speech acts
+    # and free indirect sentences are whole sentences and keep it (German data)
+    trim_punctuation: bool = False
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
@@ -224,6 +230,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             cue, frame = [], None
         if kind == "indirect" and cue and according_to(" ".join(text[s:e] for s, e in cue), lang):
             kind = "according_to"
+        if opts.trim_punctuation and kind not in UNTRIMMED:
+            quote = trim_end(text, quote)
         claims.append({
             "kind": kind,
             "content": [list(s) for s in quote],
@@ -267,6 +275,14 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
     return Quote(quote, typ, frame, conf, typed=opts.frames)
+
+
+def trim_end(text: str, quote: list[Span]) -> list[Span]:
+    """The quote without sentence punctuation and spaces at its end (kept whole if only those)."""
+    s, e = quote[-1]
+    while e > s and (text[e - 1] in END_PUNCTUATION or text[e - 1].isspace()):
+        e -= 1
+    return [*quote[:-1], (s, e)] if e > s else quote
 
 
 def merge_shared_cues(claims: list[dict]) -> list[dict]:
