@@ -34,6 +34,7 @@ def overlap(a: list[Span], b: list[Span]) -> int:
 
 
 def spans(claim: dict, role: str) -> list[Span]:
+    """A role's spans of a claim dict as tuples ([] when it has none)."""
     return [(int(s), int(e)) for s, e in claim.get(role) or []]
 
 
@@ -54,7 +55,7 @@ def features(text: str, claim: dict, claims: list[dict], quote_probs: np.ndarray
                 and sum(e - s for s, e in spans(o, "content")) > size for o in claims)
     source = " ".join(text[s:e] for s, e in spans(claim, "source")).lower().split()
     return [1.0, float(claim["confidence"]), float(inside.min()),
-            float(toks and (quote_probs[toks, B] > 0.5).sum() > 1),
+            float(bool(toks) and (quote_probs[toks, B] > 0.5).sum() > 1),
             *(float(claim["kind"] == k) for k in KINDS),
             float(bool(cue)), float(bool(claim.get("source"))), float(bool(claim.get("frame"))),
             *onehot(len(body.split()), (3, 6, 12, 25)), *count3(len(content) - 1),
