@@ -25,6 +25,7 @@ import json
 import pickle
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,6 @@ GOLD = {"de": {"quote": "message", "cue": "cue", "speaker": "speaker", "addresse
 Example = tuple[np.ndarray, np.ndarray, int]
 
 
-def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
 class Recorder(Scorer):
     """Records one role's options and answers while pairing a document as the run time does:
     the roles before it chosen by the weights learned so far (or the rules), the role itself
@@ -73,13 +70,13 @@ class Recorder(Scorer):
         if role != self.role:
             return super().choose(feats, q, role, cands, taken)
         quote = self.names["quote"]
-        g = max(self.doc.gold, key=lambda g: overlap(g.spans[quote], q.spans), default=None)
-        if g is None or overlap(g.spans[quote], q.spans) == 0:
+        g = max(self.doc.gold, key=lambda g: bench.overlap(g.spans[quote], q.spans), default=None)
+        if g is None or bench.overlap(g.spans[quote], q.spans) == 0:
             return []  # a quote the gold does not have: nothing to learn
         pool = options(cands, q.spans)
         gs = g.spans.get(self.names[role], [])
-        best = max(pool, key=lambda c: overlap(c, gs), default=[]) if gs else []
-        answer = best if best and overlap(best, gs) > 0 else []
+        best = max(pool, key=lambda c: bench.overlap(c, gs), default=[]) if gs else []
+        answer = best if best and bench.overlap(best, gs) > 0 else []
         if pool:
             cand = [feats.candidate(q, c, pool, role, c in taken) for c in pool]
             self.examples.append((np.array(cand, np.float64), np.array(feats.none(q, pool), np.float64),
@@ -196,25 +193,38 @@ def documents(lang: str, args: argparse.Namespace) -> Split:
     return (train, tagged(lang, train, cache(f"train.{lang}")), docs, tagged(lang, docs, cache(lang)))
 
 
-def main() -> int:
-    args = arguments(__doc__.split("\n\n")[0], ASSIGN)
+def learn_languages(args: argparse.Namespace, path: Path, learn: Callable[[str, Split], dict]) -> int:
+    """Run `learn` (language, its documents -> weights as JSON) for every language asked for and,
+    with --write, store the result in `path`, where the other languages' entries stay; skip
+    cleanly without the training data."""
     if not all(train_path(DATA, lang).is_file() for lang in args.langs.split(",")):
         print(f"skip: training data not found under {DATA}")
         return 0
-    out: dict[str, Any] = json.loads(ASSIGN.read_text()) if ASSIGN.is_file() else {}  # other languages stay
+    out: dict[str, Any] = json.loads(path.read_text()) if path.is_file() else {}
     for lang in args.langs.split(","):
-        train, train_probs, docs, probs = documents(lang, args)
-        weights: dict[str, Weights] = {}
-        for role in (r for r in ROLES if r in GOLD[lang]):  # in decision order, each on the ones before
-            examples = [e for doc, p in zip(train, train_probs, strict=True)
-                        for e in role_examples(doc, p, lang, role, weights)]
-            weights[role] = fit(examples, args.l2)
-            print(f"{lang} {role}: {len(examples)} quotes from {len(train)} documents", flush=True)
-        out[lang] = keep_better(lang, docs, probs, weights).to_json()
+        out[lang] = learn(lang, documents(lang, args))
     if args.write:
-        ASSIGN.write_text(json.dumps(out) + "\n")
-        print(f"wrote {ASSIGN}")
+        path.write_text(json.dumps(out) + "\n")
+        print(f"wrote {path}")
     return 0
+
+
+def learn_pairing(lang: str, split: Split, l2: float) -> dict:
+    """Each role's weights in decision order (each on the run-time choices of the ones before),
+    then the subset that does best on the held-out documents."""
+    train, train_probs, docs, probs = split
+    weights: dict[str, Weights] = {}
+    for role in (r for r in ROLES if r in GOLD[lang]):
+        examples = [e for doc, p in zip(train, train_probs, strict=True)
+                    for e in role_examples(doc, p, lang, role, weights)]
+        weights[role] = fit(examples, l2)
+        print(f"{lang} {role}: {len(examples)} quotes from {len(train)} documents", flush=True)
+    return keep_better(lang, docs, probs, weights).to_json()
+
+
+def main() -> int:
+    args = arguments(__doc__.split("\n\n")[0], ASSIGN)
+    return learn_languages(args, ASSIGN, lambda lang, split: learn_pairing(lang, split, args.l2))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ drops nothing). Run it after scripts/train_assign.py: it reads the pairing's cla
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import attribution as bench  # noqa: E402
-from train_assign import arguments, documents  # noqa: E402
-from train_attribution import DATA, train_path  # noqa: E402
+from train_assign import Split, arguments, learn_languages  # noqa: E402
 from tune_decoding import decoded_figures  # noqa: E402
 
 from claimledger.extract.neural import CALIBRATION, as_claim_json, decoding, scorer  # noqa: E402
@@ -74,28 +72,23 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
 
 
+def learn_calibration(lang: str, split: Split, l2: float) -> dict:
+    """The claim probabilities and the floor among FLOORS that does best on held-out."""
+    train, train_probs, docs, probs = split
+    x, y = examples(lang, train, train_probs)
+    weights = fit(x, y, l2)
+    print(f"{lang}: {len(y)} claims from {len(train)} documents, {y.mean():.2f} counted", flush=True)
+    results = []
+    for floor in FLOORS:
+        figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang), Calibration(weights, floor))
+        print(f"{lang} held-out, floor {floor}: {figs}", flush=True)
+        results.append((sum(v or 0 for v in figs.values()), -floor, floor))
+    return Calibration(weights, max(results)[2]).to_json()
+
+
 def main() -> int:
     args = arguments(__doc__.split("\n\n")[0], CALIBRATION)
-    if not all(train_path(DATA, lang).is_file() for lang in args.langs.split(",")):
-        print(f"skip: training data not found under {DATA}")
-        return 0
-    out: dict[str, Any] = json.loads(CALIBRATION.read_text()) if CALIBRATION.is_file() else {}
-    for lang in args.langs.split(","):
-        train, train_probs, docs, probs = documents(lang, args)
-        x, y = examples(lang, train, train_probs)
-        weights = fit(x, y, args.l2)
-        print(f"{lang}: {len(y)} claims from {len(train)} documents, {y.mean():.2f} counted", flush=True)
-        results = []
-        for floor in FLOORS:
-            calibrated = Calibration(weights, floor)
-            figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang), calibrated)
-            print(f"{lang} held-out, floor {floor}: {figs}", flush=True)
-            results.append((sum(v or 0 for v in figs.values()), -floor, floor))
-        out[lang] = Calibration(weights, max(results)[2]).to_json()
-    if args.write:
-        CALIBRATION.write_text(json.dumps(out) + "\n")
-        print(f"wrote {CALIBRATION}")
-    return 0
+    return learn_languages(args, CALIBRATION, lambda lang, split: learn_calibration(lang, split, args.l2))
 
 
 if __name__ == "__main__":

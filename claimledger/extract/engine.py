@@ -293,7 +293,7 @@ def _entities(
             refs[k] = add(name, start, start + len(name), words)
         elif _refers_back(words, pack):
             ent = _resolve(found, s)
-            near = None if ent else lone_name_before(text, tokens, -1, s, pack)  # "Kim ... er"
+            near = None if ent else lone_name_before(tokens, starts, s, pack)  # "Kim ... er"
             if near:
                 ent = add(text[near[0]:near[1]], *near, [])
             if ent:

@@ -125,19 +125,18 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
     return spans
 
 
-def lone_name_before(text: str, tokens: list[Token], after: int, pos: int,
+def lone_name_before(tokens: list[Token], starts: list[int], pos: int,
                      pack: LanguagePack) -> tuple[int, int] | None:
-    """The nearest lone capitalised word between character offsets `after` and `pos` that the
-    pack's lexicon reads as a name: what a pronoun points back to when no longer name stands
-    nearer ("beaufsichtigte Kim am Donnerstag ... Dabei habe er betont"). Only for packs whose
-    nouns are capitalised too (German); words after an article or a preposition are skipped
-    ("am Donnerstag", "in Berlin": a place or a thing, not a speaker); at most LOOKBACK back."""
+    """The nearest lone capitalised word within LOOKBACK characters before `pos` that the pack's
+    lexicon reads as a name: what a pronoun points back to when no named person stands before
+    it ("beaufsichtigte Kim am Donnerstag ... Dabei habe er betont"). Only for packs whose nouns
+    are capitalised too (German); words after an article or a preposition are skipped ("am
+    Donnerstag", "in Berlin": a place or a thing, not a speaker). `starts`: the tokens' starts."""
     if pack.proper_noun is None:
         return None
-    after = max(after, pos - LOOKBACK)
-    for i in range(bisect_left([t.start for t in tokens], pos) - 1, 0, -1):
+    for i in range(bisect_left(starts, pos) - 1, 0, -1):
         t, prev = tokens[i], tokens[i - 1]
-        if t.start <= after:
+        if t.start <= pos - LOOKBACK:
             break
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (t.text[:1].isupper() and t.text[1:].islower() and prev.sent == t.sent
