@@ -123,13 +123,14 @@ def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
     return out
 
 
-def build_windows(exs: list[Example], bos: int, eos: int) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
+def build_windows(exs: list[Example], bos: int, eos: int, window: int, stride: int
+                  ) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
     """Training windows: ids with <s>/</s>, role labels, type labels (specials ignored)."""
     out = []
     pad_r = np.full((1, len(ROLES)), IGNORE, np.int64)
     pad_t = np.full(1, IGNORE, np.int64)
     for ex in exs:
-        for a, b in windows(len(ex.ids), WINDOW - 2, STRIDE):
+        for a, b in windows(len(ex.ids), window - 2, stride):
             out.append(([bos, *ex.ids[a:b], eos],
                         np.concatenate([pad_r, ex.roles[a:b], pad_r]),
                         np.concatenate([pad_t, ex.types[a:b], pad_t])))
@@ -243,7 +244,8 @@ def load_init(model: Any, path: Path) -> int:
 # ------------------------------------------------------------------------------------- evaluation
 
 
-def doc_probs(model: Any, ex: Example, bos: int, eos: int) -> tuple[np.ndarray, np.ndarray]:
+def doc_probs(model: Any, ex: Example, bos: int, eos: int, window: int, stride: int
+              ) -> tuple[np.ndarray, np.ndarray]:
     """Averaged per-token role and type probabilities over overlapping windows (torch model)."""
     import torch
 
@@ -252,7 +254,7 @@ def doc_probs(model: Any, ex: Example, bos: int, eos: int) -> tuple[np.ndarray, 
     types = np.zeros((n, len(TYPES)), np.float32)
     cnt = np.zeros((n, 1), np.float32)
     with torch.no_grad():
-        for a, b in windows(n):
+        for a, b in windows(n, window - 2, stride):
             ids = torch.tensor([[bos, *ex.ids[a:b], eos]])
             r, ty = model(ids, torch.ones(ids.shape))
             roles[a:b] += r[0, 1:-1].softmax(-1).numpy()
@@ -268,7 +270,8 @@ def run_decoding(lang: str) -> Decoding:
     return decoding(lang)
 
 
-def evaluate(model: Any, exs: list[Example], bos: int, eos: int) -> dict[str, float | None]:
+def evaluate(model: Any, exs: list[Example], args: argparse.Namespace, bos: int, eos: int
+             ) -> dict[str, float | None]:
     """Benchmark figures (benchmarks/attribution.py metrics) on held-out examples, per language."""
     import attribution as bench
 
@@ -281,7 +284,7 @@ def evaluate(model: Any, exs: list[Example], bos: int, eos: int) -> dict[str, fl
         docs, claims = [], []
         for ex in sub:
             doc = (bench.de_doc if lang == "de" else bench.en_doc)(ex.raw)
-            r, ty = doc_probs(model, ex, bos, eos)
+            r, ty = doc_probs(model, ex, bos, eos, args.window, args.stride)
             found = claims_from_probs(doc.text, r, ty, ex.starts, ex.ends, lang, run_decoding(lang))
             claims.append(as_claim_json(doc.text, found))
             docs.append(doc)
@@ -304,6 +307,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--layers", type=int, default=6, help="encoder layers kept (of 12)")
     ap.add_argument("--epochs", type=float, default=2.0)
     ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--window", type=int, default=WINDOW, help="tokens per window incl. <s> and </s>")
+    ap.add_argument("--stride", type=int, default=STRIDE, help="tokens between window starts")
     ap.add_argument("--lr", type=float, default=3e-5, help="encoder learning rate")
     ap.add_argument("--head-lr", type=float, default=2e-3, help="learning rate of the tag heads")
     ap.add_argument("--head-steps", type=int, default=30, help="first steps train the heads only")
@@ -373,7 +378,8 @@ def main() -> int:
     train, held = load_examples(args, e5)
     for lang in args.langs.split(","):
         run_decoding(lang)  # pinned now, not at the first evaluation
-    wins = build_windows([e for e in train for _ in range(repeats(e, args))], bos, eos)
+    wins = build_windows([e for e in train for _ in range(repeats(e, args))], bos, eos, args.window,
+                         args.stride)
     print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
           f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
     model = make_model(e5, args.layers)
@@ -429,7 +435,7 @@ def main() -> int:
           flush=True)
     if held:
         t1 = time.time()
-        print(f"held-out: {evaluate(model, held, bos, eos)} ({time.time() - t1:.0f}s)", flush=True)
+        print(f"held-out: {evaluate(model, held, args, bos, eos)} ({time.time() - t1:.0f}s)", flush=True)
     return 0
 
 
@@ -438,7 +444,7 @@ def checkpoint(model: Any, args: argparse.Namespace, step: int, steps: int, trai
     """Evaluate on a held-out sample; export when better than `best`. Returns this step's score."""
     bos, eos = specials
     sample = [e for e in held if e.lang == "de"][:40] + [e for e in held if e.lang == "en"][:20]
-    figs = evaluate(model, sample, bos, eos)
+    figs = evaluate(model, sample, args, bos, eos)
     print(f"eval step {step} (sample): {figs}", flush=True)
     score = sum(v or 0.0 for k, v in figs.items() if k.endswith(KEY_FIGURES))
     if score > best:
@@ -451,8 +457,8 @@ def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example
             t_train: float) -> dict[str, Any]:
     """Recipe values stored inside the artifact."""
     minutes = (time.time() - t_train) / 60
-    return {"layers": args.layers, "roles": list(ROLES), "types": list(TYPES), "window": WINDOW,
-            "stride": STRIDE, "steps": step, "planned_steps": steps, "epochs": args.epochs,
+    return {"layers": args.layers, "roles": list(ROLES), "types": list(TYPES), "window": args.window,
+            "stride": args.stride, "steps": step, "planned_steps": steps, "epochs": args.epochs,
             "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
             "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
             "langs": args.langs, "rw": args.rw, "rw_repeat": args.rw_repeat,
