@@ -27,7 +27,7 @@ def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extra
     """Find attributed claims and entities in text written in language `lang`.
 
     mode "fast": the rule engine over the language pack (about 5,000 sentences/s per core);
-    "accurate": the fine-tuned tagger in `extract.neural` finds the claims (about 20 sentences/s
+    "accurate": the fine-tuned tagger in `extract.neural` finds the claims (about 40-55 sentences/s
     per core, much better recall; figures in docs/status.md); entities, figures and nesting are
     resolved the same way in both modes.
     """
