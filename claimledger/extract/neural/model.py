@@ -85,8 +85,8 @@ class Tagger:
         pad = self.e5.tokenizer.eos
         arr = np.array([x + [pad] * (t - len(x)) for x in ids])
         mask = np.array([[1.0] * len(x) + [0.0] * (t - len(x)) for x in ids], dtype=np.float32)
-        emb = self.e5.word_rows(arr).reshape(len(ids), t, -1) + self.position[:t]
-        roles, types = self.session.run(None, {"emb": emb.astype(np.float32), "mask": mask})
+        emb = self.e5.word_rows(arr).reshape(len(ids), t, -1) + self.position[:t]  # float32 already
+        roles, types = self.session.run(None, {"emb": emb, "mask": mask})
         return roles.reshape(len(ids), t, len(ROLES), 3), types
 
     def probs(self, text: str) -> TokenProbs:
