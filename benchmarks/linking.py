@@ -19,7 +19,7 @@ from pathlib import Path
 from claimledger.ingest import record_to_raw
 from claimledger.link.disagree import collapse
 from claimledger.pipeline import ingest_items, relink
-from claimledger.settings import Settings
+from claimledger.settings import ExtractOptions, Settings
 from claimledger.store import open_store
 
 HERE = Path(__file__).parent / "linking"
@@ -69,7 +69,7 @@ def evaluate(fast: bool, keep: str | None = None, extraction: str = "fast") -> d
         t0 = time.perf_counter()
         if not store.stats()["articles"]:
             ingest_items((record_to_raw(r, f"linking#{r['id']}") for r in records), store,
-                         Settings(embeddings=not fast, extraction=extraction))
+                         Settings(embeddings=not fast, extraction=ExtractOptions(extraction)))
         else:
             relink(store)  # a kept ledger: apply the current linking rules again
         elapsed = time.perf_counter() - t0

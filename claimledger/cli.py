@@ -25,7 +25,7 @@ from rich.table import Table
 
 from claimledger import pipeline
 from claimledger.errors import ClaimledgerError
-from claimledger.settings import DEFAULT_MAX_MB, Settings
+from claimledger.settings import DEFAULT_MAX_MB, ExtractOptions, Settings
 from claimledger.store import is_postgres, open_store, shown
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -35,6 +35,9 @@ err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("claimledger.db", "--db",
                          help="Ledger: a SQLite file (created if missing) or a postgresql:// URL.")
+MIN_CONFIDENCE_OPTION = typer.Option(
+    None, "--min-confidence", help="With --mode accurate: keep claims whose learned probability is at "
+    "least this (0-1) instead of the per-language floor; 0 keeps every claim.")
 
 
 class Format(StrEnum):
@@ -77,13 +80,15 @@ def ingest(
     fast: bool = typer.Option(False, help="Link without embeddings (entities and words only)."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
                               help="Attribution: fast (rule engine) or accurate (fine-tuned tagger)."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Add articles to the ledger: extract text, claims and entities; link stories."""
     from claimledger.ingest.fetch import make_fetcher
 
-    pipeline.check_mode(mode.value)
+    options = ExtractOptions(mode.value, min_confidence)
+    pipeline.check_extraction(options)
     store = open_store(db)
-    settings = Settings(max_mb=max_mb, embeddings=not fast, extraction=mode.value)
+    settings = Settings(max_mb=max_mb, embeddings=not fast, extraction=options)
     fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
     with _progress("ingest", _count_inputs(targets)) as tick:
         report = pipeline.ingest(targets, store, settings, on_item=tick, fetch_url=fetcher)
@@ -119,6 +124,7 @@ def batch(
     engine: Engine = typer.Option(Engine.local, help="local: this machine; ray: a Ray cluster."),
     workers: int = typer.Option(1, min=1, help="Worker processes (local) or Ray actors."),
     mode: Mode = typer.Option(Mode.fast, "--mode", help="Extraction: fast (rules) or accurate."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
     address: str = typer.Option(None, help="Ray cluster address (default: start Ray locally)."),
     db: str = typer.Option(None, "--db", help="Afterwards load the tables into this ledger."),
     fast: bool = typer.Option(False, help="With --db: link without embeddings."),
@@ -128,10 +134,10 @@ def batch(
     quantities, failures); optionally load them into a ledger."""
     from claimledger.scale import load_parts, run_batch
 
-    settings = Settings(max_mb=max_mb, embeddings=not fast)
+    settings = Settings(max_mb=max_mb, embeddings=not fast,
+                        extraction=ExtractOptions(mode.value, min_confidence))
     with _progress("batch", _count_inputs(targets)) as tick:
-        report = run_batch(targets, out_dir, engine.value, workers, mode.value, address, settings,
-                           on_item=tick)
+        report = run_batch(targets, out_dir, engine.value, workers, address, settings, on_item=tick)
     out.print(f"batch ({engine.value}, {workers} worker(s)): {report.articles} articles, "
               f"{report.claims} claims, {report.failed} quarantined, {report.repeated} repeated "
               f"texts skipped; {report.parts} part(s) per table in {out_dir}", highlight=False)
@@ -175,13 +181,15 @@ def watch(
     fast: bool = typer.Option(False, help="Link without embeddings."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
                               help="Attribution: fast (rule engine) or accurate (fine-tuned tagger)."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Poll feeds politely (conditional GET, robots.txt, per-host delay) and ingest new articles."""
     from claimledger.ingest.watch import Politeness, poll_feed, read_feed_list
 
-    pipeline.check_mode(mode.value)
+    options = ExtractOptions(mode.value, min_confidence)
+    pipeline.check_extraction(options)
     store = open_store(db)
-    settings = Settings(embeddings=not fast, extraction=mode.value)
+    settings = Settings(embeddings=not fast, extraction=options)
     polite = Politeness(settings.max_bytes, allow_private, delay)
     feeds = read_feed_list(feeds_file)
     while True:
@@ -199,9 +207,11 @@ def extract(
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language pack, or auto-detect."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
                               help="fast: rule engine; accurate: fine-tuned tagger (slower, more accurate)."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Stateless extraction: one JSON line of claims and entities per input document."""
-    failed = pipeline.extract_stream(file, lang.value, sys.stdout, mode.value)
+    options = ExtractOptions(mode.value, min_confidence)
+    failed = pipeline.extract_stream(file, lang.value, sys.stdout, options)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -30,20 +30,20 @@ from claimledger.records import (
     IngestReport,
     RawDocument,
 )
-from claimledger.settings import Settings
+from claimledger.settings import ExtractOptions, Settings
 from claimledger.store import Store
 
 
-def extract_article(article: Article, mode: str = "fast") -> Extraction:
+def extract_article(article: Article, options: ExtractOptions = ExtractOptions()) -> Extraction:
     """Claims for an article, or none when no language pack covers its language."""
     if article.lang not in available_packs():
         return Extraction(doc_id=article.id, lang=article.lang)
-    return extract(article.text, article.lang, article.id, mode)
+    return extract(article.text, article.lang, article.id, options)
 
 
-def check_mode(mode: str) -> None:
+def check_extraction(options: ExtractOptions) -> None:
     """Fail before any work starts rather than quarantining every document."""
-    if mode == "accurate":
+    if options.mode == "accurate":
         from claimledger.extract import neural
 
         neural.require()
@@ -261,7 +261,7 @@ def _extract_inputs(file: str) -> Iterable[tuple[Any, str | None, str | None, st
         yield file, None, None, f"{exc.reason}: {exc.detail}"
 
 
-def extract_stream(file: str, lang: str, sink: TextIO, mode: str = "fast") -> int:
+def extract_stream(file: str, lang: str, sink: TextIO, options: ExtractOptions = ExtractOptions()) -> int:
     """The `extract` contract: one JSON line per input document, in order; returns #failures."""
     failed = 0
     for doc_id, text, doc_lang, error in _extract_inputs(file):
@@ -271,7 +271,7 @@ def extract_stream(file: str, lang: str, sink: TextIO, mode: str = "fast") -> in
             error = f"no language pack for {code!r}; use --lang with one of {available_packs()}"
         if error is None:
             try:
-                line = extraction_to_json(extract(text, code, mode=mode), doc_id)
+                line = extraction_to_json(extract(text, code, options=options), doc_id)
             except Exception as exc:  # a document must not stop the stream
                 error = f"{type(exc).__name__}: {exc}"
         if error is not None:

@@ -4,7 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from claimledger.errors import ClaimledgerError
+
 DEFAULT_MAX_MB = 50.0
+
+MODES = ("fast", "accurate")
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How claims are extracted. One record travels from the CLI, the Python API and the REST
+    API to every engine (ingest, watch, extract, batch workers and Ray actors, which receive it
+    pickled), so a new option is one field here, not one more argument on every call."""
+
+    mode: str = "fast"
+    """Attribution engine: "fast" (rule engine) or "accurate" (fine-tuned tagger, ~100x slower)."""
+    min_confidence: float | None = None
+    """Accurate mode: keep claims whose learned probability is at least this instead of those
+    over the learned per-language floor (None); 0 keeps every claim the tagger finds."""
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ClaimledgerError(f"unknown extraction mode {self.mode!r}; use "
+                                   + " or ".join(f"--mode {m}" for m in MODES))
+        if self.min_confidence is None:
+            return
+        if not 0 <= self.min_confidence <= 1:
+            raise ClaimledgerError(f"--min-confidence must be between 0 and 1, not "
+                                   f"{self.min_confidence}; 0 keeps every claim")
+        if self.mode != "accurate":
+            raise ClaimledgerError("--min-confidence needs --mode accurate (the rule engine's "
+                                   "confidence is fixed per pattern, not a learned probability); "
+                                   "add --mode accurate or leave out --min-confidence")
 
 
 @dataclass(frozen=True)
@@ -15,8 +46,8 @@ class Settings:
     """Estimated shingle Jaccard similarity at which an article is a copy of an earlier one."""
     embeddings: bool = True
     """Link stories and claims with multilingual embeddings (accurate); off: entities and words (fast)."""
-    extraction: str = "fast"
-    """Attribution engine: "fast" (rule engine) or "accurate" (fine-tuned tagger, ~100x slower)."""
+    extraction: ExtractOptions = ExtractOptions()
+    """Attribution engine and its options (mode, min_confidence)."""
     commit_seconds: float = 1.0
     """Commit stored articles at most this often (each stays atomic); 0: one commit per article."""
 

@@ -10,7 +10,7 @@ may stand in a later paragraph than its quote, per role how far a tagged span ma
 continue, and whether claims sharing a cue are one claim.
 The learned role pairing (model/assign.json, scripts/train_assign.py) is on, as at run time.
 Prints each improvement and, with --write, stores the choices next to the model
-(model/decoding.json), which `extract.neural.predict` and `extract(..., mode="accurate")` read.
+(model/decoding.json), which `extract.neural.predict` and accurate-mode `extract` read.
 (A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
 never helped, and was removed.)
 

@@ -21,20 +21,22 @@ from claimledger.nlp.keys import canonical_key
 from claimledger.nlp.pack import LanguagePack, get_pack
 from claimledger.nlp.text import Sentence, Token, tokenize
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
+from claimledger.settings import ExtractOptions
 
 
-def extract(text: str, lang: str, doc_id: str = "", mode: str = "fast") -> Extraction:
+def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = ExtractOptions()) -> Extraction:
     """Find attributed claims and entities in text written in language `lang`.
 
-    mode "fast": the rule engine over the language pack (about 5,000 sentences/s per core);
+    options.mode "fast": the rule engine over the language pack (about 5,000 sentences/s per core);
     "accurate": the fine-tuned tagger in `extract.neural` finds the claims (about 40-55 sentences/s
-    per core, much better recall; figures in docs/status.md); entities, figures and nesting are
+    per core, much better recall; figures in docs/status.md), keeping those at or above
+    options.min_confidence (default: the learned floor); entities, figures and nesting are
     resolved the same way in both modes.
     """
     pack = get_pack(lang)
     tokens, sentences = tokenize(text, pack)
-    if mode == "accurate":
-        drafts = _neural_drafts(text, lang, tokens, sentences, pack)
+    if options.mode == "accurate":
+        drafts = _neural_drafts(text, lang, tokens, sentences, pack, options.min_confidence)
     else:
         drafts = _rule_drafts(text, tokens, sentences, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
@@ -69,13 +71,13 @@ def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[in
 
 
 def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Sentence],
-                   pack: LanguagePack) -> list[attr.Draft]:
+                   pack: LanguagePack, min_confidence: float | None) -> list[attr.Draft]:
     from claimledger.extract import neural
 
     neural.require()
     drafts = []
     starts = [t.start for t in tokens]
-    for c in neural.predict(text, lang):
+    for c in neural.predict(text, lang, min_confidence):
         content, cue = [tuple(x) for x in c["content"]], [tuple(x) for x in c["cue"]]
         drafts.append(attr.Draft(
             c["kind"], content, [tuple(x) for x in c["source"]], cue,

@@ -15,13 +15,14 @@ __all__ = ["BatchReport", "load_parts", "run_batch"]
 
 
 def run_batch(targets: list[str], out: Path, engine: str = "local", workers: int = 1,
-              mode: str = "fast", address: str | None = None, settings: Settings = Settings(),
+              address: str | None = None, settings: Settings = Settings(),
               on_item: Callable[[str, str], None] | None = None) -> BatchReport:
-    """Ingest and extract every input document with `engine`; write Parquet tables under `out`."""
+    """Ingest and extract every input document with `engine` (extraction options from
+    `settings.extraction`); write Parquet tables under `out`."""
     if engine == "ray":
         from claimledger.scale.ray_engine import process_on_ray
 
-        results = process_on_ray(targets, settings, mode, workers, address)
+        results = process_on_ray(targets, settings, workers, address)
     else:
-        results = process_locally(targets, settings, mode, workers)
+        results = process_locally(targets, settings, workers)
     return write_parts(results, out, on_item)

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import iter_inputs, to_article
 from claimledger.nlp.pack import available_packs, get_pack
-from claimledger.pipeline import as_failure, check_mode, extract_article, ingest_items
+from claimledger.pipeline import as_failure, check_extraction, extract_article, ingest_items
 from claimledger.records import (
     Article,
     Claim,
@@ -39,7 +39,7 @@ from claimledger.records import (
     RawDocument,
     Role,
 )
-from claimledger.settings import Settings
+from claimledger.settings import ExtractOptions, Settings
 from claimledger.store import Store
 
 CHUNK = 256
@@ -123,9 +123,9 @@ class Processor:
     """The per-document pipeline (ingest + extract + rows). Built once per worker process so
     language packs and models load once there, not once per document."""
 
-    def __init__(self, mode: str = "fast") -> None:
-        check_mode(mode)
-        self.mode = mode
+    def __init__(self, options: ExtractOptions = ExtractOptions()) -> None:
+        check_extraction(options)
+        self.options = options
         for code in available_packs():
             get_pack(code)
 
@@ -136,7 +136,7 @@ class Processor:
             try:
                 article = to_article(item)
                 t1 = time.perf_counter()
-                extraction = extract_article(article, self.mode)
+                extraction = extract_article(article, self.options)
                 t2 = time.perf_counter()
                 rows = article_rows(seq, article, extraction)
                 return DocResult(seq, item.origin, article.id, len(extraction.claims), rows,
@@ -183,17 +183,17 @@ def article_rows(seq: int, article: Article, extraction: Extraction) -> Rows:
     }
 
 
-def process_locally(targets: list[str], settings: Settings, mode: str,
-                    workers: int) -> Iterator[DocResult]:
+def process_locally(targets: list[str], settings: Settings, workers: int) -> Iterator[DocResult]:
     """The local engine: in this process, or in a pool of `workers` processes, chunk by chunk,
     with at most two chunks per worker in flight so memory stays bounded."""
     items = enumerate(read_inputs(targets, settings))
+    options = settings.extraction
     if workers == 1:
-        process = Processor(mode)
+        process = Processor(options)
         yield from (process(seq, item) for seq, item in items)
         return
-    check_mode(mode)
-    with ProcessPoolExecutor(workers, get_context("spawn"), _start_worker, (mode,)) as pool:
+    check_extraction(options)
+    with ProcessPoolExecutor(workers, get_context("spawn"), _start_worker, (options,)) as pool:
         pending: deque = deque()
         while chunk := tuple(islice(items, CHUNK)):
             pending.append(pool.submit(_process_chunk, chunk))
@@ -206,9 +206,9 @@ def process_locally(targets: list[str], settings: Settings, mode: str,
 _worker: Processor | None = None
 
 
-def _start_worker(mode: str) -> None:
+def _start_worker(options: ExtractOptions) -> None:
     global _worker
-    _worker = Processor(mode)
+    _worker = Processor(options)
 
 
 def _process_chunk(chunk: tuple[tuple[int, RawDocument | IngestFailure], ...]) -> list[DocResult]:

@@ -16,14 +16,14 @@ from typing import Any
 import pyarrow as pa
 
 from claimledger.errors import ClaimledgerError
-from claimledger.pipeline import check_mode
+from claimledger.pipeline import check_extraction
 from claimledger.scale.batch import CHUNK, DocResult, Processor, read_inputs
-from claimledger.settings import Settings
+from claimledger.settings import ExtractOptions, Settings
 
 INSTALL_HINT = "pip install 'claimledger[scale]' (or use --engine local)"
 
 
-def process_on_ray(targets: list[str], settings: Settings, mode: str, workers: int,
+def process_on_ray(targets: list[str], settings: Settings, workers: int,
                    address: str | None = None) -> Iterator[DocResult]:
     """Run the per-document pipeline on `workers` Ray actors; yields results in input order.
 
@@ -34,7 +34,8 @@ def process_on_ray(targets: list[str], settings: Settings, mode: str, workers: i
         import ray.data
     except ImportError as exc:
         raise ClaimledgerError(f"--engine ray needs Ray ({exc.name} is missing): {INSTALL_HINT}") from exc
-    check_mode(mode)
+    options = settings.extraction
+    check_extraction(options)
     if address:
         ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
     else:
@@ -47,7 +48,7 @@ def process_on_ray(targets: list[str], settings: Settings, mode: str, workers: i
         ctx.print_on_execution_start = False
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # no notices amid the progress bar
         ds = ray.data.read_datasource(_inputs_source(targets, settings), num_cpus=0)
-        ds = ds.map_batches(_RayWorker, fn_constructor_args=(mode,), batch_size=CHUNK,
+        ds = ds.map_batches(_RayWorker, fn_constructor_args=(options,), batch_size=CHUNK,
                             batch_format="pyarrow", num_cpus=1,
                             compute=ray.data.ActorPoolStrategy(size=workers))
         for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
@@ -93,8 +94,8 @@ def _inputs_source(targets: list[str], settings: Settings) -> Any:
 class _RayWorker:
     """A Ray actor's map_batches function: one Processor per actor, loaded in __init__."""
 
-    def __init__(self, mode: str) -> None:
-        self.process = Processor(mode)
+    def __init__(self, options: ExtractOptions) -> None:
+        self.process = Processor(options)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         results = [pickle.dumps(self.process(seq, pickle.loads(item)))

@@ -4,15 +4,20 @@ Parquet tables, quarantined inputs, and loading into a ledger compared with `ing
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import SAMPLES, run_cli
+from conftest import HEDGED_DE, SAMPLES, learned_floor, run_cli
 
+from claimledger.extract import extract, neural
+from claimledger.records import RawDocument
 from claimledger.scale.batch import CHUNK, SCHEMAS
+from claimledger.settings import ExtractOptions
 from claimledger.store import open_store
 
 GERMAN = "a-de-tagesblatt-2026-11-03.html"
@@ -138,3 +143,31 @@ def test_missing_ray_says_what_to_install(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
     assert "pip install 'claimledger[scale]'" in result.stderr
+
+
+needs_model = pytest.mark.skipif(not neural.available(), reason=f"model artifact {neural.ARTIFACT} absent")
+
+
+@needs_model
+def test_local_workers_keep_low_confidence_claims_when_asked(tmp_path: Path) -> None:
+    """--min-confidence reaches worker processes: claims under the learned floor are written."""
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "hedged", "lang": "de", "text": HEDGED_DE}) + "\n",
+                                       "utf-8")
+    result = run_cli("batch", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out"), "--workers", "2",
+                     "--mode", "accurate", "--min-confidence", "0")
+    assert result.returncode == 0, result.stderr
+    written = [c["confidence"] for c in _table(tmp_path / "out", "claims")]
+    options = ExtractOptions("accurate", 0.0)
+    assert written == [c.confidence for c in extract(HEDGED_DE, "de", options=options).claims]
+    assert min(written) < learned_floor("de")
+
+
+@needs_model
+def test_ray_actors_extract_with_the_options() -> None:
+    """The Ray actor's function, called here without Ray: it builds its Processor from the options."""
+    from claimledger.scale.ray_engine import _RayWorker
+
+    item = pickle.dumps(RawDocument("hedged", text=HEDGED_DE, lang="de"))
+    batch = _RayWorker(ExtractOptions("accurate", 0.0))(pa.table({"seq": [0], "item": [item]}))
+    result = pickle.loads(batch.column("result")[0].as_py())
+    assert min(c["confidence"] for c in result.rows["claims"]) < learned_floor("de")

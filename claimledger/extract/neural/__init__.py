@@ -7,6 +7,7 @@ the fine-tuned part from model/tagger.onnx (see docs/model-card.md).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from pathlib import Path
@@ -80,13 +81,22 @@ def calibration(lang: str) -> Calibration | None:
     return Calibration.from_json(weights) if weights else None
 
 
-def predict(text: str, lang: str) -> list[dict[str, Any]]:
-    """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence."""
+def predict(text: str, lang: str, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence.
+
+    `min_confidence` replaces the learned floor (None keeps it), for readers who would rather
+    review unlikely claims than miss them; it is compared with the confidence returned."""
     if not text.strip():
         return []
     p = _tagger().probs(text)
-    return claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang),
-                             calibration(lang))
+    weights = calibration(lang)
+    if min_confidence is not None and weights is not None:
+        weights = dataclasses.replace(weights, floor=0.0)
+    claims = claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang),
+                               weights)
+    if min_confidence is None:
+        return claims
+    return [c for c in claims if c["confidence"] >= min_confidence]
 
 
 def as_claim_json(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
