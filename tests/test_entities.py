@@ -81,3 +81,24 @@ def test_user_alias_file_extends_the_table(tmp_path) -> None:
     env = {**os.environ, "CLAIMLEDGER_ALIASES": str(extra)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["agentur-nordwind", "media"]
+
+
+def test_indefinite_descriptions_introduce_someone_new() -> None:
+    """ "a senior official" / "ein Sprecher" is not the person named before; "the official" and
+    "der Sprecher" may be."""
+    en = _sources("Mayor Laura Bennett opened the bridge. A senior official said it was safe. "
+                  "The official said more bridges would follow.", "en")
+    assert en["A senior official"].source_entity is None
+    assert en["The official"].source_entity.id == "laura-bennett"
+    de = _sources("Bürgermeisterin Laura Bennett eröffnete die Brücke. Ein Sprecher sagte, sie sei "
+                  "sicher. Der Sprecher sagte, weitere Brücken würden folgen.", "de")
+    assert de["Ein Sprecher"].source_entity is None
+    assert de["Der Sprecher"].source_entity.id == "laura-bennett"
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    x = extract("Kim Jong-un's sister said the talks had failed. South Korea's Yonhap News Agency "
+                "reported that Kim Jong-un had left.", "en")
+    ids = {e.id for e in x.entities}
+    assert {"kim-jong-un", "south-korea"} <= ids
+    assert not any(i.endswith("-s") for i in ids), ids

@@ -251,6 +251,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         end = view.next_boundary(k)
     if kind == "reported" and verb_end > verb + 1:
         k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
+    addressee = _addressee(view, verb, k, end)
+    if addressee:
+        k = addressee[1] + (k < n and addressee[1] < n and low[addressee[1]] in BOUNDARY)
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
     if after_comma and (c == (0, 0) or end - k <= 3):
@@ -259,7 +262,30 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if c == (0, 0):
         return None
     return Draft(kind, [c], [view.span(a, b)], cue, view.sent.index, 0.55,
-                 reported_cue=reported_cue)
+                 reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+
+
+ADDRESSEE_WORDS = 5  # "told The Associated Press on Sunday that": the object is short
+
+
+def _addressee(view: SentenceView, verb: int, k: int, end: int) -> tuple[int, int] | None:
+    """Token range [a, b) of the addressee between a verb of telling and its content clause
+    ("told reporters that", "sagte der Zeitung, dass"): a few words with no boundary before a
+    complementiser (a comma may stand right before it)."""
+    pack, low = view.pack, view.low
+    if k >= end or pack.speech_verbs.get(low[verb]) not in pack.addressee_verbs:
+        return None
+    first = view.toks[k].text
+    if low[k] in pack.prepositions or low[k] in pack.contracted_articles or (
+            pack.capitalised_nouns and first[:1].islower() and low[k] not in pack.determiners):
+        return None  # "sagte am Montag, dass", "sagte gestern, dass": when, not to whom
+    for j in range(k, min(end, k + ADDRESSEE_WORDS + 1)):
+        if low[j] in pack.complementizers:
+            b = j - (low[j - 1] == ",")
+            return (k, b) if b > k else None
+        if low[j] in BOUNDARY and not (low[j] == "," and j + 1 < end and low[j + 1] in pack.complementizers):
+            return None
+    return None
 
 
 def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] | None:

@@ -89,6 +89,7 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
     return drafts
 
 
+
 def _subjunctive_before(tokens: list[Token], sentences: list[Sentence], k: int,
                         pack: LanguagePack) -> bool:
     """A subjunctive between the start of the clause of token k (a cue) and the cue ("Dabei habe
@@ -218,7 +219,9 @@ def _continuations(
 
 
 def _nest(drafts: list[attr.Draft]) -> None:
-    """A claim whose cue lies inside another claim's content is nested in that claim."""
+    """A claim whose cue lies inside another claim's content is nested in that claim. Nesting
+    is a forest: a content that runs on over the next claim's cue ("A said B, C said") would
+    otherwise nest two claims in each other."""
     bounds = [(min((s for s, _ in o.content), default=0), max((e for _, e in o.content), default=-1))
               for o in drafts]
     for k, d in enumerate(drafts):
@@ -228,18 +231,29 @@ def _nest(drafts: list[attr.Draft]) -> None:
         best, size = None, None
         lo, hi = min(s for s, _ in anchor), max(e for _, e in anchor)
         for m, o in enumerate(drafts):
-            if m == k or o.nested_in == k or not bounds[m][0] <= lo or not hi <= bounds[m][1]:
-                continue  # the anchor is not even within the content's outer bounds
+            if m == k or not bounds[m][0] <= lo or not hi <= bounds[m][1] or _within(drafts, m, k):
+                continue  # the anchor is not even within the content's outer bounds, or a cycle
             if all(any(s >= cs and e <= ce for cs, ce in o.content) for s, e in anchor):
                 width = sum(e - s for s, e in o.content)
                 if size is None or width < size:
                     best, size = m, width
         if best is None and d.reported_cue:
             best = _previous_claim(drafts, k)
-        d.nested_in = best
-    for d in drafts:
+        d.nested_in = best if best is None or not _within(drafts, best, k) else None
+    for k, d in enumerate(drafts):
         if d.nested_in is None and d.inherit_from is not None:
-            d.nested_in = _root_source(drafts, d).nested_in
+            parent = _root_source(drafts, d).nested_in
+            d.nested_in = parent if parent is None or not _within(drafts, parent, k) else None
+
+
+def _within(drafts: list[attr.Draft], m: int, k: int) -> bool:
+    """True when claim m is claim k or nested in it at any depth (so k cannot nest in m)."""
+    seen = 0
+    while m is not None and seen <= len(drafts):
+        if m == k:
+            return True
+        m, seen = drafts[m].nested_in, seen + 1
+    return False
 
 
 def _previous_claim(drafts: list[attr.Draft], k: int) -> int | None:
@@ -322,8 +336,10 @@ def _match_existing(found: dict[str, DocEntity], key: str) -> DocEntity | None:
 
 
 def _refers_back(words: list[str], pack: LanguagePack) -> bool:
-    """A pronoun or a role description ("er", "der frühere Regierungschef")."""
-    return bool(words) and (words[0] in pack.pronouns or any(w in pack.role_nouns for w in words))
+    """A pronoun or a role description ("er", "der frühere Regierungschef"); not an indefinite
+    one ("a senior official", "ein Sprecher"), which introduces someone not named before."""
+    return bool(words) and words[0] not in pack.indefinite_determiners and (
+        words[0] in pack.pronouns or any(w in pack.role_nouns for w in words))
 
 
 def _resolve(found: dict[str, DocEntity], pos: int) -> DocEntity | None:

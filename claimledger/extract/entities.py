@@ -114,15 +114,23 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].sent == t.sent \
+        while j < len(tokens) and not _possessive(tokens[j - 1].text, pack) \
+                and tokens[j].text[:1].isupper() and tokens[j].sent == t.sent \
                 and tokens[j].lower not in pack.stop_capitalised:
             j += 1
         first = i + 1 if j - i >= 2 and hinted_type(t.lower, pack) else i
-        known = j - first == 1 and lookup(tokens[first].text) is not None  # "Russland", "Kiew"
+        last = tokens[j - 1].text
+        end = tokens[j - 1].end - len(_possessive(last, pack))  # "South Korea's" -> "South Korea"
+        known = j - first == 1 and lookup(last[: len(last) - len(_possessive(last, pack))]) is not None
         if j - first >= 2 or known or tokens[first].text.isupper() or not pack.capitalised_nouns:
-            spans.append((tokens[first].start, tokens[j - 1].end))
+            spans.append((tokens[first].start, end))
         i = j
     return spans
+
+
+def _possessive(word: str, pack: LanguagePack) -> str:
+    """The possessive ending of a word ("'s" of "Korea's"), or "" (also for the bare "'s")."""
+    return next((p for p in pack.possessive_endings if word.endswith(p) and len(word) > len(p) + 1), "")
 
 
 def lone_name_before(tokens: list[Token], starts: list[int], pos: int,

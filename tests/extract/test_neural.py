@@ -260,6 +260,25 @@ def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     assert (edge_weights(0, 100, 100, 64) == 1).all()  # one window over the whole text
 
 
+def test_a_stray_punctuation_tag_does_not_join_a_group_across_the_gap() -> None:
+    """A comma tagged as frame a sentence later stays out of the first frame, which would
+    otherwise reach up to the next quote and be taken as its frame."""
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = ("Wie die Agentur berichtete , testete Kim Drohnen . "
+            "Dabei habe er betont , dass die Produktion beginnen müsse .")
+    starts, ends = word_offsets(text)
+    # Wie(0) die Agentur berichtete ,(4) testete(5) Kim Drohnen .(8) Dabei(9) habe er betont ,(13)
+    # dass(14) die Produktion beginnen müsse .(19)
+    probs = tag_probs(20, {"quote": [(5, 8), (14, 19)], "frame": [(0, 5), (13, 14)],
+                           "cue": [(3, 4), (12, 13)], "speaker": [(1, 3), (11, 12)]})
+    probs[13, 3] = (0.0, 0.0, 1.0)  # the stray comma: I after a gap, no B of its own
+    first, second = claims_from_probs(text, probs, type_probs(20, "Indirect"), starts, ends, "de",
+                                      Decoding(frame_gap=30))
+    assert text_of(text, first["frame"]) == "Wie die Agentur berichtete ,"
+    assert second["frame"] == [] and text_of(text, second["source"]) == "er"
+
+
 def test_free_indirect_clause_holding_a_cue_is_the_frame_of_the_quote_after_it() -> None:
     """ "Dabei habe er betont, | dass ..." : the subjunctive clause around the verb of speaking is
     the frame of the quote after it, not a free indirect claim of its own, and its cue is free

@@ -100,6 +100,13 @@ def has_word(text: str, group: list[Span]) -> bool:
     return any(ch.isalnum() for s, e in group for ch in text[s:e])
 
 
+def words_only(text: str, group: list[Span]) -> list[Span]:
+    """The group without pieces of punctuation only after its first: a stray comma tagged I
+    far from its group would otherwise join it across the gap (a frame reaching into the next
+    sentence's frame: "KCNA berichtete, ... Dabei habe er betont[,]")."""
+    return group[:1] + [p for p in group[1:] if has_word(text, [p])]
+
+
 def nearest(cands: list[list[Span]], quote: list[Span], limit: int) -> list[Span] | None:
     """The candidate group closest to the quote, if within `limit` characters."""
     best = min(cands, key=lambda c: gap(c, quote), default=None)
@@ -180,8 +187,8 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
     limits = opts.continue_gaps or {}
-    found = {r: [g for g in groups(tags[:, k], starts, ends, text, limits.get(r, CONTINUE_GAP))
-                 if has_word(text, g)]
+    found = {r: [words_only(text, g) for g in groups(tags[:, k], starts, ends, text,
+                                                     limits.get(r, CONTINUE_GAP)) if has_word(text, g)]
              for k, r in enumerate(ROLES)}
     found["quote"] = [q for q in found["quote"]
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]

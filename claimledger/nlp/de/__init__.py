@@ -21,6 +21,7 @@ PACK = LanguagePack(
         "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
         "einen", "dieser", "diese", "dieses", "sein", "seine", "seiner", "ihre", "ihrer",
     }),
+    indefinite_determiners=frozenset({"ein", "eine", "einer", "eines", "einem", "einen"}),
     role_nouns=frozenset({
         "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin",
         "regierungschef", "regierungschefin", "kanzler", "kanzlerin", "chef", "chefin",

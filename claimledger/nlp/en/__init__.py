@@ -19,6 +19,10 @@ PACK = LanguagePack(
     pronouns={"he": "m", "she": "f", "they": "pl", "it": "n", "we": "pl", "i": "n"},
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
                            "its", "their"}),
+    indefinite_determiners=frozenset({"a", "an", "another"}),
+    addressee_verbs=frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "warn",
+                               "promise", "convince", "persuade"}),
+    possessive_endings=("'s", "\u2019s", "'", "\u2019"),
     role_nouns=frozenset({
         "minister", "spokesman", "spokeswoman", "spokesperson", "president", "chancellor",
         "leader", "chief", "executive", "chairman", "chairwoman", "mayor", "ambassador",

@@ -57,3 +57,26 @@ def test_pronoun_source_resolves_to_named_person() -> None:
 def test_capitalised_noun_is_not_a_cue() -> None:
     assert all(c["cue"]["text"] != "State"
                for c in claims("The State Department said talks would resume."))
+
+
+def test_nesting_is_a_tree_even_when_contents_run_on() -> None:
+    """A content running on over a trailing "..., officials said" contains that claim's cue while
+    its own cue lies inside that claim's content: nesting must still end at a root claim."""
+    text = ("The agency reported that the minister said the bridge was safe, officials familiar "
+            "with the inspection said.")
+    cs = {c["id"]: c for c in claims(text)}
+    assert len(cs) >= 2 and any(c["nested_in"] for c in cs.values())
+    for c in cs.values():
+        seen = set()
+        while c["nested_in"]:
+            assert c["id"] not in seen, f"nesting cycle through {c['id']}"
+            seen.add(c["id"])
+            c = cs[c["nested_in"]]
+
+
+def test_told_y_that_keeps_the_addressee_out_of_the_content() -> None:
+    c = by_source("The governor told reporters on Monday that the budget was balanced.")["The governor"]
+    assert c["addressee"]["text"] == "reporters on Monday"
+    assert c["content"]["text"] == "that the budget was balanced"
+    said = by_source("The governor said on Monday that the budget was balanced.")["The governor"]
+    assert said["addressee"] is None  # "say" has no addressee object: "on Monday" is when
