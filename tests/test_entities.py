@@ -102,3 +102,25 @@ def test_a_possessive_is_not_part_of_the_name() -> None:
     ids = {e.id for e in x.entities}
     assert {"kim-jong-un", "south-korea"} <= ids
     assert not any(i.endswith("-s") for i in ids), ids
+
+
+def test_relative_clauses_titles_and_possessors_in_source_phrases() -> None:
+    from claimledger.extract.entities import split_source
+    from claimledger.nlp.pack import get_pack
+    from claimledger.nlp.text import tokenize
+
+    phrase = "Senator Maria Alvarez, who chairs the budget committee,"  # an accurate-mode source
+    assert split_source(phrase, tokenize(phrase, get_pack("en"))[0], get_pack("en"))[0] == "Maria Alvarez"
+    en = _sources("Senator Maria Alvarez said the plan would cost $4 billion. The governor's "
+                  "spokesperson said talks would continue.", "en")
+    assert en["The governor's spokesperson"].source_entity is None  # not Maria Alvarez
+    de = extract("Laut Finanzministerin Petra Lang sollen die Bürger um 5 Milliarden Euro entlastet "
+                 "werden. Lang sagte, das sei fair.", "de")
+    ids = {e.id for e in de.entities}
+    assert "petra-lang" in ids and not any("milliarden" in i or "finanzministerin" in i for i in ids), ids
+
+
+def test_a_sentence_opening_quantifier_is_not_a_name() -> None:
+    x = extract('"Every estimate we have seen points the same way. Nobody disputes that," '
+                "said Tom Reed.", "en")
+    assert {e.id for e in x.entities} == {"tom-reed"}

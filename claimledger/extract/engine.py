@@ -337,8 +337,10 @@ def _match_existing(found: dict[str, DocEntity], key: str) -> DocEntity | None:
 
 def _refers_back(words: list[str], pack: LanguagePack) -> bool:
     """A pronoun or a role description ("er", "der frühere Regierungschef"); not an indefinite
-    one ("a senior official", "ein Sprecher"), which introduces someone not named before."""
-    return bool(words) and words[0] not in pack.indefinite_determiners and (
+    one ("a senior official", "ein Sprecher"), which introduces someone not named before, nor
+    one relative to a possessor ("the governor's spokesperson" is not the governor)."""
+    possessor = any(w.endswith(pack.possessive_endings) for w in words) if pack.possessive_endings else False
+    return bool(words) and words[0] not in pack.indefinite_determiners and not possessor and (
         words[0] in pack.pronouns or any(w in pack.role_nouns for w in words))
 
 

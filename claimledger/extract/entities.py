@@ -54,7 +54,10 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
     """A source phrase as (name, lower-case descriptor words, char start of the name).
 
     'der frühere niederländische Regierungschef Mark Rutte' -> ('Mark Rutte', [..., 'regierungschef'])
+    A relative clause says more about the source but names no one: "Senator Maria Alvarez, who
+    chairs the committee," is read up to its comma.
     """
+    toks = toks[: _relative_clause(toks, pack)]
     words = [t.lower for t in toks]
     name_start = None
     for k, t in enumerate(toks):
@@ -84,6 +87,14 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
         name_toks = toks[first : name_start + 1]
     name = text[name_toks[0].start : name_toks[-1].end]
     return name, words, name_toks[0].start
+
+
+def _relative_clause(toks: list[Token], pack: LanguagePack) -> int:
+    """Index of the comma that opens a relative clause in a source phrase (len(toks) if none)."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].lower in pack.relative_pronouns:
+            return k
+    return len(toks)
 
 
 def _descriptor(word: str, pack: LanguagePack) -> bool:
@@ -119,6 +130,8 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
                 and tokens[j].lower not in pack.stop_capitalised:
             j += 1
         first = i + 1 if j - i >= 2 and hinted_type(t.lower, pack) else i
+        while j - first >= 3 and _descriptor(tokens[first].lower, pack):
+            first += 1  # "Finanzministerin Petra Lang", "Senator Maria Alvarez": the person
         last = tokens[j - 1].text
         end = tokens[j - 1].end - len(_possessive(last, pack))  # "South Korea's" -> "South Korea"
         known = j - first == 1 and lookup(last[: len(last) - len(_possessive(last, pack))]) is not None
@@ -159,8 +172,8 @@ def _name_start(tokens: list[Token], i: int, pack: LanguagePack) -> bool:
     t = tokens[i]
     if not t.text[:1].isupper() or t.lower in pack.stop_capitalised or len(t.text) < 2:
         return False
-    if t.lower in pack.role_nouns or t.lower in pack.anonymous_sources:
-        return False
+    if t.lower in pack.role_nouns or t.lower in pack.anonymous_sources or t.lower in pack.scale_words:
+        return False  # a scale word is part of a figure: "5 Milliarden Euro"
     if i == 0 or tokens[i - 1].sent != t.sent:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         two_caps = bool(nxt and nxt.sent == t.sent and nxt.text[:1].isupper()

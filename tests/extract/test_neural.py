@@ -279,6 +279,17 @@ def test_a_stray_punctuation_tag_does_not_join_a_group_across_the_gap() -> None:
     assert second["frame"] == [] and text_of(text, second["source"]) == "er"
 
 
+def test_a_speaker_does_not_run_on_into_the_next_sentence() -> None:
+    from claimledger.extract.neural.decode import groups
+    from claimledger.extract.neural.labels import B, I, O
+
+    text = "Aus Kreisen der Koalition hieß es . Das Ministerium schwieg"
+    starts, ends = word_offsets(text)
+    tags = np.array([O, B, I, I, O, O, O, O, I, O])  # "Kreisen der Koalition" ... "Ministerium"
+    assert len(groups(tags, starts, ends, text, limit=40)) == 1  # a quote may run on
+    assert len(groups(tags, starts, ends, text, limit=40, in_sentence=True)) == 2
+
+
 def test_free_indirect_clause_holding_a_cue_is_the_frame_of_the_quote_after_it() -> None:
     """ "Dabei habe er betont, | dass ..." : the subjunctive clause around the verb of speaking is
     the frame of the quote after it, not a free indirect claim of its own, and its cue is free

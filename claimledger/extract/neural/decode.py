@@ -25,6 +25,7 @@ weights for a role, `assign.py` pairs that role's groups with quotes instead of 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previou
 FRAME_JOIN = 3  # characters between a clause read as a quote and the quote it frames
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
 END_PUNCTUATION = set(".,;:!?")
+SENTENCE_END = re.compile(r"[.!?][\"'“”»«]?\s")  # a stop (and a closing quotation mark), then space
 UNTRIMMED = ("reported", "free_indirect")  # kinds whose content keeps its closing punctuation
 
 
@@ -75,14 +77,17 @@ class Decoding:
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
-           limit: int = CONTINUE_GAP) -> list[list[Span]]:
+           limit: int = CONTINUE_GAP, in_sentence: bool = False) -> list[list[Span]]:
     """Groups of character spans from a BIO tag sequence over tokens with offsets; an I after
-    O continues the previous group across at most `limit` characters."""
+    O continues the previous group across at most `limit` characters, and not across a
+    sentence end when `in_sentence` (cues, speakers, frames: "Aus Kreisen der Koalition hieß
+    es, ... . Das Ministerium" is two speakers; a quote does run on over sentences)."""
     out: list[list[Span]] = []
     prev = 0  # tag of the previous token
     for t, tag in enumerate(tags):
-        if tag == I and out and "\n" in text[out[-1][-1][1] : starts[t]]:
-            tag = B  # a paragraph break ends the group
+        gap = text[out[-1][-1][1] : starts[t]] if out else ""
+        if tag == I and out and ("\n" in gap or (in_sentence and prev == 0 and SENTENCE_END.search(gap))):
+            tag = B  # a paragraph break (or a sentence end) ends the group
         if tag == B or (tag == I and (not out or (prev == 0 and starts[t] - out[-1][-1][1] > limit))):
             out.append([(starts[t], ends[t])])
         elif tag == I:
@@ -187,9 +192,10 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
     limits = opts.continue_gaps or {}
-    found = {r: [words_only(text, g) for g in groups(tags[:, k], starts, ends, text,
-                                                     limits.get(r, CONTINUE_GAP)) if has_word(text, g)]
-             for k, r in enumerate(ROLES)}
+    found = {}
+    for k, r in enumerate(ROLES):
+        runs = groups(tags[:, k], starts, ends, text, limits.get(r, CONTINUE_GAP), in_sentence=r != "quote")
+        found[r] = [words_only(text, g) for g in runs if has_word(text, g)]
     found["quote"] = [q for q in found["quote"]
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
     conf = {key(g): tag_confidence(g, role_probs[:, k], starts)

@@ -39,6 +39,10 @@ PACK = LanguagePack(
         "after", "before", "this", "that", "these", "those", "there", "his", "her", "its",
         "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "meanwhile", "however", "earlier", "later", "also", "yet", "so",
+        # quantifiers and indefinite pronouns that open a sentence ("Nobody disputes that")
+        "every", "each", "all", "some", "many", "most", "few", "no", "none", "nobody", "everyone",
+        "everybody", "someone", "somebody", "anyone", "anybody", "nothing", "everything",
+        "something",
     }),
     abbreviations=frozenset({
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
