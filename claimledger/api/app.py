@@ -78,7 +78,7 @@ def _refuse(request: Request, token: str | None) -> Response | None:
         return respond(request, 401, "send the server's token as 'Authorization: Bearer TOKEN'",
                        headers={"WWW-Authenticate": "Bearer"})
     length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+    if length.isascii() and length.isdigit() and int(length) > MAX_BODY_BYTES:
         return respond(request, 413, f"request body exceeds {MAX_BODY_BYTES // 1_000_000} MB; "
                                      "send fewer documents per request")
     return None

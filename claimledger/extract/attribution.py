@@ -122,11 +122,15 @@ class SentenceView:
         head_seen = False
         while j < end and self._np_token(j):
             if head_seen and self._modifier(j) and not self._modifier(j - 1) \
-                    and self.low[j - 1] not in self.pack.determiners:
+                    and self.low[j - 1] not in self.pack.determiners and not self._title(j, end):
                 break  # after the head noun only a genitive or apposition may follow
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
         return i, j
+
+    def _title(self, j: int, end: int) -> bool:
+        """A role noun between an organisation and a name: "Treasury spokesman Tom Reed"."""
+        return self.low[j] in self.pack.role_nouns and j + 1 < end and self.toks[j + 1].text[:1].isupper()
 
     def _modifier(self, j: int) -> bool:
         """A lower-case word that is neither determiner nor pronoun (adjective-like)."""
@@ -171,8 +175,13 @@ def _particle(view: SentenceView, i: int) -> int | None:
 
 
 def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
+    """The subject before a verb of speaking: from the clause start, after any earlier verb of
+    speaking ("Alvarez said she expected": she) and a leading conjunction ("and Alvarez")."""
     start = view.prev_boundary(verb)
     a, b = start, verb
+    a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j)])
+    while a < b and view.low[a] in view.pack.conjunctions:
+        a += 1
     while b > a and view.low[b - 1] in view.pack.clause_verbs:
         b -= 1
     if b - a > 10:

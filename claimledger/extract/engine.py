@@ -110,14 +110,35 @@ def _sentence_drafts(
     text: str, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
 ) -> list[attr.Draft]:
     drafts: list[attr.Draft] = []
+    starts = [t.start for t in tokens]
     for sent in sentences:
         view = attr.SentenceView(tokens, sent, pack)
         found = attr.according_claims(view)
         for d in attr.verb_claims(view):
             if not any(_overlaps(d.cue, o.cue) for o in found):
                 found.append(d)
-        drafts.extend(_dedupe(found))
+        found = _dedupe(found)
+        _end_at_coordination(tokens, starts, found, pack)
+        drafts.extend(found)
     return drafts
+
+
+def _end_at_coordination(tokens: list[Token], starts: list[int], found: list[attr.Draft],
+                         pack: LanguagePack) -> None:
+    """A content ends where a coordinated clause with its own attribution begins ("Reed
+    insisted the figures were sound, and Alvarez acknowledged ..."): two claims side by side,
+    not one inside the other."""
+    for b in found:
+        if not (b.source and b.cue and b.source[0][0] < b.cue[0][0]):
+            continue
+        k = bisect_left(starts, b.source[0][0])
+        if k < 2 or tokens[k - 1].lower not in pack.conjunctions or tokens[k - 2].text not in {",", ";"}:
+            continue
+        cut = tokens[k - 2].start
+        for a in found:
+            spans = a.content
+            if a is not b and a.cue and a.cue[0][0] < cut and spans and spans[0][0] < cut < spans[-1][1]:
+                a.content = [(s, min(e, cut)) for s, e in spans if s < cut]
 
 
 def _dedupe(drafts: list[attr.Draft]) -> list[attr.Draft]:
@@ -137,8 +158,11 @@ def _apply_quotes(
     sentences: list[Sentence],
     pack: LanguagePack,
 ) -> list[attr.Draft]:
-    """Turn drafts whose content is a quotation into direct claims spanning the whole quote."""
+    """Turn drafts whose content is a quotation into direct claims spanning the whole quote. A
+    verb of speaking inside a quotation is part of what was said ('"Nobody disputes that," he
+    said'), not an attribution of it."""
     quotes = [q for q in attr.find_quotes(text, pack) if len(text[q[0] : q[1]].split()) >= 3]
+    drafts = [d for d in drafts if not (d.cue and any(_inside(d.cue, [q]) for q in quotes))]
     used: set[tuple[int, int]] = set()
     for d in drafts:
         for q in quotes:
@@ -163,6 +187,11 @@ def _apply_quotes(
             cont = attr.Draft("direct", [q], [], [], qsent, 0.45, inherit_from=last)
             drafts.append(cont)
     return drafts
+
+
+def _inside(spans: list[tuple[int, int]], container: list[tuple[int, int]]) -> bool:
+    """Every span lies within one of the container's spans."""
+    return all(any(cs <= s and e <= ce for cs, ce in container) for s, e in spans)
 
 
 def _subtract(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:

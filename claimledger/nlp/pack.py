@@ -62,6 +62,8 @@ class LanguagePack:
     # where "sagte der Papst, dass" (subject) and "sagte der Zeitung, dass" (addressee) differ
     # only by case (on GerNewsQuote train 5 of 6 such readings were wrong)
     addressee_verbs: frozenset[str] = field(default_factory=frozenset)
+    # coordinating conjunctions that join two clauses ("X insisted ..., and Y acknowledged ...")
+    conjunctions: frozenset[str] = field(default_factory=frozenset)
     # endings that mark a name as a possessor ("South Korea's"): not part of the name
     possessive_endings: tuple[str, ...] = ()
     # lower-case words that continue a noun phrase ("Secretary of State", "the minister's")

@@ -23,7 +23,7 @@ DISAGREEMENTS_PER_PAGE = 20
 
 
 def _id(value: str, what: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) < 2**62:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) < 2**62:  # not "²"
         raise HTTPException(404, f"no {what} with id {value!r}")
     return int(value)
 

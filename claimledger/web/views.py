@@ -22,7 +22,7 @@ def text_param(params: Mapping[str, str], name: str) -> str | None:
 
 def int_param(params: Mapping[str, str], name: str, lo: int = 1, hi: int = 2**62) -> int | None:
     value = (params.get(name) or "").strip()
-    return int(value) if value.isdigit() and lo <= int(value) <= hi else None
+    return int(value) if value.isascii() and value.isdigit() and lo <= int(value) <= hi else None
 
 
 @dataclass

@@ -22,6 +22,7 @@ PACK = LanguagePack(
         "einen", "dieser", "diese", "dieses", "sein", "seine", "seiner", "ihre", "ihrer",
     }),
     indefinite_determiners=frozenset({"ein", "eine", "einer", "eines", "einem", "einen"}),
+    conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),
     role_nouns=frozenset({
         "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin",
         "regierungschef", "regierungschefin", "kanzler", "kanzlerin", "chef", "chefin",

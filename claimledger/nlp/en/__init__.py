@@ -20,6 +20,7 @@ PACK = LanguagePack(
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
                            "its", "their"}),
     indefinite_determiners=frozenset({"a", "an", "another"}),
+    conjunctions=frozenset({"and", "but", "or", "while", "whereas"}),
     addressee_verbs=frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "warn",
                                "promise", "convince", "persuade"}),
     possessive_endings=("'s", "\u2019s", "'", "\u2019"),

@@ -80,3 +80,20 @@ def test_told_y_that_keeps_the_addressee_out_of_the_content() -> None:
     assert c["content"]["text"] == "that the budget was balanced"
     said = by_source("The governor said on Monday that the budget was balanced.")["The governor"]
     assert said["addressee"] is None  # "say" has no addressee object: "on Monday" is when
+
+
+def test_a_verb_inside_a_quotation_is_what_was_said() -> None:
+    text = ('"The numbers are wrong," said Treasury spokesman Tom Reed.\n\n'
+            '"Every estimate we have seen points the same way. Nobody disputes that.')
+    cs = claims(text)
+    assert [c["source"]["text"] for c in cs] == ["Treasury spokesman Tom Reed"] * 2
+    assert cs[1]["content"]["text"].startswith('"Every estimate')  # the paragraph runs on, unclosed
+    assert cs[1]["source"]["entity"]["id"] == "tom-reed"
+
+
+def test_coordinated_statements_are_side_by_side() -> None:
+    cs = by_source("Reed insisted the figures were sound, and Alvarez acknowledged that costs had "
+                   "risen. Alvarez said she expected a deal by Friday.")
+    assert cs["Reed"]["content"]["text"] == "the figures were sound"
+    assert cs["Alvarez"]["nested_in"] is None and cs["Reed"]["nested_in"] is None
+    assert "she" in cs and cs["she"]["cue"]["text"] == "expected"  # not "Alvarez said she"
