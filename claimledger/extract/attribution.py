@@ -278,16 +278,16 @@ ADDRESSEE_WORDS = 5  # "told The Associated Press on Sunday that": the object is
 
 
 def _addressee(view: SentenceView, verb: int, k: int, end: int) -> tuple[int, int] | None:
-    """Token range [a, b) of the addressee between a verb of telling and its content clause
-    ("told reporters that", "sagte der Zeitung, dass"): a few words with no boundary before a
-    complementiser (a comma may stand right before it)."""
+    """Token range [a, b) of the addressee between a verb of telling (the pack's
+    `addressee_verbs`) and its content clause ("told reporters that"): a few words with no
+    boundary before a complementiser (a comma may stand right before it)."""
     pack, low = view.pack, view.low
     if k >= end or pack.speech_verbs.get(low[verb]) not in pack.addressee_verbs:
         return None
     first = view.toks[k].text
     if low[k] in pack.prepositions or low[k] in pack.contracted_articles or (
             pack.capitalised_nouns and first[:1].islower() and low[k] not in pack.determiners):
-        return None  # "sagte am Montag, dass", "sagte gestern, dass": when, not to whom
+        return None  # "told on Monday that", "sagte gestern, dass": when, not to whom
     for j in range(k, min(end, k + ADDRESSEE_WORDS + 1)):
         if low[j] in pack.complementizers:
             b = j - (low[j - 1] == ",")

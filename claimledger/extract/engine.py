@@ -89,7 +89,6 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
     return drafts
 
 
-
 def _subjunctive_before(tokens: list[Token], sentences: list[Sentence], k: int,
                         pack: LanguagePack) -> bool:
     """A subjunctive between the start of the clause of token k (a cue) and the cue ("Dabei habe
@@ -368,7 +367,7 @@ def _refers_back(words: list[str], pack: LanguagePack) -> bool:
     """A pronoun or a role description ("er", "der frühere Regierungschef"); not an indefinite
     one ("a senior official", "ein Sprecher"), which introduces someone not named before, nor
     one relative to a possessor ("the governor's spokesperson" is not the governor)."""
-    possessor = any(w.endswith(pack.possessive_endings) for w in words) if pack.possessive_endings else False
+    possessor = any(w.endswith(pack.possessive_endings) for w in words)
     return bool(words) and words[0] not in pack.indefinite_determiners and not possessor and (
         words[0] in pack.pronouns or any(w in pack.role_nouns for w in words))
 
