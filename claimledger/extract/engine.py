@@ -124,16 +124,21 @@ def _sentence_drafts(
 
 def _end_at_coordination(tokens: list[Token], starts: list[int], found: list[attr.Draft],
                          pack: LanguagePack) -> None:
-    """A content ends where a coordinated clause with its own attribution begins ("Reed
-    insisted the figures were sound, and Alvarez acknowledged ..."): two claims side by side,
-    not one inside the other."""
+    """A content ends where a clause with its own attribution begins: a coordinated one ("Reed
+    insisted the figures were sound, and Alvarez acknowledged ...": two claims side by side)
+    or a trailing one ("... that Kim said the drones were ready, officials said": the officials'
+    claim holds the others, not the other way round)."""
     for b in found:
         if not (b.source and b.cue and b.source[0][0] < b.cue[0][0]):
             continue
         k = bisect_left(starts, b.source[0][0])
-        if k < 2 or tokens[k - 1].lower not in pack.conjunctions or tokens[k - 2].text not in {",", ";"}:
+        trailing = bool(b.content) and b.content[-1][1] <= b.source[0][0]
+        if k >= 1 and trailing and tokens[k - 1].text in {",", ";"}:
+            cut = tokens[k - 1].start
+        elif k >= 2 and tokens[k - 1].lower in pack.conjunctions and tokens[k - 2].text in {",", ";"}:
+            cut = tokens[k - 2].start
+        else:
             continue
-        cut = tokens[k - 2].start
         for a in found:
             spans = a.content
             if a is not b and a.cue and a.cue[0][0] < cut and spans and spans[0][0] < cut < spans[-1][1]:

@@ -97,3 +97,12 @@ def test_coordinated_statements_are_side_by_side() -> None:
     assert cs["Reed"]["content"]["text"] == "the figures were sound"
     assert cs["Alvarez"]["nested_in"] is None and cs["Reed"]["nested_in"] is None
     assert "she" in cs and cs["she"]["cue"]["text"] == "expected"  # not "Alvarez said she"
+
+
+def test_a_trailing_attribution_holds_the_claims_before_it() -> None:
+    cs = by_source("The agency reported that Kim said the drones were ready, officials familiar with "
+                   "the matter said.")
+    officials, agency, kim = (cs[s] for s in ("officials familiar with the matter", "The agency", "Kim"))
+    assert officials["nested_in"] is None
+    assert agency["nested_in"] == officials["id"] and kim["nested_in"] == agency["id"]
+    assert kim["content"]["text"] == "the drones were ready"
