@@ -385,8 +385,13 @@ def serve(
     port: int = typer.Option(8000, min=1, max=65535),
     token: str = typer.Option(None, envvar="CLAIMLEDGER_TOKEN", show_envvar=True,
                               help="Every request must send 'Authorization: Bearer TOKEN'."),
+    mode: Mode = typer.Option(Mode.fast, "--mode",
+                              help="Attribution for POST /api/ingest: fast (rule engine) or accurate."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web UI for a ledger."""
+    options = ExtractOptions(mode.value, min_confidence)
+    pipeline.check_extraction(options)
     try:
         import uvicorn
 
@@ -398,12 +403,13 @@ def serve(
     check_bind(host, token)
     if not is_postgres(db) and not Path(db).expanduser().exists():
         err.print(f"note: {db} does not exist yet; serving a new, empty ledger", highlight=False)
-    server = create_app(db, token=token)
+    server = create_app(db, token=token, settings=Settings(extraction=options))
     address = f"[{host}]" if ":" in host else host
     err.print(f"serving {shown(db)} at http://{address}:{port}/ (API schema: /openapi.json)"
               + ("; requests need the token" if token else ""), highlight=False)
     uvicorn.run(server, host=host, port=port, log_level="warning", server_header=False,
                 proxy_headers=False)
+
 
 def main() -> None:
     """Console entry point: ClaimledgerError becomes one line on stderr and exit code 2."""

@@ -55,3 +55,31 @@ def test_serve_answers_on_loopback_and_takes_the_token_from_the_environment(tmp_
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_takes_the_extraction_options_for_ingest(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "claimledger", "serve", "--db", str(tmp_path / "l.db"),
+                           "--min-confidence", "0.3"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "--mode accurate" in proc.stderr  # fast mode has no learned probability
+    port = free_port()
+    proc = serve("--db", str(tmp_path / "l.db"), "--port", str(port), "--mode", "accurate",
+                 "--min-confidence", "0.95", env={"CLAIMLEDGER_TOKEN": TOKEN})
+    try:
+        base, auth = f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {TOKEN}"}
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/api/stories", headers=auth, timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.2)
+        text = "Der Minister sagte, die Brücke sei sicher. Vielleicht kommt es anders, hieß es."
+        r = httpx.post(f"{base}/api/ingest", json={"id": "d1", "lang": "de", "text": text},
+                       headers=auth, timeout=60)
+        assert r.status_code == 200, r.text
+        claims = httpx.get(f"{base}/api/claims", headers=auth, timeout=5).json()["items"]
+        assert claims and all(c["confidence"] >= 0.95 for c in claims)
+    finally:
+        proc.terminate()
+        proc.wait(10)
