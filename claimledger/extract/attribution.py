@@ -319,13 +319,20 @@ def _after_comma(view: SentenceView, verb: int) -> int:
 
 
 def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
-    """Subject of an inverted clause: the NP right after the finite verb or auxiliary."""
+    """Subject of an inverted clause: the NP right after the finite verb or auxiliary (a
+    pronoun, an article, or a bare name: "..., habe Kim betont, dass")."""
     start = view.prev_boundary(verb)
     for j in range(start, verb):
         if view.low[j] in view.pack.pronouns or view.low[j] in view.pack.determiners:
             a, b = view.noun_phrase_after(j)
             if b > a:
                 return a, min(b, verb)
+    finite = [j for j in range(start, verb) if view.low[j] in view.pack.clause_verbs
+              or view.low[j] in view.pack.subjunctive]
+    if finite and finite[0] + 1 < verb and view.toks[finite[0] + 1].text[:1].isupper():
+        a, b = view.noun_phrase_after(finite[0] + 1)
+        if b > a:
+            return a, min(b, verb)
     a, b = view.noun_phrase_after(verb + 1)
     return (a, b) if b > a else (verb, verb)
 

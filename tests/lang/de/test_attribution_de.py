@@ -63,6 +63,16 @@ def test_wie_x_berichtete_and_nested_subjunctive_claim() -> None:
     assert inner["source"]["entity"]["name"] == "Arvid Holm"
 
 
+def test_wie_x_berichtete_habe_name_betont_in_one_sentence() -> None:
+    """The issue's own shape: the reported verb of speaking inverted after its bare-name subject."""
+    text = "Wie die Agentur Nordpress berichtete, habe Holm betont, dass die Werft bleibe."
+    cs = claims(text)
+    outer = next(c for c in cs if "Nordpress" in c["source"]["text"])
+    inner = one(text, "Holm")
+    assert inner["cue"]["text"] == "betont" and inner["content"]["text"] == "dass die Werft bleibe"
+    assert inner["nested_in"] == outer["id"]
+
+
 def test_subjunctive_continuation_keeps_the_source() -> None:
     text = ("Die Ministerin Clara Vos sagte, man prüfe alle Optionen. Es gehe darum, Schaden "
             "abzuwenden. Die Gespräche seien schwierig. Am Abend regnete es.")
