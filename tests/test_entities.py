@@ -84,16 +84,30 @@ def test_user_alias_file_extends_the_table(tmp_path) -> None:
 
 
 def test_indefinite_descriptions_introduce_someone_new() -> None:
-    """ "a senior official" / "ein Sprecher" is not the person named before; "the official" and
-    "der Sprecher" may be."""
+    """ "a senior official" / "ein Sprecher" is not the person named before; "the mayor" and
+    "die Bürgermeisterin" are, when that person was named with that role."""
     en = _sources("Mayor Laura Bennett opened the bridge. A senior official said it was safe. "
-                  "The official said more bridges would follow.", "en")
+                  "The mayor said more bridges would follow.", "en")
     assert en["A senior official"].source_entity is None
-    assert en["The official"].source_entity.id == "laura-bennett"
+    assert en["The mayor"].source_entity.id == "laura-bennett"
     de = _sources("Bürgermeisterin Laura Bennett eröffnete die Brücke. Ein Sprecher sagte, sie sei "
-                  "sicher. Der Sprecher sagte, weitere Brücken würden folgen.", "de")
+                  "sicher. Die Bürgermeisterin sagte, weitere Brücken würden folgen.", "de")
     assert de["Ein Sprecher"].source_entity is None
-    assert de["Der Sprecher"].source_entity.id == "laura-bennett"
+    assert de["Die Bürgermeisterin"].source_entity.id == "laura-bennett"
+
+
+def test_a_role_description_points_only_to_someone_with_that_role() -> None:
+    """ "the senator" is not whoever was named last; "der Sprecher" is not the mayor."""
+    en = _sources("Jones claimed the figures had been inflated. The senator said the bill would pass. "
+                  "Senator Ruth Adler arrived. The senator said she was hopeful.", "en")
+    assert en["Jones"].source_entity.id == "jones"
+    by_text = [c for c in extract("Jones claimed the figures had been inflated. The senator said the bill "
+                                  "would pass. Senator Ruth Adler arrived. The senator said she was hopeful.",
+                                  "en").claims if c.source.text == "The senator"]
+    assert [c.source_entity.id if c.source_entity else None for c in by_text] == [None, "ruth-adler"]
+    de = _sources("Bürgermeisterin Laura Bennett eröffnete die Brücke. Der Sprecher sagte, sie sei "
+                  "sicher.", "de")
+    assert de["Der Sprecher"].source_entity is None
 
 
 def test_a_possessive_is_not_part_of_the_name() -> None:

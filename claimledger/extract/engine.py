@@ -14,6 +14,8 @@ from claimledger.extract.entities import (
     entity_type,
     find_names,
     lone_name_before,
+    role_words,
+    same_role,
     split_source,
 )
 from claimledger.extract.quantities import find_quantities
@@ -322,12 +324,16 @@ def _entities(
             ent.mentions.append((start, end))
         if ent.type == "unknown":
             ent.type = entity_type(name, words, pack)
+        ent.roles |= role_words(words, pack)
         return ent
 
-    for s, e in find_names(text, tokens, pack):
-        add(text[s:e], s, e, [])
-    refs: dict[int, DocEntity] = {}
     starts = [t.start for t in tokens]
+    for s, e in find_names(text, tokens, pack):
+        ent = add(text[s:e], s, e, [])
+        i = bisect_left(starts, s)  # the words before a name say who it is ("Regierungschef Mark Rutte")
+        ent.roles |= role_words([t.lower for t in tokens[max(0, i - ROLE_WINDOW) : i]
+                                 if t.sent == tokens[i].sent], pack)
+    refs: dict[int, DocEntity] = {}
     for k, d in enumerate(drafts):
         if not d.source:
             continue
@@ -341,8 +347,9 @@ def _entities(
         elif name:
             refs[k] = add(name, start, start + len(name), words)
         elif _refers_back(words, pack):
-            ent = _resolve(found, s)
-            near = None if ent else lone_name_before(tokens, starts, s, pack)  # "Kim ... er"
+            roles = role_words(words, pack)
+            ent = _resolve(found, s, roles)
+            near = None if ent or roles else lone_name_before(tokens, starts, s, pack)  # "Kim ... er"
             if near:
                 ent = add(text[near[0]:near[1]], *near, [])
             if ent:
@@ -368,6 +375,9 @@ def _match_existing(found: dict[str, DocEntity], key: str) -> DocEntity | None:
     return None
 
 
+ROLE_WINDOW = 4  # words before a name searched for its role ("der frühere niederländische Regierungschef")
+
+
 def _refers_back(words: list[str], pack: LanguagePack) -> bool:
     """A pronoun or a role description ("er", "der frühere Regierungschef"); not an indefinite
     one ("a senior official", "ein Sprecher"), which introduces someone not named before, nor
@@ -377,11 +387,13 @@ def _refers_back(words: list[str], pack: LanguagePack) -> bool:
         words[0] in pack.pronouns or any(w in pack.role_nouns for w in words))
 
 
-def _resolve(found: dict[str, DocEntity], pos: int) -> DocEntity | None:
-    """The nearest person (or untyped name) mentioned before `pos`."""
+def _resolve(found: dict[str, DocEntity], pos: int, roles: set[str]) -> DocEntity | None:
+    """The nearest person (or untyped name) mentioned before `pos`; for a role description
+    ("der frühere Regierungschef", "the mayor") only one seen with that role: the senator is
+    not whoever was named last."""
     best, best_pos = None, -1
     for ent in found.values():
-        if ent.type not in {"person", "unknown"}:
+        if ent.type not in {"person", "unknown"} or (roles and not same_role(roles, ent.roles)):
             continue
         before = [s for s, _ in ent.mentions if s < pos]
         if before and max(before) > best_pos:

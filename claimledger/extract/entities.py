@@ -23,6 +23,7 @@ class DocEntity:
     type: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0  # char offset of the first mention
+    roles: set[str] = field(default_factory=set)  # role nouns seen with the name ("regierungschef")
 
 
 def hinted_type(phrase: str, pack: LanguagePack) -> str | None:
@@ -87,6 +88,17 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
         name_toks = toks[first : name_start + 1]
     name = text[name_toks[0].start : name_toks[-1].end]
     return name, words, name_toks[0].start
+
+
+def role_words(words: list[str], pack: LanguagePack) -> set[str]:
+    """The role nouns among lower-case words, compounds included ("finanzministerin")."""
+    long = [r for r in pack.role_nouns if len(r) > 4]
+    return {w for w in words if w in pack.role_nouns or any(w.endswith(r) for r in long)}
+
+
+def same_role(a: set[str], b: set[str]) -> bool:
+    """Two sets of role words name the same role ("ministerin" and "finanzministerin")."""
+    return any(x.endswith(y) or y.endswith(x) for x in a for y in b)
 
 
 def _relative_clause(toks: list[Token], pack: LanguagePack) -> int:
