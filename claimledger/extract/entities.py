@@ -6,6 +6,7 @@ and "KIM JONG UN" share one id across documents and languages.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -92,8 +93,13 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
 
 def role_words(words: list[str], pack: LanguagePack) -> set[str]:
     """The role nouns among lower-case words, compounds included ("finanzministerin")."""
-    long = [r for r in pack.role_nouns if len(r) > 4]
-    return {w for w in words if w in pack.role_nouns or any(w.endswith(r) for r in long)}
+    return {w for w in words if _is_role(w, pack)}
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_role(word: str, pack: LanguagePack) -> bool:
+    """Asked for every word near every name: cached per word."""
+    return word in pack.role_nouns or any(word.endswith(r) for r in pack.role_nouns if len(r) > 4)
 
 
 def same_role(a: set[str], b: set[str]) -> bool:
