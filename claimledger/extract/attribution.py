@@ -132,6 +132,10 @@ class SentenceView:
         """A role noun between an organisation and a name: "Treasury spokesman Tom Reed"."""
         return self.low[j] in self.pack.role_nouns and j + 1 < end and self.toks[j + 1].text[:1].isupper()
 
+    def is_finite(self, j: int) -> bool:
+        """A finite auxiliary or a subjunctive form ("habe", "sei", "has")."""
+        return self.low[j] in self.pack.clause_verbs or self.low[j] in self.pack.subjunctive
+
     def _modifier(self, j: int) -> bool:
         """A lower-case word that is neither determiner nor pronoun (adjective-like)."""
         low = self.low[j]
@@ -244,7 +248,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts:
         kind = "reported"
     a, b = _source_before(view, verb)
-    finite = [j for j in range(a, b) if low[j] in pack.clause_verbs or low[j] in pack.subjunctive]
+    finite = [j for j in range(a, b) if view.is_finite(j)]
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners)
     if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
         # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
@@ -262,7 +266,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
     addressee = _addressee(view, verb, k, end)
     if addressee:
-        k = addressee[1] + (k < n and addressee[1] < n and low[addressee[1]] in BOUNDARY)
+        k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
     if after_comma and (c == (0, 0) or end - k <= 3):
@@ -327,8 +331,7 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
             a, b = view.noun_phrase_after(j)
             if b > a:
                 return a, min(b, verb)
-    finite = [j for j in range(start, verb) if view.low[j] in view.pack.clause_verbs
-              or view.low[j] in view.pack.subjunctive]
+    finite = [j for j in range(start, verb) if view.is_finite(j)]
     if finite and finite[0] + 1 < verb and view.toks[finite[0] + 1].text[:1].isupper():
         a, b = view.noun_phrase_after(finite[0] + 1)
         if b > a:

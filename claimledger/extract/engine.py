@@ -268,7 +268,7 @@ def _nest(drafts: list[attr.Draft]) -> None:
         for m, o in enumerate(drafts):
             if m == k or not bounds[m][0] <= lo or not hi <= bounds[m][1] or _within(drafts, m, k):
                 continue  # the anchor is not even within the content's outer bounds, or a cycle
-            if all(any(s >= cs and e <= ce for cs, ce in o.content) for s, e in anchor):
+            if _inside(anchor, o.content):
                 width = sum(e - s for s, e in o.content)
                 if size is None or width < size:
                     best, size = m, width

@@ -119,11 +119,8 @@ def _descriptor(word: str, pack: LanguagePack) -> bool:
     """A title or job word before a two-part name: "Trainer", "Gewerkschafterin", "Prof.",
     or a compound ending in a role noun ("Betriebsratsvorsitzende", "Rechnungshofpräsidentin")."""
     word = word.rstrip(".")
-    if word in pack.abbreviations or word in pack.role_nouns:
-        return True
-    if any(word.endswith(r) for r in pack.role_nouns if len(r) > 4):
-        return True
-    return len(word) > 6 and word.endswith(pack.role_suffixes)
+    return word in pack.abbreviations or _is_role(word, pack) or (
+        len(word) > 6 and word.endswith(pack.role_suffixes))
 
 
 def _adjective(tok: Token, pack: LanguagePack) -> bool:
@@ -150,9 +147,9 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
         first = i + 1 if j - i >= 2 and hinted_type(t.lower, pack) else i
         while j - first >= 3 and _descriptor(tokens[first].lower, pack):
             first += 1  # "Finanzministerin Petra Lang", "Senator Maria Alvarez": the person
-        last = tokens[j - 1].text
-        end = tokens[j - 1].end - len(_possessive(last, pack))  # "South Korea's" -> "South Korea"
-        known = j - first == 1 and lookup(last[: len(last) - len(_possessive(last, pack))]) is not None
+        last, owner = tokens[j - 1].text, len(_possessive(tokens[j - 1].text, pack))
+        end = tokens[j - 1].end - owner  # "South Korea's" -> "South Korea"
+        known = j - first == 1 and lookup(last[: len(last) - owner]) is not None  # "Russland", "Kiew"
         if j - first >= 2 or known or tokens[first].text.isupper() or not pack.capitalised_nouns:
             spans.append((tokens[first].start, end))
         i = j

@@ -8,14 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import HEDGED_DE, jsonl, learned_floor, run_cli
+from conftest import HEDGED_DE, jsonl, learned_floor, needs_model, run_cli
 
 from claimledger.errors import ClaimledgerError
-from claimledger.extract import extract, neural
+from claimledger.extract import extract
 from claimledger.records import RawDocument
 from claimledger.settings import ExtractOptions, Settings
-
-needs_model = pytest.mark.skipif(not neural.available(), reason=f"model artifact {neural.ARTIFACT} absent")
 
 
 def claims(options: ExtractOptions) -> dict[str, float]:

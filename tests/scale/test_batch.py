@@ -12,9 +12,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import HEDGED_DE, SAMPLES, learned_floor, run_cli
+from conftest import HEDGED_DE, SAMPLES, learned_floor, needs_model, run_cli
 
-from claimledger.extract import extract, neural
+from claimledger.extract import extract
 from claimledger.records import RawDocument
 from claimledger.scale.batch import CHUNK, SCHEMAS
 from claimledger.settings import ExtractOptions
@@ -143,9 +143,6 @@ def test_missing_ray_says_what_to_install(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
     assert "pip install 'claimledger[scale]'" in result.stderr
-
-
-needs_model = pytest.mark.skipif(not neural.available(), reason=f"model artifact {neural.ARTIFACT} absent")
 
 
 @needs_model
