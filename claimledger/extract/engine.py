@@ -39,6 +39,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     tokens, sentences = tokenize(text, pack)
     if options.mode == "accurate":
         drafts = _neural_drafts(text, lang, tokens, sentences, pack, options.min_confidence)
+        _reported_frames(drafts, _rule_drafts(text, tokens, sentences, pack))
     else:
         drafts = _rule_drafts(text, tokens, sentences, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
@@ -89,6 +90,51 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
             reported_cue=bool(cue) and _subjunctive_before(
                 tokens, sentences, bisect_left(starts, cue[0][0]), pack)))
     return drafts
+
+
+def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
+    """The tagger reads one layer of attribution. Where the rule engine reads a reported verb of
+    speaking ("Dabei habe er betont, dass ...", "Wie KCNA berichtete, habe Kim betont, dass ...")
+    framing a tagger claim that has no cue of its own, or whose frame the tagger took for the
+    content of the reporting claim, that claim takes the rule's source and cue and is nested
+    in the claim that reports it (the reporting claim then holds the whole clause, as the
+    German gold marks it). Its free indirect continuations follow it."""
+    for rule in rules:
+        if not (rule.reported_cue and rule.cue and rule.source and rule.kind in ("direct", "indirect")):
+            continue
+        twin = next((d for d in drafts if _same_content(rule.content, d.content)), None)
+        if twin is None or twin.kind == "free_indirect":
+            continue
+        host = next((d for d in drafts if d is not twin and _inside(rule.cue, d.content)
+                     and 0 <= twin.content[0][0] - d.content[-1][1] <= FRAME_JOIN), None)
+        if host is None and twin.cue:
+            continue
+        if host is not None:
+            host.content = [(host.content[0][0], twin.content[-1][1])]
+        old = twin.source
+        twin.source, twin.cue, twin.reported_cue = rule.source, rule.cue, True
+        twin.frame = rule.frame
+        _follow(drafts, twin, old)
+
+
+FRAME_JOIN = 3  # characters between a frame read as content and the content it frames ("betont, dass")
+
+
+def _same_content(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Two contents that overlap by at least half of each."""
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    return 2 * shared >= max(sum(e - s for s, e in a), sum(e - s for s, e in b)) > 0
+
+
+def _follow(drafts: list[attr.Draft], claim: attr.Draft, old_source: list[tuple[int, int]]) -> None:
+    """Free indirect claims right after `claim` that repeated its old source now repeat its new
+    one (through inherit_from, so they also nest where it nests)."""
+    end = claim.content[-1][1]
+    after = sorted((d for d in drafts if d.content[0][0] > end), key=lambda d: d.content[0][0])
+    for d in after:
+        if d.kind != "free_indirect" or d.source != old_source:
+            break
+        d.source, d.inherit_from = [], claim
 
 
 def _subjunctive_before(tokens: list[Token], sentences: list[Sentence], k: int,

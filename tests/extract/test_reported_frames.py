@@ -1,0 +1,97 @@
+"""Accurate mode reads one layer of attribution; a reported verb of speaking ("Dabei habe sie
+erklärt, dass ...") that the tagger missed or read as content still gives a claim nested in the
+claim that reports it. The tagger's output is written by hand here (our own sentences), so the
+engine's step is tested without the model; the last test runs the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import needs_model
+
+from claimledger.extract import engine, neural
+from claimledger.settings import ExtractOptions
+
+ACCURATE = ExtractOptions("accurate")
+
+
+def span(text: str, words: str, after: int = 0) -> list[int]:
+    start = text.index(words, after)
+    return [start, start + len(words)]
+
+
+def tagger_claim(text: str, content: str, source: str = "", cue: str = "",
+                 kind: str = "indirect") -> dict[str, Any]:
+    return {"kind": kind, "content": [span(text, content)], "source": [span(text, source)] if source else [],
+            "cue": [span(text, cue)] if cue else [], "frame": [], "addressee": [], "confidence": 0.8}
+
+
+@pytest.fixture
+def tagger(monkeypatch: pytest.MonkeyPatch):
+    """Replace the model by the claims a test gives for its text."""
+    out: list[dict[str, Any]] = []
+    monkeypatch.setattr(neural, "require", lambda: None)
+    monkeypatch.setattr(neural, "predict", lambda text, lang, min_confidence=None: [dict(c) for c in out])
+    return out
+
+
+def by_content(extraction, words: str):
+    return next(c for c in extraction.claims if c.content.text.startswith(words))
+
+
+TEXT = ("Wie der Sender RTV meldete, besuchte Ministerin Eva Korhonen am Freitag eine Werft. "
+        "Dabei habe sie erklärt, dass der Bau der Fähren bald beginnen solle. "
+        "Die Aufträge seien bereits vergeben.")
+
+
+def test_a_cue_less_claim_after_a_reported_verb_of_speaking_takes_its_source_and_nests(tagger) -> None:
+    """The tagger found the content but not "sie erklärt"; it had paired the content with the
+    station. The rule engine's reading gives it its own speaker, nested in the station's claim,
+    and the free indirect sentence after it continues that speaker."""
+    tagger += [tagger_claim(TEXT, "besuchte Ministerin Eva Korhonen am Freitag eine Werft", "der Sender RTV",
+                            "meldete"),
+               tagger_claim(TEXT, "dass der Bau der Fähren bald beginnen solle", "der Sender RTV"),
+               tagger_claim(TEXT, "Die Aufträge seien bereits vergeben.", "der Sender RTV",
+                            kind="free_indirect")]
+    x = engine.extract(TEXT, "de", "t", ACCURATE)
+    station = by_content(x, "besuchte")
+    inner = by_content(x, "dass der Bau")
+    assert (inner.source.text, inner.cue.text) == ("sie", "erklärt")
+    assert inner.nested_in == station.id and station.nested_in is None
+    assert inner.source_entity is not None and inner.source_entity.name == "Eva Korhonen"
+    follow = by_content(x, "Die Aufträge")
+    assert follow.source.text == "sie" and follow.nested_in == station.id
+
+
+def test_a_frame_read_as_content_becomes_the_reporting_claim_with_the_inner_one_nested(tagger) -> None:
+    """ "Wie RTV meldete, habe Korhonen erklärt, | dass ...": the tagger took the frame for the
+    station's content and gave the content the station's cue. The station's claim now holds the
+    whole clause (as the German gold marks it) and the minister's claim nests in it."""
+    text = "Wie der Sender RTV meldete, habe Korhonen erklärt, dass der Bau der Fähren bald beginnen solle."
+    tagger += [tagger_claim(text, "habe Korhonen erklärt", "der Sender RTV", "meldete"),
+               tagger_claim(text, "dass der Bau der Fähren bald beginnen solle", "der Sender RTV", "meldete")]
+    x = engine.extract(text, "de", "t", ACCURATE)
+    station = by_content(x, "habe Korhonen")
+    assert station.content.text == "habe Korhonen erklärt, dass der Bau der Fähren bald beginnen solle"
+    assert (station.source.text, station.cue.text) == ("der Sender RTV", "meldete")
+    inner = by_content(x, "dass der Bau")
+    assert (inner.source.text, inner.cue.text, inner.nested_in) == ("Korhonen", "erklärt", station.id)
+
+
+def test_an_indicative_verb_of_speaking_leaves_the_tagger_reading_alone(tagger) -> None:
+    """ "Dabei erklärte sie, dass ..." is the narrator's report, not the station's: nothing to nest,
+    and the tagger's own pairing stands."""
+    text = TEXT.replace("habe sie erklärt", "erklärte sie")
+    tagger += [tagger_claim(text, "dass der Bau der Fähren bald beginnen solle", "der Sender RTV")]
+    claim, = engine.extract(text, "de", "t", ACCURATE).claims
+    assert (claim.source.text, claim.cue.text, claim.nested_in) == ("der Sender RTV", "", None)
+
+
+@needs_model
+def test_the_model_nests_a_reported_verb_of_speaking() -> None:
+    text = ("Wie die Zeitung „Helsingin Sanomat“ berichtete, habe Korhonen erklärt, dass der Bau der "
+            "Fähren im Frühjahr beginnen solle.")
+    x = engine.extract(text, "de", "t", ACCURATE)
+    inner = by_content(x, "dass der Bau")
+    assert inner.source.text == "Korhonen" and inner.nested_in is not None
