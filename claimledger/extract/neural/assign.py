@@ -64,6 +64,8 @@ def key(group: Group) -> tuple[Span, ...]:
 
 def gap(a: Group, b: Group) -> int:
     """Characters between two span groups (0 when they touch or overlap)."""
+    if len(a) == 1 and len(b) == 1:  # the usual case, without a generator
+        return max(0, max(a[0][0], b[0][0]) - min(a[0][1], b[0][1]))
     return min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in a for s2, e2 in b)
 
 
@@ -100,6 +102,22 @@ class Features:
         self.quotes = quotes
         self.pronouns = set(pack.pronouns)
         self.confidence = confidence  # tag confidence per group (by `key`)
+        # memos (the same pool and the same candidates come back for every quote and role)
+        self._pool: tuple[list[Group], Group, list[int]] | None = None
+        self._to_quotes: dict[tuple[Span, ...], list[int]] = {}
+
+    def pool_gaps(self, cands: list[Group], quote: Group) -> list[int]:
+        """Sorted gaps between the quote and each candidate of its pool."""
+        if self._pool is None or self._pool[0] is not cands or self._pool[1] is not quote:
+            self._pool = (cands, quote, sorted(gap(x, quote) for x in cands))
+        return self._pool[2]
+
+    def quote_gaps(self, c: Group) -> list[int]:
+        """Gaps between a candidate and every quote (in `quotes` order)."""
+        k = key(c)
+        if k not in self._to_quotes:
+            self._to_quotes[k] = [gap(c, o.spans) for o in self.quotes]
+        return self._to_quotes[k]
 
     def between(self, a: Group, b: Group) -> tuple[int, int]:
         """The character range strictly between two groups (empty when they overlap)."""
@@ -116,17 +134,16 @@ class Features:
         s, e = self.between(c, q.spans)
         mid = text[s:e]
         others = [o for o in self.quotes if o is not q and s <= o.spans[0][0] and o.spans[-1][1] <= e]
-        gaps = sorted(gap(x, q.spans) for x in cands)
-        rank = gaps.index(g)
+        rank = self.pool_gaps(cands, q.spans).index(g)
         n_between = sum(1 for x in cands if x is not c and s <= x[0][0] and x[-1][1] <= e)
-        rival = any(o is not q and gap(c, o.spans) < g for o in self.quotes)
+        rival = any(o is not q and d < g for o, d in zip(self.quotes, self.quote_gaps(c), strict=True))
         words = self.text[c[0][0]:c[-1][1]].split()
         cue = q.chosen.get("cue") or []
         out = [1.0, np.log1p(g) / 6, *onehot(g, GAP_BUCKETS), *pos,
                *(p * k for p in pos for k in kind),
                *count3(mid.count("\n")), *count3(len(SENTENCE_END.findall(text[max(0, s - 2):e + 1]))),
                *count3(len(others)), *count3(n_between), *onehot(rank, (0, 1, 2)),
-               float(rival), float(taken), float(":" in mid), float(any(ch in QUOTE_MARKS for ch in mid)),
+               float(rival), float(taken), float(":" in mid), float(not QUOTE_MARKS.isdisjoint(mid)),
                float(mid.strip() in {"", ","}), *onehot(len(words), (1, 2)),
                float(any(w.lower().strip(",.") in self.pronouns for w in words)),
                float(words[0][:1].isupper() if words else 0.0), float(inside(c, q.frame)),

@@ -83,20 +83,23 @@ def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
     sentence end when `in_sentence` (cues, speakers, frames: "Aus Kreisen der Koalition hieß
     es, ... . Das Ministerium" is two speakers; a quote does run on over sentences)."""
     out: list[list[Span]] = []
-    prev = 0  # tag of the previous token
-    for t, tag in enumerate(tags):
-        gap = text[out[-1][-1][1] : starts[t]] if out else ""
-        if tag == I and out and ("\n" in gap or (in_sentence and prev == 0 and SENTENCE_END.search(gap))):
-            tag = B  # a paragraph break (or a sentence end) ends the group
-        if tag == B or (tag == I and (not out or (prev == 0 and starts[t] - out[-1][-1][1] > limit))):
+    last_t, last_tag = -2, O
+    for t in np.flatnonzero(tags).tolist():  # O tokens only end a run
+        tag = int(tags[t])
+        prev = last_tag if last_t == t - 1 else O  # the previous token's tag
+        if tag == I and out:
+            gap = text[out[-1][-1][1] : starts[t]]
+            if "\n" in gap or (in_sentence and prev == O and SENTENCE_END.search(gap)):
+                tag = B  # a paragraph break (or a sentence end) ends the group
+        if tag == B or (tag == I and (not out or (prev == O and starts[t] - out[-1][-1][1] > limit))):
             out.append([(starts[t], ends[t])])
         elif tag == I:
             last = out[-1][-1]
-            if prev != 0:
+            if prev != O:
                 out[-1][-1] = (last[0], max(last[1], ends[t]))
             else:
                 out[-1].append((starts[t], ends[t]))
-        prev = int(tag)
+        last_t, last_tag = t, tag
     return out
 
 
