@@ -26,7 +26,7 @@ from typing import Any
 
 from claimledger.extract import extract, extraction_to_json
 from claimledger.nlp.pack import get_pack
-from claimledger.settings import ExtractOptions
+from claimledger.settings import MODES, ExtractOptions
 
 Span = tuple[int, int]
 Figures = dict[str, float | None]
@@ -627,7 +627,7 @@ def run_extractor(lang: str, docs: list[Doc], options: ExtractOptions
     """extract() in the given mode on every full document (timed): the product's whole path
     (tokenise, attribute, entities, figures) -> claim dicts and throughput figures."""
     t0 = time.perf_counter()
-    extract("Warm-up.", lang, "warmup", options)  # loads the tagger in accurate mode
+    extract("Warm-up.", lang, "warmup", options)  # loads a tagger in the neural modes
     lexicon = get_pack(lang).proper_noun
     if lexicon:  # loaded on first use (~0.2 s): a one-time cost, not a per-sentence one
         lexicon("Warm")
@@ -786,8 +786,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                     help=f"folder with gernewsquote/ and polnear/ (default {DEFAULT_DATA})")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--seed", type=int, default=1, help="seed for the error-sample documents")
-    ap.add_argument("--mode", choices=("fast", "accurate"), default="fast",
-                    help="fast: rule engine (default); accurate: neural tagger (claimledger.extract.neural)")
+    ap.add_argument("--mode", choices=MODES, default="fast",
+                    help="fast: rule engine (default); balanced: compact tagger; accurate: full tagger "
+                         "(claimledger.extract.neural)")
     ap.add_argument("--errors", default=None, metavar="FILE",
                     help="error sample file ({lang} is replaced; default "
                          "benchmarks/out/attribution-errors-<lang>.jsonl)")

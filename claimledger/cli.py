@@ -36,8 +36,8 @@ err = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option("claimledger.db", "--db",
                          help="Ledger: a SQLite file (created if missing) or a postgresql:// URL.")
 MIN_CONFIDENCE_OPTION = typer.Option(
-    None, "--min-confidence", help="With --mode accurate: keep claims whose learned probability is at "
-    "least this (0-1) instead of the per-language floor; 0 keeps every claim.")
+    None, "--min-confidence", help="With --mode balanced or accurate: keep claims whose learned "
+    "probability is at least this (0-1) instead of the per-language floor; 0 keeps every claim.")
 
 
 class Format(StrEnum):
@@ -48,6 +48,7 @@ class Format(StrEnum):
 
 class Mode(StrEnum):
     fast = "fast"
+    balanced = "balanced"
     accurate = "accurate"
 
 
@@ -79,7 +80,8 @@ def ingest(
         False, help="Allow URLs on private, loopback or link-local addresses."),
     fast: bool = typer.Option(False, help="Link without embeddings (entities and words only)."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
-                              help="Attribution: fast (rule engine) or accurate (fine-tuned tagger)."),
+                              help="Attribution: fast (rule engine), balanced (compact tagger) or "
+                              "accurate (full tagger)."),
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Add articles to the ledger: extract text, claims and entities; link stories."""
@@ -123,7 +125,7 @@ def batch(
     out_dir: Path = typer.Option(..., "--out", help="Folder for the Parquet tables (new or empty)."),
     engine: Engine = typer.Option(Engine.local, help="local: this machine; ray: a Ray cluster."),
     workers: int = typer.Option(1, min=1, help="Worker processes (local) or Ray actors."),
-    mode: Mode = typer.Option(Mode.fast, "--mode", help="Extraction: fast (rules) or accurate."),
+    mode: Mode = typer.Option(Mode.fast, "--mode", help="Extraction: fast (rules), balanced or accurate."),
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
     address: str = typer.Option(None, help="Ray cluster address (default: start Ray locally)."),
     db: str = typer.Option(None, "--db", help="Afterwards load the tables into this ledger."),
@@ -180,7 +182,8 @@ def watch(
     allow_private: bool = typer.Option(False, help="Allow feeds on internal addresses."),
     fast: bool = typer.Option(False, help="Link without embeddings."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
-                              help="Attribution: fast (rule engine) or accurate (fine-tuned tagger)."),
+                              help="Attribution: fast (rule engine), balanced (compact tagger) or "
+                              "accurate (full tagger)."),
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Poll feeds politely (conditional GET, robots.txt, per-host delay) and ingest new articles."""
@@ -206,7 +209,8 @@ def extract(
     file: str = typer.Argument("-", help="JSONL of {id, text, lang?}, a text/HTML file, or -."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language pack, or auto-detect."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
-                              help="fast: rule engine; accurate: fine-tuned tagger (slower, more accurate)."),
+                              help="fast: rule engine; balanced: compact tagger; accurate: full tagger "
+                              "(slowest, most accurate)."),
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Stateless extraction: one JSON line of claims and entities per input document."""
@@ -386,7 +390,7 @@ def serve(
     token: str = typer.Option(None, envvar="CLAIMLEDGER_TOKEN", show_envvar=True,
                               help="Every request must send 'Authorization: Bearer TOKEN'."),
     mode: Mode = typer.Option(Mode.fast, "--mode",
-                              help="Attribution for POST /api/ingest: fast (rule engine) or accurate."),
+                              help="Attribution for POST /api/ingest: fast (rules), balanced or accurate."),
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web UI for a ledger."""

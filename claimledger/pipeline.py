@@ -30,7 +30,7 @@ from claimledger.records import (
     IngestReport,
     RawDocument,
 )
-from claimledger.settings import ExtractOptions, Settings
+from claimledger.settings import NEURAL_MODES, ExtractOptions, Settings
 from claimledger.store import Store
 
 
@@ -43,10 +43,10 @@ def extract_article(article: Article, options: ExtractOptions = ExtractOptions()
 
 def check_extraction(options: ExtractOptions) -> None:
     """Fail before any work starts rather than quarantining every document."""
-    if options.mode == "accurate":
+    if options.mode in NEURAL_MODES:
         from claimledger.extract import neural
 
-        neural.require()
+        neural.require(options.mode == "balanced")
 
 
 def as_failure(origin: str, exc: Exception) -> IngestFailure:

@@ -42,7 +42,7 @@ from train_attribution import DATA, read, train_path  # noqa: E402
 from tune_decoding import decoded_figures, held_out  # noqa: E402
 
 from claimledger.extract.neural import ASSIGN, decoding  # noqa: E402
-from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights, options  # noqa: E402
+from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights  # noqa: E402
 from claimledger.extract.neural.decode import decoded_groups, rule_choice  # noqa: E402
 from claimledger.extract.neural.model import Tagger  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
@@ -73,7 +73,7 @@ class Recorder(Scorer):
         g = max(self.doc.gold, key=lambda g: bench.overlap(g.spans[quote], q.spans), default=None)
         if g is None or bench.overlap(g.spans[quote], q.spans) == 0:
             return []  # a quote the gold does not have: nothing to learn
-        pool = options(cands, q.spans)
+        pool = feats.options(cands, q.spans)
         gs = g.spans.get(self.names[role], [])
         best = max(pool, key=lambda c: bench.overlap(c, gs), default=[]) if gs else []
         answer = best if best and bench.overlap(best, gs) > 0 else []

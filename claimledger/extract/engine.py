@@ -23,7 +23,7 @@ from claimledger.nlp.keys import canonical_key
 from claimledger.nlp.pack import LanguagePack, get_pack
 from claimledger.nlp.text import Sentence, Token, tokenize
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
-from claimledger.settings import ExtractOptions
+from claimledger.settings import NEURAL_MODES, ExtractOptions
 
 
 def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = ExtractOptions()) -> Extraction:
@@ -37,9 +37,10 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     """
     pack = get_pack(lang)
     tokens, sentences = tokenize(text, pack)
-    if options.mode == "accurate":
-        drafts = _neural_drafts(text, lang, tokens, sentences, pack, options.min_confidence)
-        _reported_frames(drafts, _rule_drafts(text, tokens, sentences, pack))
+    if options.mode in NEURAL_MODES:
+        drafts = _neural_drafts(text, lang, tokens, sentences, pack, options)
+        if any(t.lower in pack.subjunctive for t in tokens):  # else no verb of speaking is reported
+            _reported_frames(drafts, _rule_drafts(text, tokens, sentences, pack))
     else:
         drafts = _rule_drafts(text, tokens, sentences, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
@@ -74,13 +75,14 @@ def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[in
 
 
 def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Sentence],
-                   pack: LanguagePack, min_confidence: float | None) -> list[attr.Draft]:
+                   pack: LanguagePack, options: ExtractOptions) -> list[attr.Draft]:
     from claimledger.extract import neural
 
-    neural.require()
+    compact = options.mode == "balanced"
+    neural.require(compact)
     drafts = []
     starts = [t.start for t in tokens]
-    for c in neural.predict(text, lang, min_confidence):
+    for c in neural.predict(text, lang, options.min_confidence, compact=compact):
         content, cue = [tuple(x) for x in c["content"]], [tuple(x) for x in c["cue"]]
         drafts.append(attr.Draft(
             c["kind"], content, [tuple(x) for x in c["source"]], cue,
@@ -392,6 +394,8 @@ def _entities(
             refs[k] = add(phrase, body[0].start, body[-1].end, words)
         elif name:
             refs[k] = add(name, start, start + len(name), words)
+        elif named := _named_within(found, s, e):  # "Werftchefin Liisa Mäkelä am Dienstag"
+            refs[k] = named
         elif _refers_back(words, pack):
             roles = role_words(words, pack)
             ent = _resolve(found, s, roles)
@@ -407,6 +411,13 @@ def _entities(
         for e in sorted(found.values(), key=lambda e: e.first)
     )
     return entities, refs
+
+
+def _named_within(found: dict[str, DocEntity], s: int, e: int) -> DocEntity | None:
+    """The first name found in the text that lies within a source phrase the phrase parser
+    could not read (a learned source span may run on: "... am Dienstag")."""
+    inner = [(ms, ent) for ent in found.values() for ms, me in ent.mentions if s <= ms and me <= e]
+    return min(inner, key=lambda x: x[0])[1] if inner else None
 
 
 def _match_existing(found: dict[str, DocEntity], key: str) -> DocEntity | None:

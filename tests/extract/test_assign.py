@@ -12,7 +12,7 @@ import pytest
 from tagged_text import Spans, tag_probs, text_of, type_probs, word_offsets
 
 from claimledger.extract import neural
-from claimledger.extract.neural.assign import MAX_OPTIONS, Features, Quote, Scorer, Weights, options
+from claimledger.extract.neural.assign import MAX_OPTIONS, Features, Quote, Scorer, Weights
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
 from claimledger.extract.neural.labels import TYPES
 from claimledger.nlp.pack import get_pack
@@ -34,8 +34,11 @@ def said(text: str, claim: dict, role: str) -> str:
 def test_options_are_the_nearest_groups_in_text_order() -> None:
     quote = [(5000, 5010)]
     cands = [[(3990 + 50 * k, 4000 + 50 * k)] for k in range(20)] + [[(9000, 9005)]]
-    kept = options(cands, quote)
+    feats = Features("", [Quote(quote, TYPES.index("Indirect"))], get_pack("de"), {})
+    kept = feats.options(cands, quote)
     assert kept == cands[20 - MAX_OPTIONS : 20]  # the nearest, in text order; 9000 is out of reach
+    split = [[(4890, 4900), (4990, 5001)]]  # a two-piece group touching the quote is nearest of all
+    assert feats.options(cands + split, quote)[-1] == split[0]
 
 
 def test_the_best_option_wins_and_none_can_win() -> None:

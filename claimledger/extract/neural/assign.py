@@ -14,6 +14,7 @@ quote" can be a feature.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -69,23 +70,25 @@ def gap(a: Group, b: Group) -> int:
     return min(max(0, max(s1, s2) - min(e1, e2)) for s1, e1 in a for s2, e2 in b)
 
 
+def gaps_to(group: Group, flat: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """`gap` from one group to each of many groups at once: their spans stacked in `flat`
+    [n, 2], each group's first row in `first`."""
+    starts, ends = flat[:, 0], flat[:, 1]
+    d = np.min([np.maximum(0, np.maximum(s, starts) - np.minimum(e, ends)) for s, e in group], axis=0)
+    return np.minimum.reduceat(d, first)
+
+
 def inside(a: Group, outer: Group) -> bool:
     """True when every span of `a` lies within some span of `outer`."""
     return bool(outer) and all(any(fs <= s and e <= fe for fs, fe in outer) for s, e in a)
 
 
-def options(cands: list[Group], quote: Group) -> list[Group]:
-    """The candidate groups a quote chooses from: the nearest MAX_OPTIONS within MAX_GAP, in
-    text order."""
-    near = sorted((gap(c, quote), k) for k, c in enumerate(cands))
-    keep = sorted(k for g, k in near[:MAX_OPTIONS] if g <= MAX_GAP)
-    return [cands[k] for k in keep]
-
-
 def onehot(value: int, cuts: tuple[int, ...]) -> list[float]:
     """Bucket indicator: value <= cuts[0], <= cuts[1], ..., above the last."""
-    k = next((i for i, c in enumerate(cuts) if value <= c), len(cuts))
-    return [float(i == k) for i in range(len(cuts) + 1)]
+    return _UNIT[len(cuts) + 1][bisect_left(cuts, value)]
+
+
+_UNIT = {n: [[float(i == k) for i in range(n)] for k in range(n)] for n in range(2, 9)}  # read only
 
 
 def count3(n: int) -> list[float]:
@@ -104,7 +107,26 @@ class Features:
         self.confidence = confidence  # tag confidence per group (by `key`)
         # memos (the same pool and the same candidates come back for every quote and role)
         self._pool: tuple[list[Group], Group, list[int]] | None = None
-        self._to_quotes: dict[tuple[Span, ...], list[int]] = {}
+        self._cands: tuple[list[Group], np.ndarray, np.ndarray] | None = None
+        self._nearest: dict[tuple[Span, ...], tuple[tuple[float, int], tuple[float, int]]] = {}
+        self._index = {id(q): k for k, q in enumerate(quotes)}
+        self._flat = np.array([(s, e) for q in quotes for s, e in q.spans], np.int64).reshape(-1, 2)
+        self._first = np.cumsum([0] + [len(q.spans) for q in quotes[:-1]])  # each quote's first span
+        self._by_start = sorted(quotes, key=lambda q: q.spans[0][0])
+        self._starts = [q.spans[0][0] for q in self._by_start]
+
+    def options(self, cands: list[Group], quote: Group) -> list[Group]:
+        """The candidate groups a quote chooses from: the nearest MAX_OPTIONS within MAX_GAP, in
+        text order (ties by text order)."""
+        if not cands:
+            return []
+        if self._cands is None or self._cands[0] is not cands:  # one role's groups: for every quote
+            flat = np.array([(s, e) for c in cands for s, e in c], np.int64)
+            first = np.cumsum([0] + [len(c) for c in cands[:-1]])
+            self._cands = (cands, flat, first)
+        per_cand = gaps_to(quote, *self._cands[1:])
+        near = np.argsort(per_cand, kind="stable")[:MAX_OPTIONS]
+        return [cands[k] for k in sorted(near[per_cand[near] <= MAX_GAP].tolist())]
 
     def pool_gaps(self, cands: list[Group], quote: Group) -> list[int]:
         """Sorted gaps between the quote and each candidate of its pool."""
@@ -112,12 +134,24 @@ class Features:
             self._pool = (cands, quote, sorted(gap(x, quote) for x in cands))
         return self._pool[2]
 
-    def quote_gaps(self, c: Group) -> list[int]:
-        """Gaps between a candidate and every quote (in `quotes` order)."""
+    def rival(self, c: Group, q: Quote, g: int) -> bool:
+        """True when a quote other than q is nearer than `g` characters to the candidate."""
         k = key(c)
-        if k not in self._to_quotes:
-            self._to_quotes[k] = [gap(c, o.spans) for o in self.quotes]
-        return self._to_quotes[k]
+        if k not in self._nearest:  # the two nearest quotes, computed once per candidate
+            per_quote = gaps_to(c, self._flat, self._first)
+            order = np.argsort(per_quote, kind="stable")[:2].tolist()
+            best = [(float(per_quote[i]), i) for i in order] + [(np.inf, -1)] * 2
+            self._nearest[k] = (best[0], best[1])
+        qi = self._index[id(q)]
+        (d1, i1), (d2, i2) = self._nearest[k]
+        return (d1 < g and i1 != qi) or (d2 < g and i2 != qi)
+
+    def quotes_within(self, q: Quote, s: int, e: int) -> int:
+        """Number of quotes other than q lying wholly in [s, e]."""
+        n = 0
+        for o in self._by_start[bisect_left(self._starts, s):bisect_right(self._starts, e)]:
+            n += o is not q and o.spans[-1][1] <= e
+        return n
 
     def between(self, a: Group, b: Group) -> tuple[int, int]:
         """The character range strictly between two groups (empty when they overlap)."""
@@ -133,16 +167,16 @@ class Features:
         kind = [float(q.kind == k) for k in range(len(TYPES))]
         s, e = self.between(c, q.spans)
         mid = text[s:e]
-        others = [o for o in self.quotes if o is not q and s <= o.spans[0][0] and o.spans[-1][1] <= e]
+        others = self.quotes_within(q, s, e)
         rank = self.pool_gaps(cands, q.spans).index(g)
         n_between = sum(1 for x in cands if x is not c and s <= x[0][0] and x[-1][1] <= e)
-        rival = any(o is not q and d < g for o, d in zip(self.quotes, self.quote_gaps(c), strict=True))
+        rival = self.rival(c, q, g)
         words = self.text[c[0][0]:c[-1][1]].split()
         cue = q.chosen.get("cue") or []
         out = [1.0, np.log1p(g) / 6, *onehot(g, GAP_BUCKETS), *pos,
                *(p * k for p in pos for k in kind),
                *count3(mid.count("\n")), *count3(len(SENTENCE_END.findall(text[max(0, s - 2):e + 1]))),
-               *count3(len(others)), *count3(n_between), *onehot(rank, (0, 1, 2)),
+               *count3(others), *count3(n_between), *onehot(rank, (0, 1, 2)),
                float(rival), float(taken), float(":" in mid), float(not QUOTE_MARKS.isdisjoint(mid)),
                float(mid.strip() in {"", ","}), *onehot(len(words), (1, 2)),
                float(any(w.lower().strip(",.") in self.pronouns for w in words)),
@@ -197,7 +231,7 @@ class Scorer:
 
     def choose(self, feats: Features, q: Quote, role: str, cands: list[Group], taken: list[Group]) -> Group:
         """The best-scoring candidate group, or [] when "none" scores higher."""
-        pool = options(cands, q.spans)
+        pool = feats.options(cands, q.spans)
         if not pool:
             return []
         w = self.weights[role]

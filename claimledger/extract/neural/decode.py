@@ -248,6 +248,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             kind = "according_to"
         if opts.trim_punctuation and kind not in UNTRIMMED:
             quote = trim_end(text, quote)
+        speaker, addressee = (trim_end(text, g) if g else g for g in (speaker, addressee))  # "council."
         claims.append({
             "kind": kind,
             "content": [list(s) for s in quote],
