@@ -51,7 +51,9 @@ def features(text: str, claim: dict, claims: list[dict], quote_probs: np.ndarray
     para_end = text.find("\n", content[-1][1])
     para_end = len(text) if para_end < 0 else para_end
     neighbours = sum(1 for o in claims if o is not claim and para_start <= o["content"][0][0] < para_end)
-    inner = any(o is not claim and overlap(content, spans(o, "content")) >= size
+    lo, hi = content[0][0], content[-1][1]
+    inner = any(o is not claim and o["content"][0][0] < hi and lo < o["content"][-1][1]  # cheap test first
+                and overlap(content, spans(o, "content")) >= size
                 and sum(e - s for s, e in spans(o, "content")) > size for o in claims)
     source = " ".join(text[s:e] for s, e in spans(claim, "source")).lower().split()
     return [1.0, float(claim["confidence"]), float(inside.min()),

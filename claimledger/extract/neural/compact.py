@@ -88,9 +88,12 @@ class CompactTagger:
         t, c = h.shape
         for k, d in enumerate(self.dilations):
             y = _gelu(_layer_norm(h, w[f"norm{k}.g"], w[f"norm{k}.b"]))
-            z = np.zeros((t + 2 * d, c), np.float32)
-            z[d : d + t] = y
-            h = h + np.concatenate([z[:t], z[d : d + t], z[2 * d :]], 1) @ w[f"conv{k}.w"] + w[f"conv{k}.b"]
+            left, mid, right = np.split(w[f"conv{k}.w"], 3)  # kernel taps at t-d, t, t+d
+            step = y @ mid + w[f"conv{k}.b"]
+            if d < t:
+                step[d:] += y[:-d] @ left
+                step[:-d] += y[d:] @ right
+            h = h + step
         h = _layer_norm(h, w["out.g"], w["out.b"])
         return (h @ w["roles.w"] + w["roles.b"]).reshape(t, len(ROLES), 3), h @ w["types.w"] + w["types.b"]
 
