@@ -42,6 +42,7 @@ CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previou
 FRAME_JOIN = 3  # characters between a clause read as a quote and the quote it frames
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
 END_PUNCTUATION = set(".,;:!?")
+SENTENCE_MARKS = set(".!?")
 SENTENCE_END = re.compile(r"[.!?][\"'“”»«]?\s")  # a stop (and a closing quotation mark), then space
 UNTRIMMED = ("reported", "free_indirect")  # kinds whose content keeps its closing punctuation
 
@@ -248,7 +249,9 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             kind = "according_to"
         if opts.trim_punctuation and kind not in UNTRIMMED:
             quote = trim_end(text, quote)
-        speaker, addressee = (trim_end(text, g) if g else g for g in (speaker, addressee))  # "council."
+        # no full stop after a source ("according to the council."); an apposition's comma stays,
+        # as both datasets mark it ("Phil Lovas, the state's campaign chairman,")
+        speaker, addressee = (trim_end(text, g, SENTENCE_MARKS) if g else g for g in (speaker, addressee))
         claims.append({
             "kind": kind,
             "content": [list(s) for s in quote],
@@ -294,10 +297,10 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     return Quote(quote, typ, frame, conf, typed=opts.frames)
 
 
-def trim_end(text: str, quote: list[Span]) -> list[Span]:
+def trim_end(text: str, quote: list[Span], marks: set[str] = END_PUNCTUATION) -> list[Span]:
     """The quote without sentence punctuation and spaces at its end (kept whole if only those)."""
     s, e = quote[-1]
-    while e > s and (text[e - 1] in END_PUNCTUATION or text[e - 1].isspace()):
+    while e > s and (text[e - 1] in marks or text[e - 1].isspace()):
         e -= 1
     return [*quote[:-1], (s, e)] if e > s else quote
 
