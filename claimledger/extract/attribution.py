@@ -99,7 +99,17 @@ class SentenceView:
             return False
         if not self.pack.capitalised_nouns and i > 0 and self.low[i - 1] in self.pack.determiners:
             return False  # "the report", "a question", "die Angaben": a noun, not a verb
+        if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
+            return False
         return self.low[i] in self.pack.speech_verbs
+
+    def _verbal_frame(self, i: int) -> bool:
+        """Right after a pronoun or a verb marker ("he states", "to report"), or right before a
+        complementiser, colon or comma ("states that", "said:")."""
+        prev = self.low[i - 1] if i > 0 else ""
+        nxt = self.low[i + 1] if i + 1 < len(self.low) else ""
+        return (prev in self.pack.pronouns or prev in self.pack.verb_markers
+                or nxt in self.pack.complementizers or nxt in {":", ","})
 
     def next_boundary(self, i: int) -> int:
         for j in range(i, len(self.toks)):

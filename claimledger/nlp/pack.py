@@ -69,6 +69,12 @@ class LanguagePack:
     # lower-case words that continue a noun phrase ("Secretary of State", "the minister's")
     np_joiners: frozenset[str] = field(default_factory=frozenset)
     type_hints: tuple[tuple[str, str], ...] = ()  # (lower-case substring, source type)
+    # verb forms that in news are seldom an attribution on their own: nouns as often as verbs
+    # ("state", "points", "remarks") or verbs of seeing and wanting ("see", "want"). They are a cue
+    # only in a plain verbal frame: right after a pronoun or a `verb_markers` word, or right
+    # before a complementiser, colon or comma
+    weak_cue_forms: frozenset[str] = field(default_factory=frozenset)
+    verb_markers: frozenset[str] = field(default_factory=frozenset)  # "to", "will", "not", "did"
     # cue texts (lower case, particles joined by a space) that deny or reject another claim
     denial_cues: frozenset[str] = field(default_factory=frozenset)
     # a lone capitalised word that is a name, where capitalisation cannot tell (German nouns);

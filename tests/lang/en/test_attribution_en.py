@@ -106,3 +106,15 @@ def test_a_trailing_attribution_holds_the_claims_before_it() -> None:
     assert officials["nested_in"] is None
     assert agency["nested_in"] == officials["id"] and kim["nested_in"] == agency["id"]
     assert kim["content"]["text"] == "the drones were ready"
+
+
+def test_a_verb_form_used_as_a_noun_is_no_cue() -> None:
+    """ "state", "points", "remarks" are nouns more often than verbs in news: a cue only in a plain
+    verbal frame ("the audit states that", "they point out, ...")."""
+    for text in ("Democrats now hold majorities in 19 states after the election.",
+                 "Turnout in the state legislature races rose by four points.",
+                 "The governor defended his remarks about the port on Friday."):
+        assert claims(text) == [], text
+    c, = claims("The audit states that the harbour fund is short by $40 million.")
+    assert (c["source"]["text"], c["cue"]["text"]) == ("The audit", "states")
+    assert c["content"]["text"] == "that the harbour fund is short by $40 million"
