@@ -39,6 +39,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     tokens, sentences = tokenize(text, pack)
     if options.mode in NEURAL_MODES:
         drafts = _neural_drafts(text, lang, tokens, sentences, pack, options)
+        _link_continuations(drafts)
         if any(t.lower in pack.subjunctive for t in tokens):  # else no verb of speaking is reported
             _reported_frames(drafts, _rule_drafts(text, tokens, sentences, pack))
     else:
@@ -100,7 +101,7 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
     framing a tagger claim that has no cue of its own, or whose frame the tagger took for the
     content of the reporting claim, that claim takes the rule's source and cue and is nested
     in the claim that reports it (the reporting claim then holds the whole clause, as the
-    German gold marks it). Its free indirect continuations follow it."""
+    German gold marks it). Its free indirect continuations follow it (`_link_continuations`)."""
     for rule in rules:
         if not (rule.reported_cue and rule.cue and rule.source and rule.kind in ("direct", "indirect")):
             continue
@@ -113,10 +114,8 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
             continue
         if host is not None:
             host.content = [(host.content[0][0], twin.content[-1][1])]
-        old = twin.source
         twin.source, twin.cue, twin.reported_cue = rule.source, rule.cue, True
         twin.frame = rule.frame
-        _follow(drafts, twin, old)
 
 
 FRAME_JOIN = 3  # characters between a frame read as content and the content it frames ("betont, dass")
@@ -128,15 +127,16 @@ def _same_content(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return 2 * shared >= max(sum(e - s for s, e in a), sum(e - s for s, e in b)) > 0
 
 
-def _follow(drafts: list[attr.Draft], claim: attr.Draft, old_source: list[tuple[int, int]]) -> None:
-    """Free indirect claims right after `claim` that repeated its old source now repeat its new
-    one (through inherit_from, so they also nest where it nests)."""
-    end = claim.content[-1][1]
-    after = sorted((d for d in drafts if d.content[0][0] > end), key=lambda d: d.content[0][0])
-    for d in after:
-        if d.kind != "free_indirect" or d.source != old_source:
-            break
-        d.source, d.inherit_from = [], claim
+def _link_continuations(drafts: list[attr.Draft]) -> None:
+    """A tagger's free indirect claim that repeats the source of the claim right before it
+    continues that claim (as the rule engine's continuations do): it takes that claim's source
+    and nesting, also when a later step changes them."""
+    prev = None
+    for d in sorted(drafts, key=lambda d: d.content[0][0]):
+        repeats = prev is not None and d.source and d.source == _root_source(drafts, prev).source
+        if repeats and d.kind == "free_indirect":
+            d.source, d.inherit_from = [], prev
+        prev = d
 
 
 def _subjunctive_before(tokens: list[Token], sentences: list[Sentence], k: int,

@@ -96,3 +96,16 @@ def test_the_model_nests_a_reported_verb_of_speaking() -> None:
     x = engine.extract(text, "de", "t", ACCURATE)
     inner = by_content(x, "dass der Bau")
     assert inner.source.text == "Korhonen" and inner.nested_in is not None
+
+
+def test_a_free_indirect_continuation_nests_where_the_claim_it_continues_nests(tagger) -> None:
+    """The tagger read "sie erklärt" itself and repeated "sie" for the next sentence: that
+    continuation is reported by the station as well."""
+    tagger += [tagger_claim(TEXT, "besuchte Ministerin Eva Korhonen am Freitag eine Werft", "der Sender RTV",
+                            "meldete"),
+               tagger_claim(TEXT, "dass der Bau der Fähren bald beginnen solle", "sie", "erklärt"),
+               tagger_claim(TEXT, "Die Aufträge seien bereits vergeben.", "sie", kind="free_indirect")]
+    x = engine.extract(TEXT, "de", "t", ACCURATE)
+    station, inner, follow = (by_content(x, w) for w in ("besuchte", "dass der Bau", "Die Aufträge"))
+    assert inner.nested_in == station.id and follow.nested_in == station.id
+    assert follow.source.text == "sie" and follow.source_entity == inner.source_entity
