@@ -52,6 +52,13 @@ class Mode(StrEnum):
     accurate = "accurate"
 
 
+def _checked_options(mode: Mode, min_confidence: float | None) -> ExtractOptions:
+    """The extraction options, refused before any ledger is opened when they cannot run here."""
+    options = ExtractOptions(mode.value, min_confidence)
+    pipeline.check_extraction(options)
+    return options
+
+
 class Lang(StrEnum):
     de = "de"
     en = "en"
@@ -87,8 +94,7 @@ def ingest(
     """Add articles to the ledger: extract text, claims and entities; link stories."""
     from claimledger.ingest.fetch import make_fetcher
 
-    options = ExtractOptions(mode.value, min_confidence)
-    pipeline.check_extraction(options)
+    options = _checked_options(mode, min_confidence)
     store = open_store(db)
     settings = Settings(max_mb=max_mb, embeddings=not fast, extraction=options)
     fetcher = make_fetcher(settings.max_bytes, allow_private=allow_private)
@@ -189,8 +195,7 @@ def watch(
     """Poll feeds politely (conditional GET, robots.txt, per-host delay) and ingest new articles."""
     from claimledger.ingest.watch import Politeness, poll_feed, read_feed_list
 
-    options = ExtractOptions(mode.value, min_confidence)
-    pipeline.check_extraction(options)
+    options = _checked_options(mode, min_confidence)
     store = open_store(db)
     settings = Settings(embeddings=not fast, extraction=options)
     polite = Politeness(settings.max_bytes, allow_private, delay)
@@ -394,8 +399,7 @@ def serve(
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web UI for a ledger."""
-    options = ExtractOptions(mode.value, min_confidence)
-    pipeline.check_extraction(options)
+    options = _checked_options(mode, min_confidence)
     try:
         import uvicorn
 

@@ -46,7 +46,7 @@ def check_extraction(options: ExtractOptions) -> None:
     if options.mode in NEURAL_MODES:
         from claimledger.extract import neural
 
-        neural.require(options.mode == "balanced")
+        neural.require(options.compact)
 
 
 def as_failure(origin: str, exc: Exception) -> IngestFailure:

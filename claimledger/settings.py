@@ -25,6 +25,11 @@ class ExtractOptions:
     """Balanced and accurate modes: keep claims whose learned probability is at least this
     instead of those over the learned per-language floor (None); 0 keeps every claim found."""
 
+    @property
+    def compact(self) -> bool:
+        """Balanced mode runs the compact tagger; accurate mode the full one."""
+        return self.mode == "balanced"
+
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ClaimledgerError(f"unknown extraction mode {self.mode!r}; use "

@@ -79,11 +79,10 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
                    pack: LanguagePack, options: ExtractOptions) -> list[attr.Draft]:
     from claimledger.extract import neural
 
-    compact = options.mode == "balanced"
-    neural.require(compact)
+    neural.require(options.compact)
     drafts = []
     starts = [t.start for t in tokens]
-    for c in neural.predict(text, lang, options.min_confidence, compact=compact):
+    for c in neural.predict(text, lang, options.min_confidence, compact=options.compact):
         content, cue = [tuple(x) for x in c["content"]], [tuple(x) for x in c["cue"]]
         drafts.append(attr.Draft(
             c["kind"], content, [tuple(x) for x in c["source"]], cue,

@@ -29,7 +29,7 @@ Group = list[Span]
 ROLES = ("frame", "cue", "speaker", "addressee")
 MAX_GAP = 1000  # characters: candidates further from the quote are not considered
 MAX_OPTIONS = 12  # ... nor any beyond the nearest this many
-SENTENCE_END = re.compile(r"[.!?][\"'“”»«]?\s")
+SENTENCE_END = re.compile(r"[.!?][\"'“”»«]?\s")  # a stop (and a closing quotation mark), then space
 QUOTE_MARKS = set("„“”\"»«‚‘’")
 # (role, quote, groups of that role taken by earlier quotes) -> the rules' choice
 Fallback = Callable[[str, "Quote", list[Group]], Group]
@@ -126,10 +126,13 @@ class Features:
             self._cands = (cands, flat, first)
         per_cand = gaps_to(quote, *self._cands[1:])
         near = np.argsort(per_cand, kind="stable")[:MAX_OPTIONS]
-        return [cands[k] for k in sorted(near[per_cand[near] <= MAX_GAP].tolist())]
+        keep = sorted(near[per_cand[near] <= MAX_GAP].tolist())
+        pool = [cands[k] for k in keep]
+        self._pool = (pool, quote, sorted(per_cand[keep].tolist()))  # what `candidate` ranks by
+        return pool
 
     def pool_gaps(self, cands: list[Group], quote: Group) -> list[int]:
-        """Sorted gaps between the quote and each candidate of its pool."""
+        """Sorted gaps between the quote and each candidate of its pool (kept by `options`)."""
         if self._pool is None or self._pool[0] is not cands or self._pool[1] is not quote:
             self._pool = (cands, quote, sorted(gap(x, quote) for x in cands))
         return self._pool[2]

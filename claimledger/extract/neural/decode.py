@@ -25,14 +25,13 @@ weights for a role, `assign.py` pairs that role's groups with quotes instead of 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
 
 from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
-from claimledger.extract.neural.assign import Features, Quote, Scorer, gap, inside, key
+from claimledger.extract.neural.assign import SENTENCE_END, Features, Quote, Scorer, gap, inside, key
 from claimledger.extract.neural.calibrate import Calibration
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
@@ -43,7 +42,6 @@ FRAME_JOIN = 3  # characters between a clause read as a quote and the quote it f
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
 END_PUNCTUATION = set(".,;:!?")
 SENTENCE_MARKS = set(".!?")
-SENTENCE_END = re.compile(r"[.!?][\"'“”»«]?\s")  # a stop (and a closing quotation mark), then space
 UNTRIMMED = ("reported", "free_indirect")  # kinds whose content keeps its closing punctuation
 
 
