@@ -78,9 +78,8 @@ class Recorder(Scorer):
         best = max(pool, key=lambda c: bench.overlap(c, gs), default=[]) if gs else []
         answer = best if best and bench.overlap(best, gs) > 0 else []
         if pool:
-            cand = [feats.candidate(q, c, pool, role, c in taken) for c in pool]
-            self.examples.append((np.array(cand, np.float64), np.array(feats.none(q, pool), np.float64),
-                                  pool.index(answer) if answer else len(pool)))
+            rows, none = feats.rows(q, cands, role, taken), np.array(feats.none(q, pool), np.float64)
+            self.examples.append((rows, none, pool.index(answer) if answer else len(pool)))
         return answer
 
 

@@ -14,7 +14,7 @@ quote" can be a feature.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -97,7 +97,9 @@ def count3(n: int) -> list[float]:
 
 
 class Features:
-    """Feature vectors of the options for one quote and role in one document."""
+    """Feature rows of the options for one quote and role in one document, computed for a
+    quote's whole pool at once (numpy over the pool: a Python row per candidate was most of
+    the pairing's time)."""
 
     def __init__(self, text: str, quotes: list[Quote], pack: LanguagePack,
                  confidence: dict[tuple[Span, ...], float]) -> None:
@@ -105,99 +107,182 @@ class Features:
         self.quotes = quotes
         self.pronouns = set(pack.pronouns)
         self.confidence = confidence  # tag confidence per group (by `key`)
-        # memos (the same pool and the same candidates come back for every quote and role)
-        self._pool: tuple[list[Group], Group, list[int]] | None = None
-        self._cands: tuple[list[Group], np.ndarray, np.ndarray] | None = None
-        self._nearest: dict[tuple[Span, ...], tuple[tuple[float, int], tuple[float, int]]] = {}
+        # memos (the same role groups and the same candidates come back for every quote)
+        self._roles: dict[int, _RoleGroups] = {}
+        self._pool: tuple[list[Group], Group, np.ndarray, _RoleGroups] | None = None
         self._index = {id(q): k for k, q in enumerate(quotes)}
         self._flat = np.array([(s, e) for q in quotes for s, e in q.spans], np.int64).reshape(-1, 2)
         self._first = np.cumsum([0] + [len(q.spans) for q in quotes[:-1]])  # each quote's first span
-        self._by_start = sorted(quotes, key=lambda q: q.spans[0][0])
-        self._starts = [q.spans[0][0] for q in self._by_start]
+        self._q_start = np.array([q.spans[0][0] for q in quotes], np.int64)
+        self._q_end = np.array([q.spans[-1][1] for q in quotes], np.int64)
+        self._counts: _TextCounts | None = None
+
+    @property
+    def counts(self) -> _TextCounts:
+        """Character counts over the text (made on first use: documents with no quote skip it)."""
+        if self._counts is None:
+            self._counts = _TextCounts(self.text)
+        return self._counts
+
+    def _groups(self, cands: list[Group]) -> _RoleGroups:
+        """One role's groups as arrays (kept: every quote chooses from the same list)."""
+        memo = self._roles.get(id(cands))
+        if memo is None or memo.groups is not cands:
+            memo = self._roles[id(cands)] = _RoleGroups(cands, self)
+        return memo
 
     def options(self, cands: list[Group], quote: Group) -> list[Group]:
         """The candidate groups a quote chooses from: the nearest MAX_OPTIONS within MAX_GAP, in
         text order (ties by text order)."""
         if not cands:
             return []
-        if self._cands is None or self._cands[0] is not cands:  # one role's groups: for every quote
-            flat = np.array([(s, e) for c in cands for s, e in c], np.int64)
-            first = np.cumsum([0] + [len(c) for c in cands[:-1]])
-            self._cands = (cands, flat, first)
-        per_cand = gaps_to(quote, *self._cands[1:])
+        groups = self._groups(cands)
+        per_cand = gaps_to(quote, groups.flat, groups.first)
         near = np.argsort(per_cand, kind="stable")[:MAX_OPTIONS]
-        keep = sorted(near[per_cand[near] <= MAX_GAP].tolist())
-        pool = [cands[k] for k in keep]
-        self._pool = (pool, quote, sorted(per_cand[keep].tolist()))  # what `candidate` ranks by
+        keep = np.sort(near[per_cand[near] <= MAX_GAP])
+        pool = [cands[k] for k in keep.tolist()]
+        self._pool = (pool, quote, keep, groups)  # what `rows` reads
         return pool
 
-    def pool_gaps(self, cands: list[Group], quote: Group) -> list[int]:
-        """Sorted gaps between the quote and each candidate of its pool (kept by `options`)."""
-        if self._pool is None or self._pool[0] is not cands or self._pool[1] is not quote:
-            self._pool = (cands, quote, sorted(gap(x, quote) for x in cands))
-        return self._pool[2]
-
-    def rival(self, c: Group, q: Quote, g: int) -> bool:
-        """True when a quote other than q is nearer than `g` characters to the candidate."""
-        k = key(c)
-        if k not in self._nearest:  # the two nearest quotes, computed once per candidate
-            per_quote = gaps_to(c, self._flat, self._first)
-            order = np.argsort(per_quote, kind="stable")[:2].tolist()
-            best = [(float(per_quote[i]), i) for i in order] + [(np.inf, -1)] * 2
-            self._nearest[k] = (best[0], best[1])
-        qi = self._index[id(q)]
-        (d1, i1), (d2, i2) = self._nearest[k]
-        return (d1 < g and i1 != qi) or (d2 < g and i2 != qi)
-
-    def quotes_within(self, q: Quote, s: int, e: int) -> int:
-        """Number of quotes other than q lying wholly in [s, e]."""
-        n = 0
-        for o in self._by_start[bisect_left(self._starts, s):bisect_right(self._starts, e)]:
-            n += o is not q and o.spans[-1][1] <= e
-        return n
-
-    def between(self, a: Group, b: Group) -> tuple[int, int]:
-        """The character range strictly between two groups (empty when they overlap)."""
-        s, e = min(a[-1][1], b[-1][1]), max(a[0][0], b[0][0])
-        return (s, e) if s < e else (s, s)
-
-    def candidate(self, q: Quote, c: Group, cands: list[Group], role: str, taken: bool) -> list[float]:
-        """Features of candidate group `c` for quote `q`."""
-        text, qs, qe = self.text, q.spans[0][0], q.spans[-1][1]
-        g = gap(c, q.spans)
-        before, after = c[-1][1] <= qs, c[0][0] >= qe
-        pos = [float(before), float(after), float(not before and not after)]
-        kind = [float(q.kind == k) for k in range(len(TYPES))]
-        s, e = self.between(c, q.spans)
-        mid = text[s:e]
-        others = self.quotes_within(q, s, e)
-        rank = self.pool_gaps(cands, q.spans).index(g)
-        n_between = sum(1 for x in cands if x is not c and s <= x[0][0] and x[-1][1] <= e)
-        rival = self.rival(c, q, g)
-        words = self.text[c[0][0]:c[-1][1]].split()
-        cue = q.chosen.get("cue") or []
-        out = [1.0, np.log1p(g) / 6, *onehot(g, GAP_BUCKETS), *pos,
-               *(p * k for p in pos for k in kind),
-               *count3(mid.count("\n")), *count3(len(SENTENCE_END.findall(text[max(0, s - 2):e + 1]))),
-               *count3(others), *count3(n_between), *onehot(rank, (0, 1, 2)),
-               float(rival), float(taken), float(":" in mid), float(not QUOTE_MARKS.isdisjoint(mid)),
-               float(mid.strip() in {"", ","}), *onehot(len(words), (1, 2)),
-               float(any(w.lower().strip(",.") in self.pronouns for w in words)),
-               float(words[0][:1].isupper() if words else 0.0), float(inside(c, q.frame)),
-               self.confidence.get(key(c), 1.0)]
+    def rows(self, q: Quote, cands: list[Group], role: str, taken: list[Group]) -> np.ndarray:
+        """Feature rows [len(pool), D] of the options of quote q among one role's groups
+        (`taken`: the groups earlier quotes took)."""
+        if self._pool is None or self._pool[1] is not q.spans or self._pool[3].groups is not cands:
+            self.options(cands, q.spans)
+        pool, _, keep, groups = self._pool  # type: ignore[misc]
+        qs, qe = q.spans[0][0], q.spans[-1][1]
+        cs, ce = groups.start[keep], groups.end[keep]
+        flat, first = _stacked(pool)
+        g = gaps_to(q.spans, flat, first)
+        before, after = ce <= qs, cs >= qe
+        pos = np.stack([before, after, ~before & ~after], axis=1).astype(np.float64)
+        kind = np.array([float(q.kind == k) for k in range(len(TYPES))])
+        s = np.minimum(ce, qe)  # the characters between candidate and quote: [s, e)
+        e = np.maximum(np.maximum(cs, qs), s)
+        t = self.counts
+        inner = (qs >= s) & (qe <= e) & (id(q) in self._index)
+        quotes_in = (self._q_start[None, :] >= s[:, None]) & (self._q_end[None, :] <= e[:, None])
+        others = quotes_in.sum(1) - inner  # other quotes wholly between
+        within = (cs[None, :] >= s[:, None]) & (ce[None, :] <= e[:, None])
+        np.fill_diagonal(within, False)
+        rank = np.searchsorted(np.sort(g), g, side="left")
+        qi = self._index.get(id(q), -1)
+        (d1, i1), (d2, i2) = groups.nearest(self._flat, self._first)
+        rival = ((d1[keep] < g) & (i1[keep] != qi)) | ((d2[keep] < g) & (i2[keep] != qi))  # a nearer quote
+        solid = t.between(t.solid, s, e)
+        bare = (solid == 0) | ((solid == 1) & (t.between(t.comma, s, e) == 1))  # nothing or a comma
+        frame = [float(inside(c, q.frame)) for c in pool] if q.frame else [0.0] * len(pool)
+        cols = [np.ones(len(pool)), np.log1p(g) / 6, _onehot(g, GAP_BUCKETS), pos,
+                (pos[:, :, None] * kind[None, None, :]).reshape(len(pool), -1),
+                _count3(t.between(t.newline, s, e)), _count3(t.sentence_ends(s, e)),
+                _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)),
+                rival, np.array([c in taken for c in pool], np.float64),
+                t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare,
+                groups.static[keep], np.array(frame), groups.confidence[keep]]
         if role != "cue":
-            out += [float(bool(cue))]
-            out += onehot(gap(c, cue), CUE_BUCKETS) if cue else [0.0] * (len(CUE_BUCKETS) + 1)
-            cs, ce = (cue[0][0], cue[-1][1]) if cue else (0, 0)
-            out += [float(bool(cue) and cs <= c[0][0] and c[-1][1] <= ce),
-                    float(bool(cue) and min(ce, qe) <= c[0][0] and c[-1][1] <= max(cs, qs))]
-        return out
+            cols.append(self._cue_columns(q, pool, flat, first, cs, ce))
+        return np.column_stack(cols).astype(np.float64)
+
+    def _cue_columns(self, q: Quote, pool: list[Group], flat: np.ndarray, first: np.ndarray,
+                     cs: np.ndarray, ce: np.ndarray) -> np.ndarray:
+        """What the quote's chosen cue says about each candidate: whether there is one, the gap
+        to it, whether the candidate lies within it or between it and the quote."""
+        cue = q.chosen.get("cue") or []
+        if not cue:
+            return np.zeros((len(pool), len(CUE_BUCKETS) + 4))
+        qs, qe = q.spans[0][0], q.spans[-1][1]
+        us, ue = cue[0][0], cue[-1][1]
+        return np.column_stack([np.ones(len(pool)), _onehot(gaps_to(cue, flat, first), CUE_BUCKETS),
+                                (us <= cs) & (ce <= ue), (min(ue, qe) <= cs) & (ce <= max(us, qs))])
 
     def none(self, q: Quote, cands: list[Group]) -> list[float]:
         """Features of the "no group" option: its own bias per quote type and pool size."""
         near = min((gap(c, q.spans) for c in cands), default=MAX_GAP)
         return [1.0, *(float(q.kind == k) for k in range(len(TYPES))), *onehot(near, (20, 150)),
                 float(bool(q.chosen.get("cue")))]
+
+
+class _TextCounts:
+    """Prefix counts of a few kinds of character, so that any range is counted in O(1)."""
+
+    def __init__(self, text: str) -> None:
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        space = np.array([ord(c) for c in set(text) if c.isspace()], np.uint32)
+
+        def prefix(flags: np.ndarray) -> np.ndarray:
+            return np.concatenate([[0], np.cumsum(flags)])
+
+        self.newline = prefix(cps == ord("\n"))
+        self.colon = prefix(cps == ord(":"))
+        self.comma = prefix(cps == ord(","))
+        self.mark = prefix(np.isin(cps, np.array([ord(c) for c in QUOTE_MARKS], np.uint32)))
+        self.solid = prefix(~np.isin(cps, space))
+        ends = [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+        self._stop = np.array(ends, np.int64).reshape(-1, 2)
+        self.size = len(text)
+
+    def between(self, prefix: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+        """Characters of one kind in each range [s, e)."""
+        return prefix[np.minimum(e, self.size)] - prefix[np.minimum(s, self.size)]
+
+    def sentence_ends(self, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+        """Sentence ends (SENTENCE_END) within each range [s - 2, e + 1): the text's own matches,
+        which never overlap, so those inside a range are exactly its own matches."""
+        lo, hi = np.maximum(0, s - 2), e + 1
+        return (np.searchsorted(self._stop[:, 1], hi, side="right")
+                - np.searchsorted(self._stop[:, 0], lo, side="left"))
+
+
+class _RoleGroups:
+    """One role's candidate groups as arrays, with what each says by itself (number of words,
+    a pronoun among them, a capital first letter, its tag confidence)."""
+
+    def __init__(self, groups: list[Group], feats: Features) -> None:
+        self.groups = groups
+        self.flat, self.first = _stacked(groups)
+        self.start = np.array([c[0][0] for c in groups], np.int64)
+        self.end = np.array([c[-1][1] for c in groups], np.int64)
+        self.static = np.array([_words_features(feats.text[c[0][0]:c[-1][1]].split(), feats.pronouns)
+                                for c in groups], np.float64)
+        self.confidence = np.array([feats.confidence.get(key(c), 1.0) for c in groups], np.float64)
+        self._nearest: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
+
+    def nearest(self, flat: np.ndarray, first: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+        """Each group's nearest and second-nearest quote (the quotes' spans as `gaps_to` takes
+        them): (gaps, quote indices) twice; a missing one is infinitely far."""
+        if self._nearest is None:
+            n = len(self.groups)
+            gaps, index = np.full((n, 2), np.inf), np.full((n, 2), -1)
+            for k, c in enumerate(self.groups if len(flat) else []):
+                per_quote = gaps_to(c, flat, first)
+                order = np.argsort(per_quote, kind="stable")[:2]
+                gaps[k, :len(order)], index[k, :len(order)] = per_quote[order], order
+            self._nearest = ((gaps[:, 0], index[:, 0]), (gaps[:, 1], index[:, 1]))
+        return self._nearest
+
+
+def _words_features(words: list[str], pronouns: set[str]) -> list[float]:
+    return [*onehot(len(words), (1, 2)), float(any(w.lower().strip(",.") in pronouns for w in words)),
+            float(words[0][:1].isupper() if words else 0.0)]
+
+
+def _stacked(groups: list[Group]) -> tuple[np.ndarray, np.ndarray]:
+    """The groups' spans stacked [n, 2] and each group's first row (the form `gaps_to` takes)."""
+    flat = np.array([(s, e) for c in groups for s, e in c], np.int64).reshape(-1, 2)
+    return flat, np.cumsum([0] + [len(c) for c in groups[:-1]])
+
+
+def _onehot(values: np.ndarray, cuts: tuple[int, ...]) -> np.ndarray:
+    """`onehot` of many values: [n, len(cuts) + 1]."""
+    return np.eye(len(cuts) + 1)[np.searchsorted(cuts, values, side="left")]
+
+
+def _count3(n: np.ndarray) -> np.ndarray:
+    """`count3` of many values: [n, 3]."""
+    return _EYE3[np.minimum(n, 2)]
+
+
+_EYE3 = np.eye(3)
 
 
 @dataclass
@@ -238,7 +323,7 @@ class Scorer:
         if not pool:
             return []
         w = self.weights[role]
-        scores = w.candidates(np.array([feats.candidate(q, c, pool, role, c in taken) for c in pool]))
+        scores = w.candidates(feats.rows(q, cands, role, taken))
         k = int(np.argmax(scores))
         return pool[k] if scores[k] > float(w.none @ np.array(feats.none(q, pool))) else []
 
