@@ -46,7 +46,7 @@ def test_the_best_option_wins_and_none_can_win() -> None:
     quote = Quote([(13, 31)], TYPES.index("Indirect"))
     feats = Features(text, [quote], get_pack("de"), {})
     before, after = [(0, 5)], [(38, 42)]
-    dim = feats.rows(quote, [before, after], "speaker", []).shape[1]
+    dim = feats.rows(quote, [before, after], "speaker", [])[1].shape[1]
     position = 2 + 7  # constant, log gap, 7 gap buckets, then before / after / within
     prefer_after = np.zeros(dim)
     prefer_after[position + 1] = 3.0

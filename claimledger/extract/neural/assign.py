@@ -97,9 +97,10 @@ def count3(n: int) -> list[float]:
 
 
 class Features:
-    """Feature rows of the options for one quote and role in one document, computed for a
-    quote's whole pool at once (numpy over the pool: a Python row per candidate was most of
-    the pairing's time)."""
+    """Feature rows of the options of every quote for one role in one document. What does not
+    depend on earlier choices is computed once per role for all quotes together (numpy over all
+    (quote, candidate) pairs: a Python row per candidate was most of the pairing's time); what
+    does (groups taken by earlier quotes, the quote's chosen frame and cue) when it is chosen."""
 
     def __init__(self, text: str, quotes: list[Quote], pack: LanguagePack,
                  confidence: dict[tuple[Span, ...], float]) -> None:
@@ -107,12 +108,9 @@ class Features:
         self.quotes = quotes
         self.pronouns = set(pack.pronouns)
         self.confidence = confidence  # tag confidence per group (by `key`)
-        # memos (the same role groups and the same candidates come back for every quote)
-        self._roles: dict[int, _RoleGroups] = {}
-        self._pool: tuple[list[Group], Group, np.ndarray, _RoleGroups] | None = None
+        self._roles: dict[int, _RoleGroups] = {}  # every quote chooses from the same role lists
         self._index = {id(q): k for k, q in enumerate(quotes)}
-        self._flat = np.array([(s, e) for q in quotes for s, e in q.spans], np.int64).reshape(-1, 2)
-        self._first = np.cumsum([0] + [len(q.spans) for q in quotes[:-1]])  # each quote's first span
+        self._flat, self._first = _stacked([q.spans for q in quotes])
         self._q_start = np.array([q.spans[0][0] for q in quotes], np.int64)
         self._q_end = np.array([q.spans[-1][1] for q in quotes], np.int64)
         self._counts: _TextCounts | None = None
@@ -136,63 +134,75 @@ class Features:
         text order (ties by text order)."""
         if not cands:
             return []
-        groups = self._groups(cands)
-        per_cand = gaps_to(quote, groups.flat, groups.first)
-        near = np.argsort(per_cand, kind="stable")[:MAX_OPTIONS]
-        keep = np.sort(near[per_cand[near] <= MAX_GAP])
-        pool = [cands[k] for k in keep.tolist()]
-        self._pool = (pool, quote, keep, groups)  # what `rows` reads
-        return pool
+        keep, _ = self._groups(cands).options(quote)
+        return [cands[k] for k in keep.tolist()]
 
-    def rows(self, q: Quote, cands: list[Group], role: str, taken: list[Group]) -> np.ndarray:
-        """Feature rows [len(pool), D] of the options of quote q among one role's groups
-        (`taken`: the groups earlier quotes took)."""
-        if self._pool is None or self._pool[1] is not q.spans or self._pool[3].groups is not cands:
-            self.options(cands, q.spans)
-        pool, _, keep, groups = self._pool  # type: ignore[misc]
-        qs, qe = q.spans[0][0], q.spans[-1][1]
-        cs, ce = groups.start[keep], groups.end[keep]
-        flat, first = _stacked(pool)
-        g = gaps_to(q.spans, flat, first)
+    def rows(self, q: Quote, cands: list[Group], role: str, taken: list[Group]
+             ) -> tuple[list[Group], np.ndarray]:
+        """The options of quote q (one of this document's quotes) among one role's groups, and
+        their feature rows [len(options), D]; `taken`: the groups earlier quotes took."""
+        if not cands:
+            return [], np.zeros((0, 0))
+        groups = self._groups(cands)
+        if groups.table is None:
+            groups.table = self._static_rows(groups)
+        keep, static = groups.table[self._index[id(q)]]
+        pool = [cands[k] for k in keep.tolist()]
+        x = static.copy()
+        x[:, _TAKEN] = [c in taken for c in pool]
+        if q.frame:
+            x[:, _FRAME] = [inside(c, q.frame) for c in pool]
+        if role == "cue":
+            return pool, x
+        return pool, np.hstack([x, self._cue_columns(q, groups, keep)])
+
+    def _static_rows(self, groups: _RoleGroups) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For every quote: its options (indices into the role's groups) and their feature rows,
+        with the columns that depend on earlier choices left at 0."""
+        picks = [groups.options(q.spans) for q in self.quotes]
+        sizes = [len(k) for k, _ in picks]
+        qi = np.repeat(np.arange(len(self.quotes)), sizes)  # each (quote, candidate) pair's quote
+        ci = np.concatenate([k for k, _ in picks]).astype(np.int64)  # ... and candidate
+        g = np.concatenate([d for _, d in picks]).astype(np.int64)
+        qs, qe, cs, ce = self._q_start[qi], self._q_end[qi], groups.start[ci], groups.end[ci]
         before, after = ce <= qs, cs >= qe
         pos = np.stack([before, after, ~before & ~after], axis=1).astype(np.float64)
-        kind = np.array([float(q.kind == k) for k in range(len(TYPES))])
+        kind = np.array([q.kind for q in self.quotes], np.int64)[qi][:, None] == np.arange(len(TYPES))
         s = np.minimum(ce, qe)  # the characters between candidate and quote: [s, e)
         e = np.maximum(np.maximum(cs, qs), s)
         t = self.counts
-        inner = (qs >= s) & (qe <= e) & (id(q) in self._index)
         quotes_in = (self._q_start[None, :] >= s[:, None]) & (self._q_end[None, :] <= e[:, None])
-        others = quotes_in.sum(1) - inner  # other quotes wholly between
-        within = (cs[None, :] >= s[:, None]) & (ce[None, :] <= e[:, None])
+        others = quotes_in.sum(1) - ((qs >= s) & (qe <= e))  # other quotes wholly between
+        same = qi[:, None] == qi[None, :]  # pairs of one quote's pool
+        within = same & (cs[None, :] >= s[:, None]) & (ce[None, :] <= e[:, None])
         np.fill_diagonal(within, False)
-        rank = np.searchsorted(np.sort(g), g, side="left")
-        qi = self._index.get(id(q), -1)
+        rank = (same & (g[None, :] < g[:, None])).sum(1)  # options nearer to the quote
         (d1, i1), (d2, i2) = groups.nearest(self._flat, self._first)
-        rival = ((d1[keep] < g) & (i1[keep] != qi)) | ((d2[keep] < g) & (i2[keep] != qi))  # a nearer quote
+        rival = ((d1[ci] < g) & (i1[ci] != qi)) | ((d2[ci] < g) & (i2[ci] != qi))  # a nearer quote
         solid = t.between(t.solid, s, e)
         bare = (solid == 0) | ((solid == 1) & (t.between(t.comma, s, e) == 1))  # nothing or a comma
-        frame = [float(inside(c, q.frame)) for c in pool] if q.frame else [0.0] * len(pool)
-        cols = [np.ones(len(pool)), np.log1p(g) / 6, _onehot(g, GAP_BUCKETS), pos,
-                (pos[:, :, None] * kind[None, None, :]).reshape(len(pool), -1),
-                _count3(t.between(t.newline, s, e)), _count3(t.sentence_ends(s, e)),
-                _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)),
-                rival, np.array([c in taken for c in pool], np.float64),
-                t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare,
-                groups.static[keep], np.array(frame), groups.confidence[keep]]
-        if role != "cue":
-            cols.append(self._cue_columns(q, pool, flat, first, cs, ce))
-        return np.column_stack(cols).astype(np.float64)
+        zero = np.zeros(len(g))
+        x = np.column_stack([
+            np.ones(len(g)), np.log1p(g) / 6, _onehot(g, GAP_BUCKETS), pos,
+            (pos[:, :, None] * kind[:, None, :]).reshape(len(g), -1),
+            _count3(t.between(t.newline, s, e)), _count3(t.sentence_ends(s, e)),
+            _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)),
+            rival, zero, t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare,
+            groups.static[ci], zero, groups.confidence[ci]]).astype(np.float64)
+        bounds = np.cumsum(sizes)[:-1]
+        return list(zip(np.split(ci, bounds), np.split(x, bounds), strict=True))
 
-    def _cue_columns(self, q: Quote, pool: list[Group], flat: np.ndarray, first: np.ndarray,
-                     cs: np.ndarray, ce: np.ndarray) -> np.ndarray:
-        """What the quote's chosen cue says about each candidate: whether there is one, the gap
-        to it, whether the candidate lies within it or between it and the quote."""
+    def _cue_columns(self, q: Quote, groups: _RoleGroups, keep: np.ndarray) -> np.ndarray:
+        """What the quote's chosen cue says about each option: whether there is one, the gap
+        to it, whether the option lies within it or between it and the quote."""
         cue = q.chosen.get("cue") or []
         if not cue:
-            return np.zeros((len(pool), len(CUE_BUCKETS) + 4))
+            return np.zeros((len(keep), len(CUE_BUCKETS) + 4))
         qs, qe = q.spans[0][0], q.spans[-1][1]
         us, ue = cue[0][0], cue[-1][1]
-        return np.column_stack([np.ones(len(pool)), _onehot(gaps_to(cue, flat, first), CUE_BUCKETS),
+        cs, ce = groups.start[keep], groups.end[keep]
+        return np.column_stack([np.ones(len(keep)), _onehot(gaps_to(cue, groups.flat, groups.first)[keep],
+                                                            CUE_BUCKETS),
                                 (us <= cs) & (ce <= ue), (min(ue, qe) <= cs) & (ce <= max(us, qs))])
 
     def none(self, q: Quote, cands: list[Group]) -> list[float]:
@@ -200,6 +210,13 @@ class Features:
         near = min((gap(c, q.spans) for c in cands), default=MAX_GAP)
         return [1.0, *(float(q.kind == k) for k in range(len(TYPES))), *onehot(near, (20, 150)),
                 float(bool(q.chosen.get("cue")))]
+
+
+# columns of `Features.rows` set when the option is chosen: after the constant, log gap, gap
+# buckets, position, position x type, four counts, rank and rival; then colon, quotation mark,
+# bare, the group's five own features
+_TAKEN = 2 + len(GAP_BUCKETS) + 1 + 3 + 3 * len(TYPES) + 4 * 3 + 4 + 1
+_FRAME = _TAKEN + 1 + 3 + 5
 
 
 class _TextCounts:
@@ -246,6 +263,15 @@ class _RoleGroups:
                                 for c in groups], np.float64)
         self.confidence = np.array([feats.confidence.get(key(c), 1.0) for c in groups], np.float64)
         self._nearest: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
+        self.table: list[tuple[np.ndarray, np.ndarray]] | None = None  # made by Features.rows
+
+    def options(self, quote: Group) -> tuple[np.ndarray, np.ndarray]:
+        """A quote's options: the nearest MAX_OPTIONS groups within MAX_GAP, in text order (ties
+        by text order), as indices, and their gaps to the quote."""
+        per_cand = gaps_to(quote, self.flat, self.first)
+        near = np.argsort(per_cand, kind="stable")[:MAX_OPTIONS]
+        keep = np.sort(near[per_cand[near] <= MAX_GAP])
+        return keep, per_cand[keep]
 
     def nearest(self, flat: np.ndarray, first: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
         """Each group's nearest and second-nearest quote (the quotes' spans as `gaps_to` takes
@@ -319,11 +345,11 @@ class Scorer:
 
     def choose(self, feats: Features, q: Quote, role: str, cands: list[Group], taken: list[Group]) -> Group:
         """The best-scoring candidate group, or [] when "none" scores higher."""
-        pool = feats.options(cands, q.spans)
+        pool, x = feats.rows(q, cands, role, taken)
         if not pool:
             return []
         w = self.weights[role]
-        scores = w.candidates(feats.rows(q, cands, role, taken))
+        scores = w.candidates(x)
         k = int(np.argmax(scores))
         return pool[k] if scores[k] > float(w.none @ np.array(feats.none(q, pool))) else []
 
