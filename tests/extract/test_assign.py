@@ -63,6 +63,15 @@ def test_the_best_option_wins_and_none_can_win() -> None:
     assert scorer.choose(feats, quote, "speaker", [], []) == []
 
 
+def test_no_option_within_reach_chooses_none() -> None:
+    near, far = Quote([(20, 30)], TYPES.index("Indirect")), Quote([(5000, 5010)], TYPES.index("Indirect"))
+    text = "x" * 9100
+    dim = Features(text, [near], get_pack("de"), {}).rows(near, [[(0, 5)]], "speaker", [])[1].shape[1]
+    feats = Features(text, [far], get_pack("de"), {})
+    scorer = Scorer({"speaker": Weights(np.ones(dim), np.zeros(len(feats.none(far, []))))})
+    assert scorer.choose(feats, far, "speaker", [[(10, 15)], [(9000, 9005)]], []) == []  # beyond MAX_GAP
+
+
 def test_roles_without_weights_are_left_to_the_rules() -> None:
     text = "Meier sagte , die Mieten fallen ."
     starts, ends = word_offsets(text)

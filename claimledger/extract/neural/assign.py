@@ -184,7 +184,7 @@ class Features:
         zero = np.zeros(len(g))
         x = np.column_stack([
             np.ones(len(g)), np.log1p(g) / 6, _onehot(g, GAP_BUCKETS), pos,
-            (pos[:, :, None] * kind[:, None, :]).reshape(len(g), -1),
+            (pos[:, :, None] * kind[:, None, :]).reshape(len(g), 3 * len(TYPES)),
             _count3(t.between(t.newline, s, e)), _count3(t.sentence_ends(s, e)),
             _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)),
             rival, zero, t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare,
