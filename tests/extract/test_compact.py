@@ -33,6 +33,13 @@ def test_features_mark_quotations_and_lexicon_words() -> None:
     assert not {"Fähren", "Werft", "bereit"} & flagged
 
 
+def test_features_mark_the_first_token_of_a_paragraph() -> None:
+    text = "„ Wir bauen hier .\nDas sagte Mäkelä ."
+    starts, ends = word_offsets(text)
+    f = token_features(text, starts, ends, get_pack("de"))
+    assert [w for w, row in zip(text.split(), f, strict=True) if row[10]] == ["„", "Das"]
+
+
 def test_the_network_reads_a_neighbour_at_each_dilation(tmp_path: Path) -> None:
     """A residual convolution at dilation d adds the token d places to the left (first block of
     its [3C, C] weights), as the exported layout says; checked with weights made by hand."""
@@ -91,3 +98,19 @@ def test_cli_extract_in_balanced_mode_with_a_recall_setting() -> None:
     all_claims = json.loads(everything.stdout)["claims"]
     assert any("Brücke" in c["content"]["text"] for c in strict_claims)
     assert len(all_claims) >= len(strict_claims)
+
+
+@needs_compact
+def test_the_compact_taggers_own_claim_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Balanced mode drops claims under the floor stored with its weights (not the full
+    tagger's), and --min-confidence still replaces it."""
+    from claimledger.extract import neural
+
+    text = "The harbour master said that the new ferries would enter service in March."
+    tagger = neural._compact()
+    assert set(tagger.floors) == {"de", "en"}
+    assert neural.predict(text, "en", compact=True)
+    monkeypatch.setitem(tagger.floors, "en", 1.01)  # above any probability
+    assert neural.predict(text, "en", compact=True) == []
+    assert neural.predict(text, "en", min_confidence=0.0, compact=True)
+    assert neural.predict(text, "en")  # the full tagger keeps its own floor

@@ -103,8 +103,9 @@ def predict(text: str, lang: str, min_confidence: float | None = None,
         return []
     p = _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text)
     weights = calibration(lang)
-    if min_confidence is not None and weights is not None:
-        weights = dataclasses.replace(weights, floor=0.0)
+    if weights is not None and (min_confidence is not None or compact):
+        floor = 0.0 if min_confidence is not None else _compact().floors.get(lang, weights.floor)
+        weights = dataclasses.replace(weights, floor=floor)
     claims = claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang),
                                weights)
     if min_confidence is None:

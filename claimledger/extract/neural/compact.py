@@ -26,13 +26,15 @@ from claimledger.extract.neural.model import TokenProbs, softmax
 from claimledger.nlp.pack import LanguagePack
 
 COMPACT = Path(__file__).resolve().parent / "model" / "compact.npz"
-FEATURES = 10  # see token_features
+FEATURES = 11  # see token_features
 
 
 def token_features(text: str, starts: list[int], ends: list[int], pack: LanguagePack) -> np.ndarray:
     """[T, FEATURES] 0/1 features per token: inside a quotation; and of the token's word: a
     quotation mark, a verb of speaking, a speech act, a subjunctive form, a complementiser, a
-    prepositional cue word, a pronoun, a role noun, a finite auxiliary."""
+    prepositional cue word, a pronoun, a role noun, a finite auxiliary; and whether a line break
+    comes before the token (the e5 tokenizer reads it as a space, and a paragraph break
+    ends or continues a quotation)."""
     n = len(starts)
     out = np.zeros((n, FEATURES), np.float32)
     st = np.asarray(starts)
@@ -51,6 +53,17 @@ def token_features(text: str, starts: list[int], ends: list[int], pack: Language
         for k, on in enumerate(flags, start=1):
             if on:
                 out[a:b, k] = 1.0
+    out[:, 10] = _after_line_break(text, st, np.asarray(ends))
+    return out
+
+
+def _after_line_break(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """1 where a line break lies between the previous token's end and this token's start (and
+    for the first token)."""
+    breaks = np.concatenate([[0], np.cumsum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"),
+                                                           np.uint32) == ord("\n"))])
+    out = np.ones(len(starts), np.float32)
+    out[1:] = breaks[starts[1:]] > breaks[ends[:-1]]
     return out
 
 
@@ -80,6 +93,9 @@ class CompactTagger:
             self.meta = json.loads(str(z["meta"]))
             self.w = {k: z[k].astype(np.float32) for k in z.files if k != "meta"}
         self.dilations = [int(d) for d in self.meta["dilations"]]
+        # its own claim floor per language, chosen on held-out documents for its claims (the
+        # calibration's floor was chosen for the full tagger's, which are surer)
+        self.floors: dict[str, float] = {k: float(v) for k, v in self.meta.get("floors", {}).items()}
 
     def forward(self, emb: np.ndarray, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Role logits [T, roles, 3] and type logits [T, types] for one document."""
