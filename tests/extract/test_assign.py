@@ -135,3 +135,20 @@ def test_claims_sharing_cue_and_source_merge_only_where_asked() -> None:
     merged, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(merge_shared_cues=True))
     assert said(text, merged, "content") == "die Mieten fallen die Löhne steigen"
     assert said(text, merged, "source") == "Meier" and said(text, merged, "cue") == "sagte"
+
+
+def test_choice_dependent_columns_change_only_themselves() -> None:
+    """Taken by an earlier quote and inside the quote's frame are filled at choice time into
+    the rows computed once for all quotes: each changes exactly one column."""
+    text = "Meier sagte , die Mieten fallen , und Lutz nickte ."
+    quote = Quote([(13, 31)], TYPES.index("Indirect"))
+    feats = Features(text, [quote], get_pack("de"), {})
+    cands = [[(0, 5)], [(38, 42)]]
+    _, plain = feats.rows(quote, cands, "speaker", [])
+    _, taken = feats.rows(quote, cands, "speaker", [cands[0]])
+    quote.frame = [(0, 12)]
+    _, framed = feats.rows(quote, cands, "speaker", [])
+    for changed in (taken, framed):
+        diff = np.argwhere(changed != plain)
+        assert len(diff) == 1 and tuple(diff[0])[0] == 0 and changed[0, diff[0][1]] == 1.0
+    assert np.argwhere(taken != plain)[0][1] != np.argwhere(framed != plain)[0][1]
