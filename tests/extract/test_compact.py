@@ -83,6 +83,17 @@ def test_english_said_that_and_according_to() -> None:
 
 
 @needs_compact
+def test_english_content_stops_before_the_next_attribution() -> None:
+    """Session 10's compact tagger ran the first content on over the full stop into the next
+    sentence and gave the second claim none of its own."""
+    text = ("The harbour master said that the new ferries would enter service in March. "
+            "The yard has 400 workers, according to the regional council.")
+    first, second = extract(text, "en", "t", BALANCED).claims
+    assert first.content.text == "that the new ferries would enter service in March"
+    assert (second.source.text, second.content.text) == ("the regional council", "The yard has 400 workers")
+
+
+@needs_compact
 def test_no_claim_in_plain_text() -> None:
     assert extract("Die Brücke ist 300 Meter lang und wurde 1998 gebaut.", "de", "t", BALANCED).claims == ()
 
