@@ -43,6 +43,18 @@ def test_unknown_characters_are_one_token_each() -> None:
     assert unknown == ["𓀀", "𓀁"]
 
 
+def test_a_full_word_cache_is_emptied_without_losing_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimledger.extract.neural import encoder
+
+    tokenizer = load_e5().tokenizer
+    text = "Die Ministerin sagte am Dienstag, die Fähre komme."
+    expected = tokenizer.encode(text)
+    monkeypatch.setattr(encoder, "WORD_CACHE", 1)  # full after any text of two words
+    monkeypatch.setattr(tokenizer, "_words", {})
+    tokenizer.encode("Die Ministerin")  # cached: two of the text's words, not the others
+    assert tokenizer.encode(text) == expected
+
+
 @needs_model
 def test_german_direct_quote_with_speaker() -> None:
     text = ("„Wir werden die Gebühren im nächsten Jahr nicht erhöhen“, sagte Bürgermeisterin Anna Berger "

@@ -108,6 +108,8 @@ class Tokenizer:
         """Content piece ids (no <s>/</s>) and their [start, end) offsets into `text`."""
         norm, src = self.normalise(text)
         words = [META + part for part in norm.split(META)[1:]]  # `normalise` starts with one
+        if len(self._words) > WORD_CACHE:  # before asking what is cached: this text needs it all
+            self._words.clear()
         self._segment({w for w in words if w not in self._words})
         ids: list[int] = []
         starts: list[int] = []
@@ -127,8 +129,6 @@ class Tokenizer:
         characters one token each."""
         if not words:
             return
-        if len(self._words) > WORD_CACHE:
-            self._words.clear()
         batch = sorted(words)
         found = self.lattice.encode(batch, is_pretokenized=True)
         pieces: list[list[tuple[int, int, int]]] = [[] for _ in batch]
