@@ -73,12 +73,11 @@ class Recorder(Scorer):
         g = max(self.doc.gold, key=lambda g: bench.overlap(g.spans[quote], q.spans), default=None)
         if g is None or bench.overlap(g.spans[quote], q.spans) == 0:
             return []  # a quote the gold does not have: nothing to learn
-        pool, rows = feats.rows(q, cands, role, taken)
+        pool, rows, none = feats.rows(q, cands, role, taken)
         gs = g.spans.get(self.names[role], [])
         best = max(pool, key=lambda c: bench.overlap(c, gs), default=[]) if gs else []
         answer = best if best and bench.overlap(best, gs) > 0 else []
         if pool:
-            none = np.array(feats.none(q, pool), np.float64)
             self.examples.append((rows, none, pool.index(answer) if answer else len(pool)))
         return answer
 

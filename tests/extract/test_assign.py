@@ -32,13 +32,13 @@ def said(text: str, claim: dict, role: str) -> str:
 
 
 def test_options_are_the_nearest_groups_in_text_order() -> None:
-    quote = [(5000, 5010)]
+    quote = Quote([(5000, 5010)], TYPES.index("Indirect"))
     cands = [[(3990 + 50 * k, 4000 + 50 * k)] for k in range(20)] + [[(9000, 9005)]]
-    feats = Features("", [Quote(quote, TYPES.index("Indirect"))], get_pack("de"), {})
-    kept = feats.options(cands, quote)
+    feats = Features("", [quote], get_pack("de"), {})
+    kept, _, _ = feats.rows(quote, cands, "speaker", [])
     assert kept == cands[20 - MAX_OPTIONS : 20]  # the nearest, in text order; 9000 is out of reach
     split = [[(4890, 4900), (4990, 5001)]]  # a two-piece group touching the quote is nearest of all
-    assert feats.options(cands + split, quote)[-1] == split[0]
+    assert feats.rows(quote, cands + split, "speaker", [])[0][-1] == split[0]
 
 
 def test_the_best_option_wins_and_none_can_win() -> None:
@@ -46,17 +46,18 @@ def test_the_best_option_wins_and_none_can_win() -> None:
     quote = Quote([(13, 31)], TYPES.index("Indirect"))
     feats = Features(text, [quote], get_pack("de"), {})
     before, after = [(0, 5)], [(38, 42)]
-    dim = feats.rows(quote, [before, after], "speaker", [])[1].shape[1]
+    _, rows, none = feats.rows(quote, [before, after], "speaker", [])
+    dim, none_dim = rows.shape[1], len(none)
     position = 2 + 7  # constant, log gap, 7 gap buckets, then before / after / within
     prefer_after = np.zeros(dim)
     prefer_after[position + 1] = 3.0
-    scorer = Scorer({"speaker": Weights(prefer_after, np.zeros(len(feats.none(quote, []))))})
+    scorer = Scorer({"speaker": Weights(prefer_after, np.zeros(none_dim))})
     assert scorer.choose(feats, quote, "speaker", [before, after], []) == after
     prefer_before = np.zeros(dim)
     prefer_before[position] = 3.0
-    scorer = Scorer({"speaker": Weights(prefer_before, np.zeros(len(feats.none(quote, []))))})
+    scorer = Scorer({"speaker": Weights(prefer_before, np.zeros(none_dim))})
     assert scorer.choose(feats, quote, "speaker", [before, after], []) == before
-    none_bias = np.zeros(len(feats.none(quote, [])))
+    none_bias = np.zeros(none_dim)
     none_bias[0] = 10.0
     scorer = Scorer({"speaker": Weights(prefer_before, none_bias)})
     assert scorer.choose(feats, quote, "speaker", [before, after], []) == []
@@ -66,9 +67,9 @@ def test_the_best_option_wins_and_none_can_win() -> None:
 def test_no_option_within_reach_chooses_none() -> None:
     near, far = Quote([(20, 30)], TYPES.index("Indirect")), Quote([(5000, 5010)], TYPES.index("Indirect"))
     text = "x" * 9100
-    dim = Features(text, [near], get_pack("de"), {}).rows(near, [[(0, 5)]], "speaker", [])[1].shape[1]
+    _, rows, none = Features(text, [near], get_pack("de"), {}).rows(near, [[(0, 5)]], "speaker", [])
     feats = Features(text, [far], get_pack("de"), {})
-    scorer = Scorer({"speaker": Weights(np.ones(dim), np.zeros(len(feats.none(far, []))))})
+    scorer = Scorer({"speaker": Weights(np.ones(rows.shape[1]), np.zeros(len(none)))})
     assert scorer.choose(feats, far, "speaker", [[(10, 15)], [(9000, 9005)]], []) == []  # beyond MAX_GAP
 
 
@@ -144,10 +145,10 @@ def test_choice_dependent_columns_change_only_themselves() -> None:
     quote = Quote([(13, 31)], TYPES.index("Indirect"))
     feats = Features(text, [quote], get_pack("de"), {})
     cands = [[(0, 5)], [(38, 42)]]
-    _, plain = feats.rows(quote, cands, "speaker", [])
-    _, taken = feats.rows(quote, cands, "speaker", [cands[0]])
+    _, plain, _ = feats.rows(quote, cands, "speaker", [])
+    _, taken, _ = feats.rows(quote, cands, "speaker", [cands[0]])
     quote.frame = [(0, 12)]
-    _, framed = feats.rows(quote, cands, "speaker", [])
+    _, framed, _ = feats.rows(quote, cands, "speaker", [])
     for changed in (taken, framed):
         diff = np.argwhere(changed != plain)
         assert len(diff) == 1 and tuple(diff[0])[0] == 0 and changed[0, diff[0][1]] == 1.0

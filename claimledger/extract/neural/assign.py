@@ -129,36 +129,31 @@ class Features:
             memo = self._roles[id(cands)] = _RoleGroups(cands, self)
         return memo
 
-    def options(self, cands: list[Group], quote: Group) -> list[Group]:
-        """The candidate groups a quote chooses from: the nearest MAX_OPTIONS within MAX_GAP, in
-        text order (ties by text order)."""
-        if not cands:
-            return []
-        keep, _ = self._groups(cands).options(quote)
-        return [cands[k] for k in keep.tolist()]
-
     def rows(self, q: Quote, cands: list[Group], role: str, taken: list[Group]
-             ) -> tuple[list[Group], np.ndarray]:
-        """The options of quote q (one of this document's quotes) among one role's groups, and
-        their feature rows [len(options), D]; `taken`: the groups earlier quotes took."""
+             ) -> tuple[list[Group], np.ndarray, np.ndarray]:
+        """The options of quote q (one of this document's quotes) among one role's groups: the
+        nearest MAX_OPTIONS within MAX_GAP, in text order (ties by text order); their feature
+        rows [len(options), D]; and the features of the "no group" option. `taken`: the groups
+        earlier quotes took."""
         if not cands:
-            return [], np.zeros((0, 0))
+            return [], np.zeros((0, 0)), self._none(q, MAX_GAP)
         groups = self._groups(cands)
         if groups.table is None:
             groups.table = self._static_rows(groups)
-        keep, static = groups.table[self._index[id(q)]]
+        keep, static, gaps = groups.table[self._index[id(q)]]
         pool = [cands[k] for k in keep.tolist()]
         x = static.copy()
         x[:, _TAKEN] = [c in taken for c in pool]
         if q.frame:
             x[:, _FRAME] = [inside(c, q.frame) for c in pool]
+        none = self._none(q, int(gaps.min()) if len(gaps) else MAX_GAP)
         if role == "cue":
-            return pool, x
-        return pool, np.hstack([x, self._cue_columns(q, groups, keep)])
+            return pool, x, none
+        return pool, np.hstack([x, self._cue_columns(q, groups, keep)]), none
 
-    def _static_rows(self, groups: _RoleGroups) -> list[tuple[np.ndarray, np.ndarray]]:
-        """For every quote: its options (indices into the role's groups) and their feature rows,
-        with the columns that depend on earlier choices left at 0."""
+    def _static_rows(self, groups: _RoleGroups) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """For every quote: its options (indices into the role's groups), their feature rows
+        with the columns that depend on earlier choices left at 0, and their gaps to it."""
         picks = [groups.options(q.spans) for q in self.quotes]
         sizes = [len(k) for k, _ in picks]
         qi = np.repeat(np.arange(len(self.quotes)), sizes)  # each (quote, candidate) pair's quote
@@ -190,7 +185,7 @@ class Features:
             rival, zero, t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare,
             groups.static[ci], zero, groups.confidence[ci]]).astype(np.float64)
         bounds = np.cumsum(sizes)[:-1]
-        return list(zip(np.split(ci, bounds), np.split(x, bounds), strict=True))
+        return list(zip(np.split(ci, bounds), np.split(x, bounds), np.split(g, bounds), strict=True))
 
     def _cue_columns(self, q: Quote, groups: _RoleGroups, keep: np.ndarray) -> np.ndarray:
         """What the quote's chosen cue says about each option: whether there is one, the gap
@@ -205,11 +200,11 @@ class Features:
                                                             CUE_BUCKETS),
                                 (us <= cs) & (ce <= ue), (min(ue, qe) <= cs) & (ce <= max(us, qs))])
 
-    def none(self, q: Quote, cands: list[Group]) -> list[float]:
-        """Features of the "no group" option: its own bias per quote type and pool size."""
-        near = min((gap(c, q.spans) for c in cands), default=MAX_GAP)
-        return [1.0, *(float(q.kind == k) for k in range(len(TYPES))), *onehot(near, (20, 150)),
-                float(bool(q.chosen.get("cue")))]
+    def _none(self, q: Quote, near: int) -> np.ndarray:
+        """Features of the "no group" option: its own bias per quote type and by the gap to the
+        nearest option."""
+        return np.array([1.0, *(float(q.kind == k) for k in range(len(TYPES))), *onehot(near, (20, 150)),
+                         float(bool(q.chosen.get("cue")))])
 
 
 # columns of `Features.rows` set when the option is chosen: after the constant, log gap, gap
@@ -345,13 +340,13 @@ class Scorer:
 
     def choose(self, feats: Features, q: Quote, role: str, cands: list[Group], taken: list[Group]) -> Group:
         """The best-scoring candidate group, or [] when "none" scores higher."""
-        pool, x = feats.rows(q, cands, role, taken)
+        pool, x, none = feats.rows(q, cands, role, taken)
         if not pool:
             return []
         w = self.weights[role]
         scores = w.candidates(x)
         k = int(np.argmax(scores))
-        return pool[k] if scores[k] > float(w.none @ np.array(feats.none(q, pool))) else []
+        return pool[k] if scores[k] > float(w.none @ none) else []
 
     def assign(self, feats: Features, found: dict[str, list[Group]], fallback: Fallback) -> None:
         """Choose every role for every quote (in text order), in place; roles
