@@ -78,12 +78,17 @@ def learn_calibration(lang: str, split: Split, l2: float) -> dict:
     x, y = examples(lang, train, train_probs)
     weights = fit(x, y, l2)
     print(f"{lang}: {len(y)} claims from {len(train)} documents, {y.mean():.2f} counted", flush=True)
+    return Calibration(weights, best_floor(lang, docs, probs, weights)).to_json()
+
+
+def best_floor(lang: str, docs: list[bench.Doc], probs: list[Any], weights: np.ndarray) -> float:
+    """The floor among FLOORS whose claims do best on the documents (the lower one on a tie)."""
     results = []
     for floor in FLOORS:
         figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang), Calibration(weights, floor))
         print(f"{lang} held-out, floor {floor}: {figs}", flush=True)
         results.append((sum(v or 0 for v in figs.values()), -floor, floor))
-    return Calibration(weights, max(results)[2]).to_json()
+    return max(results)[2]
 
 
 def main() -> int:

@@ -19,7 +19,6 @@ documents, cached by scripts/train_assign.py (--probs, the same cache; ~20 min t
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import random
 import sys
@@ -35,8 +34,8 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks"), str(REPO / "scripts")]
 import attribution as bench  # noqa: E402
 import train_attribution as ta  # noqa: E402
 from train_assign import documents  # noqa: E402
-from train_calibration import FLOORS  # noqa: E402
-from tune_decoding import DATA, decoded_figures, held_out, score  # noqa: E402
+from train_calibration import best_floor  # noqa: E402
+from tune_decoding import DATA, held_out, score  # noqa: E402
 
 from claimledger.extract.neural import as_claim_json, calibration, decoding, scorer  # noqa: E402
 from claimledger.extract.neural.compact import COMPACT, FEATURES, CompactTagger, token_features  # noqa: E402
@@ -215,7 +214,7 @@ def export(model: Any, args: argparse.Namespace, meta: dict[str, Any]) -> None:
 
 def choose_floors(args: argparse.Namespace) -> None:
     """Each language's claim floor for the exported weights in --out, stored in their meta: the
-    one among FLOORS that does best on the held-out documents, as scripts/train_calibration.py
+    one that does best on the held-out documents, as scripts/train_calibration.py
     chooses the full tagger's (the compact tagger's claims are less sure, so its best floor can
     be lower)."""
     tagger = CompactTagger(args.out)
@@ -224,13 +223,7 @@ def choose_floors(args: argparse.Namespace) -> None:
         docs = [(bench.de_doc if lang == "de" else bench.en_doc)(r)
                 for r in held_out(lang, args.seed, args.holdout)]
         probs = [tagger.probs(d.text, get_pack(lang)) for d in docs]
-        results = []
-        for floor in FLOORS:
-            calibrated = dataclasses.replace(calibration(lang), floor=floor)
-            figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang), calibrated)
-            print(f"{lang} held-out, floor {floor}: {figs}", flush=True)
-            results.append((sum(v or 0 for v in figs.values()), -floor, floor))
-        floors[lang] = max(results)[2]
+        floors[lang] = best_floor(lang, docs, probs, calibration(lang).weights)
     with np.load(args.out) as z:
         arrays = {k: z[k] for k in z.files if k != "meta"}
     meta = {**tagger.meta, "floors": floors}
