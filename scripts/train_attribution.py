@@ -141,8 +141,9 @@ def build_windows(exs: list[Example], bos: int, eos: int, window: int, stride: i
 # ------------------------------------------------------------------------------------- torch model
 
 
-def make_model(e5: E5Weights, layers: int) -> Any:
-    """The tagger as a torch module whose parameter names match the exported artifact."""
+def make_model(e5: E5Weights, layers: int, dropout: float = 0.0) -> Any:
+    """The tagger as a torch module whose parameter names match the exported artifact; `dropout`
+    (training only) where BERT has it: embeddings, attention probabilities, both sublayer outputs."""
     import torch
     from torch import nn
 
@@ -151,6 +152,9 @@ def make_model(e5: E5Weights, layers: int) -> Any:
 
     def param(name: str) -> nn.Parameter:
         return nn.Parameter(torch.from_numpy(t[name].copy()))
+
+    def drop(x: Any, p: float) -> Any:
+        return nn.functional.dropout(x, p) if p else x
 
     class Layer(nn.Module):
         def __init__(self, i: int) -> None:
@@ -167,10 +171,11 @@ def make_model(e5: E5Weights, layers: int) -> Any:
 
         def forward(self, x: Any, mask: Any) -> Any:
             bsz, n, _ = x.shape
+            p = dropout if self.training else 0.0
             q, k, v = (self.lin[c](x).view(bsz, n, heads, -1).transpose(1, 2) for c in "qkv")
-            ctx = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
-            x = self.aln(x + self.lin["ao"](ctx.transpose(1, 2).reshape(bsz, n, h)))
-            return self.oln(x + self.lin["fo"](nn.functional.gelu(self.lin["fi"](x))))
+            ctx = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=p)
+            x = self.aln(x + drop(self.lin["ao"](ctx.transpose(1, 2).reshape(bsz, n, h)), p))
+            return self.oln(x + drop(self.lin["fo"](nn.functional.gelu(self.lin["fi"](x))), p))
 
     class Tagger(nn.Module):
         def __init__(self) -> None:
@@ -186,6 +191,7 @@ def make_model(e5: E5Weights, layers: int) -> Any:
 
         def forward(self, ids: Any, mask: Any) -> tuple[Any, Any]:
             x = self.eln(self.word[ids] + self.pos[: ids.shape[1]] + self.typ)
+            x = drop(x, dropout if self.training else 0.0)
             att = (mask[:, None, None, :] - 1.0) * 1e9
             for layer in self.layers:
                 x = layer(x, att)
@@ -402,6 +408,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--window", type=int, default=WINDOW, help="tokens per window incl. <s> and </s>")
     ap.add_argument("--stride", type=int, default=STRIDE, help="tokens between window starts")
     ap.add_argument("--lr", type=float, default=3e-5, help="encoder learning rate")
+    ap.add_argument("--dropout", type=float, default=0.0, help="dropout while training (BERT: 0.1)")
     ap.add_argument("--head-lr", type=float, default=2e-3, help="learning rate of the tag heads")
     ap.add_argument("--head-steps", type=int, default=30, help="first steps train the heads only")
     ap.add_argument("--de-repeat", type=int, default=2, help="German windows are repeated (oversampled)")
@@ -409,7 +416,10 @@ def parse_args() -> argparse.Namespace:
                     help="add REDEWIEDERGABE (German, 1840-1919) as training material: newspaper part or all")
     ap.add_argument("--rw-repeat", type=int, default=1, help="REDEWIEDERGABE windows are repeated this often")
     ap.add_argument("--holdout", type=float, default=0.1, help="share of each train split held out")
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, default=13, help="seed of the held-out slice (and of the rest)")
+    ap.add_argument("--order-seed", type=int, default=None,
+                    help="seed of the window order and initialisation only (default --seed): a "
+                         "second run on the same held-out slice")
     ap.add_argument("--max-minutes", type=float, default=40.0, help="stop training after this")
     ap.add_argument("--eval-every", type=int, default=0, help="steps between held-out evaluations")
     ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
@@ -463,7 +473,8 @@ def main() -> int:
     import torch
 
     torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
+    order_seed = args.seed if args.order_seed is None else args.order_seed
+    torch.manual_seed(order_seed)
     t0 = time.time()
     e5 = load_e5()
     bos, eos = e5.tokenizer.bos, e5.tokenizer.eos
@@ -474,14 +485,14 @@ def main() -> int:
                          args.stride)
     print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
           f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
-    model = make_model(e5, args.layers)
+    model = make_model(e5, args.layers, args.dropout)
     if args.init:
         print(f"warm start: {load_init(model, args.init)} tensors from {args.init}", flush=True)
     heads = [p for n, p in model.named_parameters() if n.startswith(("roles", "types"))]
     body = [p for n, p in model.named_parameters() if not n.startswith(("roles", "types"))]
     opt = torch.optim.AdamW([{"params": body, "lr": 0.0}, {"params": heads, "lr": 0.0}], weight_decay=0.01)
     steps = math.ceil(len(wins) / args.batch * args.epochs)
-    rng = random.Random(args.seed)
+    rng = random.Random(order_seed)
     ce = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     step, t_train, order, best = 0, time.time(), [], 0.0
     model.train()
@@ -553,6 +564,7 @@ def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example
             "stride": args.stride, "steps": step, "planned_steps": steps, "epochs": args.epochs,
             "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
             "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
+            "order_seed": args.order_seed, "dropout": args.dropout,
             "langs": args.langs, "rw": args.rw, "rw_repeat": args.rw_repeat,
             "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
             "init": str(args.init.name) if args.init else None,
