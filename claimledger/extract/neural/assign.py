@@ -114,6 +114,7 @@ class Features:
         self._q_start = np.array([q.spans[0][0] for q in quotes], np.int64)
         self._q_end = np.array([q.spans[-1][1] for q in quotes], np.int64)
         self._counts: _TextCounts | None = None
+        self._fill = (0, 0)  # the columns of rows() filled at choice time: taken, inside the frame
 
     @property
     def counts(self) -> _TextCounts:
@@ -143,9 +144,10 @@ class Features:
         keep, static, gaps = groups.table[self._index[id(q)]]
         pool = [cands[k] for k in keep.tolist()]
         x = static.copy()
-        x[:, _TAKEN] = [c in taken for c in pool]
+        taken_at, frame_at = self._fill
+        x[:, taken_at] = [c in taken for c in pool]
         if q.frame:
-            x[:, _FRAME] = [inside(c, q.frame) for c in pool]
+            x[:, frame_at] = [inside(c, q.frame) for c in pool]
         none = self._none(q, int(gaps.min()) if len(gaps) else MAX_GAP)
         if role == "cue":
             return pool, x, none
@@ -177,13 +179,14 @@ class Features:
         solid = t.between(t.solid, s, e)
         bare = (solid == 0) | ((solid == 1) & (t.between(t.comma, s, e) == 1))  # nothing or a comma
         zero = np.zeros(len(g))
-        x = np.column_stack([
-            np.ones(len(g)), np.log1p(g) / 6, _onehot(g, GAP_BUCKETS), pos,
-            (pos[:, :, None] * kind[:, None, :]).reshape(len(g), 3 * len(TYPES)),
-            _count3(t.between(t.newline, s, e)), _count3(t.sentence_ends(s, e)),
-            _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)),
-            rival, zero, t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare,
-            groups.static[ci], zero, groups.confidence[ci]]).astype(np.float64)
+        blocks = [np.ones(len(g)), np.log1p(g) / 6, _onehot(g, GAP_BUCKETS), pos,
+                  (pos[:, :, None] * kind[:, None, :]).reshape(len(g), 3 * len(TYPES)),
+                  _count3(t.between(t.newline, s, e)), _count3(t.sentence_ends(s, e)),
+                  _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)), rival]
+        taken_at = _width(blocks)  # filled when the option is chosen, like the frame column
+        blocks += [zero, t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare, groups.static[ci]]
+        self._fill = (taken_at, _width(blocks))
+        x = np.column_stack([*blocks, zero, groups.confidence[ci]]).astype(np.float64)
         bounds = np.cumsum(sizes)[:-1]
         return list(zip(np.split(ci, bounds), np.split(x, bounds), np.split(g, bounds), strict=True))
 
@@ -205,13 +208,6 @@ class Features:
         nearest option."""
         return np.array([1.0, *(float(q.kind == k) for k in range(len(TYPES))), *onehot(near, (20, 150)),
                          float(bool(q.chosen.get("cue")))])
-
-
-# columns of `Features.rows` set when the option is chosen: after the constant, log gap, gap
-# buckets, position, position x type, four counts, rank and rival; then colon, quotation mark,
-# bare, the group's five own features
-_TAKEN = 2 + len(GAP_BUCKETS) + 1 + 3 + 3 * len(TYPES) + 4 * 3 + 4 + 1
-_FRAME = _TAKEN + 1 + 3 + 5
 
 
 class _TextCounts:
@@ -296,6 +292,11 @@ def _stacked(groups: list[Group]) -> tuple[np.ndarray, np.ndarray]:
 def _onehot(values: np.ndarray, cuts: tuple[int, ...]) -> np.ndarray:
     """`onehot` of many values: [n, len(cuts) + 1]."""
     return np.eye(len(cuts) + 1)[np.searchsorted(cuts, values, side="left")]
+
+
+def _width(blocks: list[np.ndarray]) -> int:
+    """Columns the blocks fill side by side (a 1-D block is one column)."""
+    return sum(1 if b.ndim == 1 else b.shape[1] for b in blocks)
 
 
 def _count3(n: np.ndarray) -> np.ndarray:
