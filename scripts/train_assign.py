@@ -137,7 +137,7 @@ def tagged(lang: str, docs: list[bench.Doc], cache: Path | None) -> list[Any]:
     tagger = Tagger()
     probs = []
     for k, d in enumerate(docs):
-        probs.append(tagger.probs(d.text, get_pack(lang)))
+        probs.append(tagger.probs(d.text))
         if k % 50 == 49:
             print(f"{lang}: tagged {k + 1}/{len(docs)} documents, {time.time() - t0:.0f}s", flush=True)
     if cache:

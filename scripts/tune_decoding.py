@@ -42,7 +42,6 @@ from claimledger.extract.neural.assign import Scorer  # noqa: E402
 from claimledger.extract.neural.calibrate import Calibration  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
 from claimledger.extract.neural.model import ARTIFACT, Tagger  # noqa: E402
-from claimledger.nlp.pack import get_pack  # noqa: E402
 
 # values tried per choice; thresholds: one inside-threshold for all roles or quote-only lowering
 CHOICES: dict[str, tuple[Any, ...]] = {
@@ -127,7 +126,7 @@ def main() -> int:
         raws = held_out(lang, args.seed, args.holdout)
         docs = [(bench.de_doc if lang == "de" else bench.en_doc)(r) for r in raws]
         t0 = time.time()
-        probs = [tagger.probs(d.text, get_pack(lang)) for d in docs]
+        probs = [tagger.probs(d.text) for d in docs]
         print(f"{lang}: {len(docs)} held-out docs, tagger {time.time() - t0:.0f}s", flush=True)
         rules = [extraction_to_json(extract(d.text, lang, d.name))["claims"] for d in docs]
         print(f"{lang} rules alone: {score(lang, docs, rules)}")

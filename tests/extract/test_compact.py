@@ -12,8 +12,7 @@ from conftest import run_cli
 from tagged_text import word_offsets
 
 from claimledger.extract import extract
-from claimledger.extract.neural.compact import COMPACT, CompactTagger
-from claimledger.extract.neural.features import FEATURES, token_features
+from claimledger.extract.neural.compact import COMPACT, FEATURES, CompactTagger, token_features
 from claimledger.nlp.pack import get_pack
 from claimledger.settings import ExtractOptions
 

@@ -101,7 +101,7 @@ def predict(text: str, lang: str, min_confidence: float | None = None,
     `compact`: the balanced mode's compact tagger instead of the full one (same decoding)."""
     if not text.strip():
         return []
-    p = _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text, get_pack(lang))
+    p = _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text)
     weights = calibration(lang)
     if weights is not None and (min_confidence is not None or compact):
         floor = 0.0 if min_confidence is not None else _compact().floors.get(lang, weights.floor)

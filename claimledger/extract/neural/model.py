@@ -16,9 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from claimledger.extract.neural.encoder import E5Weights, load_e5
-from claimledger.extract.neural.features import token_features
 from claimledger.extract.neural.labels import ROLES, TYPES
-from claimledger.nlp.pack import LanguagePack
 
 ARTIFACT = Path(__file__).resolve().parent / "model" / "tagger.onnx"
 WINDOW = 256  # tokens per window including <s> and </s>, unless the artifact says otherwise
@@ -80,40 +78,30 @@ class Tagger:
         self.window = int(self.meta.get("window", WINDOW))
         self.stride = int(self.meta.get("stride", STRIDE))
         self.position = self.e5.tensors["emb.pos"] + self.e5.tensors["emb.type"][0]
-        # a tagger trained with the language pack's token features takes them as a third input
-        self.features = int(self.meta.get("features", 0))
 
-    def logits(self, ids: list[list[int]], feats: list[np.ndarray] | None = None
-               ) -> tuple[np.ndarray, np.ndarray]:
-        """Role and type logits for a batch of windows (ids with <s>/</s>; feats [len, FEATURES]
-        each, zero rows for the specials, when the tagger reads them)."""
+    def logits(self, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Role and type logits for a batch of windows (ids with <s>/</s>)."""
         t = max(len(x) for x in ids)
         pad = self.e5.tokenizer.eos
         arr = np.array([x + [pad] * (t - len(x)) for x in ids])
         mask = np.array([[1.0] * len(x) + [0.0] * (t - len(x)) for x in ids], dtype=np.float32)
         emb = self.e5.word_rows(arr).reshape(len(ids), t, -1) + self.position[:t]  # float32 already
-        inputs = {"emb": emb, "mask": mask}
-        if feats is not None:
-            inputs["feats"] = np.stack([np.pad(f, ((0, t - len(f)), (0, 0))) for f in feats])
-        roles, types = self.session.run(None, inputs)
+        roles, types = self.session.run(None, {"emb": emb, "mask": mask})
         return roles.reshape(len(ids), t, len(ROLES), 3), types
 
-    def probs(self, text: str, pack: LanguagePack) -> TokenProbs:
+    def probs(self, text: str) -> TokenProbs:
         """Window the text, run the model, average the overlapping windows' probabilities
         (weighted towards the window whose middle a token is in)."""
         tok = self.e5.tokenizer
         ids, starts, ends = tok.encode(text)
         n = len(ids)
-        feats = token_features(text, starts, ends, pack) if self.features else None
         roles = np.zeros((n, len(ROLES), 3), np.float32)
         types = np.zeros((n, len(TYPES)), np.float32)
         count = np.zeros((n, 1), np.float32)
         spans = windows(n, self.window - 2, self.stride)
         for k in range(0, len(spans), BATCH):
             chunk = spans[k : k + BATCH]
-            specials = ((1, 1), (0, 0))  # zero feature rows for <s> and </s>
-            r, ty = self.logits([[tok.bos, *ids[a:b], tok.eos] for a, b in chunk],
-                                None if feats is None else [np.pad(feats[a:b], specials) for a, b in chunk])
+            r, ty = self.logits([[tok.bos, *ids[a:b], tok.eos] for a, b in chunk])
             for j, (a, b) in enumerate(chunk):
                 w = edge_weights(a, b, n, EDGE_RAMP)
                 roles[a:b] += softmax(r[j, 1 : b - a + 1]) * w[:, :, None]
