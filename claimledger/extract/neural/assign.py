@@ -114,7 +114,6 @@ class Features:
         self._q_start = np.array([q.spans[0][0] for q in quotes], np.int64)
         self._q_end = np.array([q.spans[-1][1] for q in quotes], np.int64)
         self._counts: _TextCounts | None = None
-        self._fill = (0, 0)  # the columns of rows() filled at choice time: taken, inside the frame
 
     @property
     def counts(self) -> _TextCounts:
@@ -141,10 +140,10 @@ class Features:
         groups = self._groups(cands)
         if groups.table is None:
             groups.table = self._static_rows(groups)
-        keep, static, gaps = groups.table[self._index[id(q)]]
+        per_quote, (taken_at, frame_at) = groups.table
+        keep, static, gaps = per_quote[self._index[id(q)]]
         pool = [cands[k] for k in keep.tolist()]
         x = static.copy()
-        taken_at, frame_at = self._fill
         x[:, taken_at] = [c in taken for c in pool]
         if q.frame:
             x[:, frame_at] = [inside(c, q.frame) for c in pool]
@@ -153,9 +152,10 @@ class Features:
             return pool, x, none
         return pool, np.hstack([x, self._cue_columns(q, groups, keep)]), none
 
-    def _static_rows(self, groups: _RoleGroups) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    def _static_rows(self, groups: _RoleGroups) -> _Table:
         """For every quote: its options (indices into the role's groups), their feature rows
-        with the columns that depend on earlier choices left at 0, and their gaps to it."""
+        with the columns that depend on earlier choices left at 0, and their gaps to it; and
+        where those columns are (taken, inside the frame)."""
         picks = [groups.options(q.spans) for q in self.quotes]
         sizes = [len(k) for k, _ in picks]
         qi = np.repeat(np.arange(len(self.quotes)), sizes)  # each (quote, candidate) pair's quote
@@ -185,10 +185,11 @@ class Features:
                   _count3(others), _count3(within.sum(1)), _onehot(rank, (0, 1, 2)), rival]
         taken_at = _width(blocks)  # filled when the option is chosen, like the frame column
         blocks += [zero, t.between(t.colon, s, e) > 0, t.between(t.mark, s, e) > 0, bare, groups.static[ci]]
-        self._fill = (taken_at, _width(blocks))
+        frame_at = _width(blocks)
         x = np.column_stack([*blocks, zero, groups.confidence[ci]]).astype(np.float64)
         bounds = np.cumsum(sizes)[:-1]
-        return list(zip(np.split(ci, bounds), np.split(x, bounds), np.split(g, bounds), strict=True))
+        per_quote = list(zip(np.split(ci, bounds), np.split(x, bounds), np.split(g, bounds), strict=True))
+        return per_quote, (taken_at, frame_at)
 
     def _cue_columns(self, q: Quote, groups: _RoleGroups, keep: np.ndarray) -> np.ndarray:
         """What the quote's chosen cue says about each option: whether there is one, the gap
@@ -208,6 +209,10 @@ class Features:
         nearest option."""
         return np.array([1.0, *(float(q.kind == k) for k in range(len(TYPES))), *onehot(near, (20, 150)),
                          float(bool(q.chosen.get("cue")))])
+
+
+# per quote (option indices, feature rows, gaps), and the two columns filled at choice time
+_Table = tuple[list[tuple[np.ndarray, np.ndarray, np.ndarray]], tuple[int, int]]
 
 
 class _TextCounts:
@@ -254,7 +259,7 @@ class _RoleGroups:
                                 for c in groups], np.float64)
         self.confidence = np.array([feats.confidence.get(key(c), 1.0) for c in groups], np.float64)
         self._nearest: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
-        self.table: list[tuple[np.ndarray, np.ndarray]] | None = None  # made by Features.rows
+        self.table: _Table | None = None  # made by Features.rows
 
     def options(self, quote: Group) -> tuple[np.ndarray, np.ndarray]:
         """A quote's options: the nearest MAX_OPTIONS groups within MAX_GAP, in text order (ties
