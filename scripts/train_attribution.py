@@ -422,6 +422,9 @@ def parse_args() -> argparse.Namespace:
                          "second run on the same held-out slice")
     ap.add_argument("--max-minutes", type=float, default=40.0, help="stop training after this")
     ap.add_argument("--eval-every", type=int, default=0, help="steps between held-out evaluations")
+    ap.add_argument("--keep-steps", action="store_true",
+                    help="also write each evaluated step to OUT/step-N/ (the sample is 60 documents: "
+                         "judge the steps on all held-out documents before choosing one)")
     ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
     ap.add_argument("--init", type=Path, help="warm-start from this tagger.onnx")
     ap.add_argument("--threads", type=int, default=2, help="torch threads")
@@ -550,6 +553,8 @@ def checkpoint(model: Any, args: argparse.Namespace, step: int, steps: int, trai
     figs = evaluate(model, sample, args, bos, eos)
     print(f"eval step {step} (sample): {figs}", flush=True)
     score = sum(v or 0.0 for k, v in figs.items() if k.endswith(KEY_FIGURES))
+    if args.keep_steps:
+        export(model, args.out / f"step-{step}", meta_of(args, step, steps, train, held, t_train))
     if score > best:
         export(model, args.out, meta_of(args, step, steps, train, held, t_train))
         print(f"  best so far ({score:.3f}): exported", flush=True)
