@@ -553,10 +553,11 @@ def checkpoint(model: Any, args: argparse.Namespace, step: int, steps: int, trai
     figs = evaluate(model, sample, args, bos, eos)
     print(f"eval step {step} (sample): {figs}", flush=True)
     score = sum(v or 0.0 for k, v in figs.items() if k.endswith(KEY_FIGURES))
+    meta = meta_of(args, step, steps, train, held, t_train)
     if args.keep_steps:
-        export(model, args.out / f"step-{step}", meta_of(args, step, steps, train, held, t_train))
+        export(model, args.out / f"step-{step}", meta)
     if score > best:
-        export(model, args.out, meta_of(args, step, steps, train, held, t_train))
+        export(model, args.out, meta)
         print(f"  best so far ({score:.3f}): exported", flush=True)
     return score
 
