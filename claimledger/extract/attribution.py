@@ -238,8 +238,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     # "as X reported," clause: "Wie VNA meldete, nannte er die Berichte hysterisch."
     as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
     if verb and not as_clause and (prev in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
-        a, b = view.noun_phrase_after(verb_end + 1)
-        if b == a and verb_end + 1 < n and low[verb_end + 1] in pack.determiners:
+        a, b = view.noun_phrase_after(verb + 1)  # "…, teilte ein Sprecher mit."
+        if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
             return None
         if b == a:
             a, b = _source_before(view, verb)  # '"…," he said' in English order
@@ -277,15 +277,66 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     addressee = _addressee(view, verb, k, end)
     if addressee:
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
+    elif kind == "indirect":
+        k = _complementizer_after_adjunct(view, k, end)
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
-    if after_comma and (c == (0, 0) or end - k <= 3):
-        # '"…," he said.' / '…, Mr. Obama said on Friday.': the content precedes the source
+    if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, k, end)):
+        # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
+        if not addressee and pack.speech_verbs.get(low[verb]) in pack.addressee_verbs:
+            addressee = _object_after(view, k, end)  # '"…," the minister told reporters.'
     if c == (0, 0):
         return None
     return Draft(kind, [c], [view.span(a, b)], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+
+
+ADJUNCT_WORDS = 6  # "said on Friday that", "said in a filing that": a short phrase
+SOURCE_WORDS = 6  # "the former prime minister": longer runs before a cue are seldom the speaker
+
+
+def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
+    """Start of the content clause when a short prepositional phrase stands between cue and
+    complementiser ("said on Friday that ...": both datasets begin the content with the complementiser);
+    else k."""
+    low = view.low
+    if k >= end or low[k] not in view.pack.prepositions:
+        return k
+    for j in range(k + 1, min(end, k + ADJUNCT_WORDS + 1)):
+        if low[j] in view.pack.complementizers:
+            return j
+        if (low[j] in BOUNDARY and not (j + 1 < end and low[j + 1] in view.pack.complementizers)) \
+                or view.is_finite(j) or low[j] in view.pack.speech_verbs or low[j] in END_PUNCT:
+            return k
+    return k
+
+
+def _adjunct_after_quote(view: SentenceView, a: int, b: int, k: int, end: int) -> bool:
+    """'"…," she said in a statement.': a short source [a, b) right after a closing quotation
+    mark, and only an adjunct after the cue ([k, end) has no clause): the quotation is the
+    content."""
+    closers = _closers(view.pack)
+    return (any(j >= 0 and view.toks[j].text in closers for j in (a, a - 1, a - 2))
+            and b - a <= SOURCE_WORDS and not _has_clause(view, k, end))
+
+
+def _has_clause(view: SentenceView, k: int, end: int) -> bool:
+    """Whether tokens [k, end) can be a content clause: a complementiser, a finite auxiliary or a
+    speech verb in them, or more words than an adjunct has ("in a statement", "on Monday")."""
+    if end - k > ADJUNCT_WORDS + 2:
+        return True
+    return any(view.low[j] in view.pack.complementizers or view.is_finite(j) or view.is_verb_form(j)
+               for j in range(k, end))
+
+
+def _object_after(view: SentenceView, k: int, end: int) -> tuple[int, int] | None:
+    """The object right after a verb of telling, when it has no content clause after it."""
+    if k >= end or view.low[k] in view.pack.prepositions:
+        return None
+    a, b = view.noun_phrase_after(k)
+    b = next((j for j in range(a, b) if view.low[j] in view.pack.prepositions), b)
+    return (a, b) if b > a else None  # "told reporters on Monday": when is not whom
 
 
 ADDRESSEE_WORDS = 5  # "told The Associated Press on Sunday that": the object is short

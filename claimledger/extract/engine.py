@@ -5,6 +5,7 @@ Chains the passes of `attribution` and resolves sources to entities with `entiti
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from claimledger.extract import aliases
@@ -21,7 +22,7 @@ from claimledger.extract.entities import (
 from claimledger.extract.quantities import find_quantities
 from claimledger.nlp.keys import canonical_key
 from claimledger.nlp.pack import LanguagePack, get_pack
-from claimledger.nlp.text import Sentence, Token, tokenize
+from claimledger.nlp.text import Sentence, Token, datelines, tokenize
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
 from claimledger.settings import NEURAL_MODES, ExtractOptions
 
@@ -44,12 +45,46 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             _reported_frames(drafts, _rule_drafts(text, tokens, sentences, pack))
     else:
         drafts = _rule_drafts(text, tokens, sentences, pack)
+    _after_datelines(text, drafts)
+    _without_time(text, drafts, pack)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
     _nest(drafts)
     entities, refs = _entities(text, tokens, drafts, pack)
     quantities = [(q, q.spans[0][0], q.spans[-1][1]) for q in find_quantities(text, tokens, pack)]
     claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
     return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
+
+
+def _after_datelines(text: str, drafts: list[attr.Draft]) -> None:
+    """Start each content after a wire dateline it opens with ("BRUSSELS (Reuters) - The ...")."""
+    for a, b in datelines(text):
+        for d in drafts:
+            if d.content and a <= d.content[0][0] < b < d.content[0][1]:
+                d.content[0] = (b, d.content[0][1])
+
+
+WORD_RE = re.compile(r"[\w'’]+$")
+
+
+def _without_time(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> None:
+    """Cut a closing time phrase off each source ("eine Sprecherin der Behörde am Dienstag",
+    "the campaign on Tuesday"), keeping at least one word."""
+    for d in drafts:
+        if not d.source:
+            continue
+        a, b = d.source[-1]
+        cut = b
+        while (m := WORD_RE.search(text, a, cut)) and m.start() > a:
+            word = m.group().lower()
+            if word in pack.time_words:
+                cut = m.start()
+            elif cut < b and (word in pack.prepositions or word in pack.contracted_articles):
+                cut = m.start()  # "am", "on" before the day
+            else:
+                break
+            cut = len(text[a:cut].rstrip()) + a
+        if cut < b:
+            d.source[-1] = (a, cut)
 
 
 def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],

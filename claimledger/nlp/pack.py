@@ -45,6 +45,9 @@ class LanguagePack:
     stop_capitalised: frozenset[str]  # capitalised words that never start a name
     abbreviations: frozenset[str]
     months: frozenset[str]
+    # days and times that may close a phrase before a cue ("eine Sprecherin am Dienstag",
+    # "the campaign on Tuesday"): when, not who, so not part of a source
+    time_words: frozenset[str] = field(default_factory=frozenset)
     clause_verbs: frozenset[str] = field(default_factory=frozenset)  # finite auxiliaries
     verb_second: bool = False  # German V2: "Dabei habe er betont" puts the subject after the verb
     relative_pronouns: frozenset[str] = field(default_factory=frozenset)

@@ -19,6 +19,22 @@ TOKEN_RE = re.compile(
     re.UNICODE,
 )
 
+# "BRUSSELS (Reuters) - ", "Brüssel (dpa) – ", "WASHINGTON, Nov. 3 — " at a paragraph's start:
+# a place (capitalised words), an optional date, an optional agency credit, then a dash
+DATELINE_RE = re.compile(
+    r"^[ \t]*(?P<place>[A-ZÄÖÜ][\w'’.-]*(?:[ /][A-ZÄÖÜ][\w'’.-]*){0,3})"
+    r"(?:,[ \t][^\n()–—-]{1,30})?[ \t]*(?P<credit>\([^()\n]{1,40}\))?[ \t]*[-–—][ \t]+",
+    re.MULTILINE,
+)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of wire datelines. A place without an agency credit must be in capitals
+    ("WASHINGTON —"), so that "Die Regierung – so ..." is not one."""
+    return [m.span() for m in DATELINE_RE.finditer(text)
+            if m.group("credit") or (m.group("place").isupper() and len(m.group("place")) > 2)]
+
+
 SENT_END = frozenset(".!?")
 CLOSERS = frozenset("\"'“”»«‘’)]")
 

@@ -14,7 +14,7 @@ from tagged_text import Spans, tag_probs, text_of, type_probs, word_offsets
 from claimledger.extract import neural
 from claimledger.extract.neural.assign import MAX_OPTIONS, Features, Quote, Scorer, Weights
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
-from claimledger.extract.neural.labels import TYPES
+from claimledger.extract.neural.labels import ROLES, TYPES
 from claimledger.nlp.pack import get_pack
 
 needs_weights = pytest.mark.skipif(not neural.ASSIGN.is_file(), reason=f"{neural.ASSIGN} absent")
@@ -153,3 +153,20 @@ def test_choice_dependent_columns_change_only_themselves() -> None:
         diff = np.argwhere(changed != plain)
         assert len(diff) == 1 and tuple(diff[0])[0] == 0 and changed[0, diff[0][1]] == 1.0
     assert np.argwhere(taken != plain)[0][1] != np.argwhere(framed != plain)[0][1]
+
+
+def test_content_reads_as_the_text_does() -> None:
+    """A word the tagger skipped inside a content is filled in; an according-to claim's own
+    source is not part of its content."""
+    text = "Die Bahn erhöhe wohl die Preise . Kreisen zufolge steigen sie ."
+    # Die(0) Bahn(1) erhöhe(2) wohl(3) die(4) Preise(5) .(6) Kreisen(7) zufolge(8) steigen(9)
+    # sie(10) .(11)
+    starts, ends = word_offsets(text)
+    p = tag_probs(12, {"quote": [(0, 3), (4, 7), (7, 8), (9, 12)], "cue": [(8, 9)],
+                       "speaker": [(7, 8)]})
+    p[[4, 9], ROLES.index("quote")] = (0.0, 0.0, 1.0)  # "die", "steigen" continue a quote
+    opts = Decoding(continue_gaps={"quote": 60}, trim_punctuation=True)
+    first, according = claims_from_probs(text, p, type_probs(12, "Indirect"), starts, ends, "de", opts)
+    assert said(text, first, "content") == "Die Bahn erhöhe wohl die Preise"
+    assert said(text, according, "cue") == "zufolge" and said(text, according, "source") == "Kreisen"
+    assert said(text, according, "content") == "steigen sie"

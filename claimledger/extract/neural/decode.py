@@ -25,6 +25,7 @@ weights for a role, `assign.py` pairs that role's groups with quotes instead of 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -265,7 +266,36 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
     if calibration is not None:
         claims = calibration.apply(text, claims, role_probs[:, 0], starts, get_pack(lang))
+    tidy_content(text, claims, get_pack(lang).conjunctions)
     return claims
+
+
+WORD = re.compile(r"\w+")
+HOLE_WORDS = 3  # "... informiert worden. [Man] rechne mit Protesten": a word the tagger skipped
+
+
+def tidy_content(text: str, claims: list[dict], conjunctions: frozenset[str]) -> None:
+    """Make each content read as the text does: an according-to claim drops content pieces that
+    lie inside its own source or cue ("[Branchenkreisen] zufolge [könnten ...]"; other kinds keep
+    them, a reported passive holds its source), and pieces are joined over a gap of a few words
+    of up to three words, no role of any claim, no line break and not just a conjunction in it
+    (two statements joined by "and" stay two pieces, as PolNeAR marks them). Held-out figures
+    are unchanged."""
+    roles = [tuple(s) for c in claims for r in ("source", "cue", "frame", "addressee") for s in c[r]]
+    for c in claims:
+        own = [tuple(x) for r in ("source", "cue") for x in c[r]] if c["kind"] == "according_to" else []
+        pieces = [p for p in c["content"] if not any(a <= p[0] and p[1] <= b for a, b in own)]
+        joined = (pieces or c["content"])[:1]
+        for s, e in (pieces or c["content"])[1:]:
+            a = joined[-1][1]
+            words = WORD.findall(text, a, s)
+            if "\n" not in text[a:s] and len(words) <= HOLE_WORDS \
+                    and not (words and {w.lower() for w in words} <= conjunctions) \
+                    and not any(x < s and a < y for x, y in roles):
+                joined[-1] = [joined[-1][0], e]
+            else:
+                joined.append([s, e])
+        c["content"] = joined
 
 
 def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]]],

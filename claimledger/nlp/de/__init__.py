@@ -65,6 +65,11 @@ PACK = LanguagePack(
     adjective_endings=("e", "en", "er", "es", "em"),
     role_suffixes=("er", "erin", "in", "ent", "eur", "ist", "or", "chef", "chefin", "leiter"),
     contracted_articles=frozenset({"im", "am", "zum", "zur", "vom", "beim"}),
+    time_words=frozenset({
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "gestern", "heute", "vorgestern", "morgen", "abend", "nachmittag", "vormittag",
+        "mittag", "wochenende",
+    }),
     verb_second=True,
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
     type_hints=entities.TYPE_HINTS,

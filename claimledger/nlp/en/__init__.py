@@ -56,6 +56,11 @@ PACK = LanguagePack(
     }),
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
+    time_words=frozenset({
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
+        "weekend", "last", "this", "earlier", "later",
+    }),
     type_hints=entities.TYPE_HINTS,
     weak_cue_forms=cues.WEAK_CUE_FORMS,
     verb_markers=cues.VERB_MARKERS,
@@ -74,6 +79,10 @@ he she they we you i his her its their this that these those there here as so th
     range_words=frozenset({"to"}),
     range_joiners=frozenset({"and"}),
     np_joiners=frozenset({"of", "for", "'s", "’s"}),
+    prepositions=frozenset({
+        "in", "on", "at", "to", "from", "with", "by", "about", "after", "before", "during",
+        "over", "under", "against", "between", "through", "without", "since", "until",
+    }),
     role_suffixes=("er", "or", "ist", "ent", "ian"),
     unit_lemmas=numbers.UNIT_LEMMAS,
     unit_suffixes=(("ies", "ies"),),

@@ -142,3 +142,11 @@ def test_frame_is_the_introducing_clause_without_the_content() -> None:
     assert after["frame"]["text"] == ", sagte ein Sprecher des Verbands."  # as the data marks frames
     reported = one("Die Gewerkschaft forderte höhere Löhne für alle Pflegekräfte.", "Die Gewerkschaft")
     assert reported["kind"] == "reported" and reported["frame"] is None  # the act is the content
+
+
+def test_dateline_and_time_are_not_content_or_source() -> None:
+    text = ("Wien (APA) – Die Bahn erhöhe die Preise, teilte ein Sprecher des Konzerns am "
+            "Freitag mit.")
+    c = claims(text)[0]
+    assert c["content"]["text"] == "Die Bahn erhöhe die Preise"
+    assert c["source"]["text"] == "ein Sprecher des Konzerns"

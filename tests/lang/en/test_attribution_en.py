@@ -118,3 +118,30 @@ def test_a_verb_form_used_as_a_noun_is_no_cue() -> None:
     c, = claims("The audit states that the harbour fund is short by $40 million.")
     assert (c["source"]["text"], c["cue"]["text"]) == ("The audit", "states")
     assert c["content"]["text"] == "that the harbour fund is short by $40 million"
+
+
+def test_quote_then_source_and_adjunct() -> None:
+    cs = claims('"The bridge stays closed," the mayor told residents on Sunday. '
+                '"We are not giving up," Ortega said in a written statement.')
+    assert [(c["kind"], c["source"]["text"], c["cue"]["text"]) for c in cs] == [
+        ("direct", "the mayor", "told"), ("direct", "Ortega", "said")]
+    assert cs[0]["addressee"]["text"] == "residents"
+    assert cs[1]["content"]["text"] == '"We are not giving up,"'
+
+
+def test_content_starts_at_that_after_a_prepositional_phrase() -> None:
+    c = by_source("The airline said in a filing on Monday that 300 flights were cancelled.")[
+        "The airline"]
+    assert c["content"]["text"] == "that 300 flights were cancelled"
+
+
+def test_spoke_on_condition_of_anonymity_is_no_claim() -> None:
+    cs = claims("Two officials, who spoke on condition of anonymity, said the vote was delayed.")
+    assert [(c["source"]["text"], c["content"]["text"]) for c in cs] == [
+        ("Two officials", "the vote was delayed")]
+
+
+def test_dateline_and_time_are_not_content_or_source() -> None:
+    cs = claims("OTTAWA (CP) - Grain exports will fall, the trade board on Thursday said.")
+    assert cs[0]["content"]["text"] == "Grain exports will fall"
+    assert cs[0]["source"]["text"] == "the trade board"
