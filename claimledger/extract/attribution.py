@@ -86,11 +86,17 @@ class SentenceView:
         """Char span of local tokens [a, b), with quotes and edge punctuation trimmed."""
         while a < b and self.toks[a].text in BOUNDARY | QUOTE_CHARS:
             a += 1
-        while b > a and self.toks[b - 1].text in BOUNDARY | END_PUNCT | QUOTE_CHARS:
+        while b > a and self.toks[b - 1].text in BOUNDARY | END_PUNCT | QUOTE_CHARS \
+                and not self._closes_within(a, b - 1):
             b -= 1
         if a >= b:
             return (0, 0)
         return (self.toks[a].start, self.toks[b - 1].end)
+
+    def _closes_within(self, a: int, j: int) -> bool:
+        """Token j closes a quotation opened in [a, j): 'der „Spiegel“' keeps its closing mark."""
+        openers = {o for o, c in self.pack.quote_pairs if c == self.toks[j].text and o != c}
+        return bool(openers) and any(self.toks[i].text in openers for i in range(a, j))
 
     def is_verb_form(self, i: int) -> bool:
         """Lower-case (or sentence-initial) form listed as a speech verb."""
@@ -130,10 +136,14 @@ class SentenceView:
         j = i
         end = self.next_boundary(i)
         head_seen = False
+        genitive = self.pack.genitive_determiners
         while j < end and self._np_token(j):
             if head_seen and self._modifier(j) and not self._modifier(j - 1) \
                     and self.low[j - 1] not in self.pack.determiners and not self._title(j, end):
                 break  # after the head noun only a genitive or apposition may follow
+            if head_seen and genitive and self.low[j] in self.pack.determiners and (
+                    self.low[j] not in genitive or self.toks[min(j + 1, end - 1)].text in QUOTE_CHARS):
+                break  # "Lindqvist dem Sender", "Lindqvist der „Bild“": the addressee
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
         return i, j
@@ -248,7 +258,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         c = view.span(0, content_end)
         if c == (0, 0) or (b == a):
             return None
-        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.6)
+        told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
+        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.6,
+                     addressee=[view.span(*told)] if told else [])
     # (b) subject before the cue, content after it
     after = verb_end + 1
     k = after
@@ -258,6 +270,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts:
         kind = "reported"
     a, b = _source_before(view, verb)
+    told = _prepositional_addressee(view, a) if a < b else None
+    if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
+        a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners)
     if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
@@ -275,7 +290,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if kind == "reported" and verb_end > verb + 1:
         k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
     addressee = _addressee(view, verb, k, end)
-    if addressee:
+    if not addressee and not told and (told := _prepositional_addressee(view, k)):
+        k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
+    addressee = addressee or told
+    if addressee and addressee != told:
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
     elif kind == "indirect":
         k = _complementizer_after_adjunct(view, k, end)
@@ -337,6 +355,14 @@ def _object_after(view: SentenceView, k: int, end: int) -> tuple[int, int] | Non
     a, b = view.noun_phrase_after(k)
     b = next((j for j in range(a, b) if view.low[j] in view.pack.prepositions), b)
     return (a, b) if b > a else None  # "told reporters on Monday": when is not whom
+
+
+def _prepositional_addressee(view: SentenceView, k: int) -> tuple[int, int] | None:
+    """The phrase after an addressee preposition at token k ("gegenüber der Zeitung")."""
+    if k >= len(view.toks) or view.low[k] not in view.pack.addressee_prepositions:
+        return None
+    a, b = view.noun_phrase_after(k + 1)
+    return (a, b) if b > a else None
 
 
 ADDRESSEE_WORDS = 5  # "told The Associated Press on Sunday that": the object is short

@@ -249,7 +249,8 @@ def _apply_quotes(
     """Turn drafts whose content is a quotation into direct claims spanning the whole quote. A
     verb of speaking inside a quotation is part of what was said ('"Nobody disputes that," he
     said'), not an attribution of it."""
-    quotes = [q for q in attr.find_quotes(text, pack) if len(text[q[0] : q[1]].split()) >= 3]
+    quotes = [q for q in attr.find_quotes(text, pack)
+              if len(text[q[0] : q[1]].split()) >= 3 and not _title(text, q, pack)]
     drafts = [d for d in drafts if not (d.cue and any(_inside(d.cue, [q]) for q in quotes))]
     used: set[tuple[int, int]] = set()
     for d in drafts:
@@ -275,6 +276,17 @@ def _apply_quotes(
             cont = attr.Draft("direct", [q], [], [], qsent, 0.45, inherit_from=last)
             drafts.append(cont)
     return drafts
+
+
+TITLE_WORDS = 4
+
+
+def _title(text: str, q: tuple[int, int], pack: LanguagePack) -> bool:
+    """A short quotation right after an article names a paper, a show or a law ('der „Bild am
+    Sonntag“', 'the "Meet the Press" show'): it is not something said."""
+    before = text[max(0, q[0] - 12) : q[0]].split()
+    return bool(before) and len(text[q[0] : q[1]].split()) <= TITLE_WORDS and (
+        before[-1].lower() in pack.determiners or before[-1].lower() in pack.contracted_articles)
 
 
 def _inside(spans: list[tuple[int, int]], container: list[tuple[int, int]]) -> bool:

@@ -100,6 +100,11 @@ class LanguagePack:
     # (ending, replacement) tried on an unknown unit word: dative plural, feminine plural
     unit_suffixes: tuple[tuple[str, str], ...] = ()
     decimal_comma: bool = False
+    # determiners that may open a genitive after a head noun ("ein Sprecher des Konzerns"); any
+    # other determiner there starts a new phrase ("sagte Lindqvist dem Sender"). Empty: no check
+    genitive_determiners: frozenset[str] = field(default_factory=frozenset)
+    # prepositions that introduce the addressee after a cue ("sagte er gegenüber der Zeitung")
+    addressee_prepositions: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache

@@ -22,6 +22,9 @@ PACK = LanguagePack(
         "einen", "dieser", "diese", "dieses", "sein", "seine", "seiner", "ihre", "ihrer",
     }),
     indefinite_determiners=frozenset({"ein", "eine", "einer", "eines", "einem", "einen"}),
+    genitive_determiners=frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
+                                    "seiner", "ihres", "ihrer"}),
+    addressee_prepositions=frozenset({"gegenüber"}),
     conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),
     role_nouns=frozenset({
         "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin",

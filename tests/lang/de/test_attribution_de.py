@@ -150,3 +150,19 @@ def test_dateline_and_time_are_not_content_or_source() -> None:
     c = claims(text)[0]
     assert c["content"]["text"] == "Die Bahn erhöhe die Preise"
     assert c["source"]["text"] == "ein Sprecher des Konzerns"
+
+
+def test_addressee_after_gegenueber_and_in_the_dative() -> None:
+    c = one("Die Brücke bleibe gesperrt, sagte der Bürgermeister gegenüber dem Sender.",
+            "der Bürgermeister")
+    assert c["addressee"]["text"] == "dem Sender"
+    c = one("Gegenüber der Zeitung sagte sie, die Brücke bleibe gesperrt.", "sie")
+    assert c["addressee"]["text"] == "der Zeitung"
+    assert c["content"]["text"] == "die Brücke bleibe gesperrt"
+    cs = claims("„Wir geben nicht nach“, sagte Senatorin Ruth Okafor dem „Kurier am Abend“.")
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [("direct", "Senatorin Ruth Okafor")]
+
+
+def test_a_quoted_paper_name_stays_whole_in_the_source() -> None:
+    c = claims("Wie das „Landesblatt“ berichtet, soll die Fähre verkauft werden.")[0]
+    assert c["source"]["text"] == "das „Landesblatt“"
