@@ -240,10 +240,15 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     rel = _relative_clause_subject(view, verb)
     if rel:
         a, b = rel
-        c = view.span(verb_end + 1, n)
+        k = verb_end + 1
+        told = _addressee(view, verb, k, n)  # "Smith, who chairs it, told CNN that …"
+        if told:
+            k = told[1] + (low[told[1]] in BOUNDARY)
+        c = view.span(k, n)
         if c == (0, 0):
             return None
-        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.55)
+        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.55,
+                     addressee=[view.span(*told)] if told else [])
     # (a) content before the cue: "…, sagte X." / "…," said X. — unless what precedes is an
     # "as X reported," clause: "Wie VNA meldete, nannte er die Berichte hysterisch."
     as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
@@ -296,10 +301,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if addressee and addressee != told:
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
     elif kind == "indirect":
-        k = _complementizer_after_adjunct(view, k, end)
+        k = _complementizer_after_adjunct(view, _after_time(view, k, end), end)
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
-    if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, k, end)):
+    if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
         if not addressee and pack.speech_verbs.get(low[verb]) in pack.addressee_verbs:
@@ -330,13 +335,24 @@ def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
     return k
 
 
-def _adjunct_after_quote(view: SentenceView, a: int, b: int, k: int, end: int) -> bool:
-    """'"…," she said in a statement.': a short source [a, b) right after a closing quotation
-    mark, and only an adjunct after the cue ([k, end) has no clause): the quotation is the
-    content."""
+def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end: int) -> bool:
+    """'"…," she said in a statement.' / '"…," X said, declining to comment.': a short source
+    [a, b) right after a closing quotation mark, and after the cue only an adjunct (no clause)
+    or a comma: the quotation is the content."""
     closers = _closers(view.pack)
+    k = verb_end + 1
     return (any(j >= 0 and view.toks[j].text in closers for j in (a, a - 1, a - 2))
-            and b - a <= SOURCE_WORDS and not _has_clause(view, k, end))
+            and b - a <= SOURCE_WORDS
+            and (k < end and view.low[k] == "," or not _has_clause(view, k, end)))
+
+
+def _after_time(view: SentenceView, k: int, end: int) -> int:
+    """Past a time phrase that opens a content ("said Monday it would", "said on Friday the")."""
+    low, pack = view.low, view.pack
+    while k < end - 1 and (low[k] in pack.time_words or (
+            low[k] in pack.prepositions and low[k + 1] in pack.time_words)):
+        k += 1
+    return k
 
 
 def _has_clause(view: SentenceView, k: int, end: int) -> bool:

@@ -145,3 +145,17 @@ def test_dateline_and_time_are_not_content_or_source() -> None:
     cs = claims("OTTAWA (CP) - Grain exports will fall, the trade board on Thursday said.")
     assert cs[0]["content"]["text"] == "Grain exports will fall"
     assert cs[0]["source"]["text"] == "the trade board"
+
+
+def test_time_words_and_trailing_participles_stay_out_of_the_content() -> None:
+    cs = claims('The port authority said Friday it would close two docks. "We regret the delay," '
+                'a spokesman for the authority said, declining to give details.')
+    assert [(c["kind"], c["source"]["text"], c["content"]["text"]) for c in cs] == [
+        ("indirect", "The port authority", "it would close two docks"),
+        ("direct", "a spokesman for the authority", '"We regret the delay,"')]
+
+
+def test_relative_clause_subject_keeps_the_addressee_apart() -> None:
+    c = by_source("Okafor, who leads the inquiry, told the BBC that the report was late.")["Okafor"]
+    assert c["addressee"]["text"] == "the BBC"
+    assert c["content"]["text"] == "that the report was late"
