@@ -170,3 +170,17 @@ def test_content_reads_as_the_text_does() -> None:
     assert said(text, first, "content") == "Die Bahn erhöhe wohl die Preise"
     assert said(text, according, "cue") == "zufolge" and said(text, according, "source") == "Kreisen"
     assert said(text, according, "content") == "steigen sie"
+
+
+def test_source_pieces_are_joined_over_a_skipped_word() -> None:
+    text = "Aus Kreisen der Koalition hieß es , eine Einigung sei nahe ."
+    # Aus(0) Kreisen(1) der(2) Koalition(3) hieß(4) es(5) ,(6) eine(7) Einigung sei nahe(10) .(11)
+    starts, ends = word_offsets(text)
+    p = tag_probs(12, {"quote": [(7, 11)], "cue": [(4, 6)], "speaker": [(1, 2)], "frame": [(0, 7)]})
+    p[3, ROLES.index("speaker")] = (0.0, 0.0, 1.0)  # "Koalition" continues the speaker
+    kinds = type_probs(12, "Indirect")
+    apart, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(continue_gaps={"speaker": 40}))
+    assert len(apart["source"]) == 2
+    opts = Decoding(continue_gaps={"speaker": 40}, fill_holes=("source",))
+    c, = claims_from_probs(text, p, kinds, starts, ends, "de", opts)
+    assert said(text, c, "source") == "Kreisen der Koalition"

@@ -74,6 +74,10 @@ class Decoding:
     # werde kommen." / '"We will win," he said'), as both datasets mark it; reported speech acts
     # and free indirect sentences are whole sentences and keep it (German data)
     trim_punctuation: bool = False
+    # roles besides the content whose pieces are joined over a short gap ("Kreisen [der]
+    # Koalition", "said [in a] statement"); not German cues, which are split by design
+    # ("teilte ... mit")
+    fill_holes: tuple[str, ...] = ()
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
@@ -266,7 +270,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
     if calibration is not None:
         claims = calibration.apply(text, claims, role_probs[:, 0], starts, get_pack(lang))
-    tidy_content(text, claims, get_pack(lang).conjunctions)
+    tidy_content(text, claims, get_pack(lang).conjunctions, opts.fill_holes)
     return claims
 
 
@@ -274,28 +278,38 @@ WORD = re.compile(r"\w+")
 HOLE_WORDS = 3  # "... informiert worden. [Man] rechne mit Protesten": a word the tagger skipped
 
 
-def tidy_content(text: str, claims: list[dict], conjunctions: frozenset[str]) -> None:
-    """Make each content read as the text does: an according-to claim drops content pieces that
+def tidy_content(text: str, claims: list[dict], conjunctions: frozenset[str],
+                 fill_roles: tuple[str, ...] = ()) -> None:
+    """Make each claim read as the text does: an according-to claim drops content pieces that
     lie inside its own source or cue ("[Branchenkreisen] zufolge [könnten ...]"; other kinds keep
-    them, a reported passive holds its source), and pieces are joined over a gap of a few words
-    of up to three words, no role of any claim, no line break and not just a conjunction in it
-    (two statements joined by "and" stay two pieces, as PolNeAR marks them). Held-out figures
-    are unchanged."""
+    them, a reported passive holds its source), and the pieces of the content (and of
+    `fill_roles`) are joined over a gap of up to three words with no role of any claim, no line
+    break and not just a conjunction in it (two statements joined by "and" stay two pieces, as
+    PolNeAR marks them). Held-out figures are unchanged."""
     roles = [tuple(s) for c in claims for r in ("source", "cue", "frame", "addressee") for s in c[r]]
     for c in claims:
         own = [tuple(x) for r in ("source", "cue") for x in c[r]] if c["kind"] == "according_to" else []
         pieces = [p for p in c["content"] if not any(a <= p[0] and p[1] <= b for a, b in own)]
-        joined = (pieces or c["content"])[:1]
-        for s, e in (pieces or c["content"])[1:]:
-            a = joined[-1][1]
-            words = WORD.findall(text, a, s)
-            if "\n" not in text[a:s] and len(words) <= HOLE_WORDS \
-                    and not (words and {w.lower() for w in words} <= conjunctions) \
-                    and not any(x < s and a < y for x, y in roles):
-                joined[-1] = [joined[-1][0], e]
-            else:
-                joined.append([s, e])
-        c["content"] = joined
+        c["content"] = _joined(text, pieces or c["content"], roles, conjunctions)
+        for role in fill_roles:
+            others = [x for x in roles if list(x) not in c[role] and list(x) not in c["frame"]]
+            c[role] = _joined(text, c[role], others + [tuple(x) for x in c["content"]], conjunctions)
+
+
+def _joined(text: str, pieces: list, others: list[tuple[int, int]],
+            conjunctions: frozenset[str]) -> list[list[int]]:
+    """Pieces joined over the short gaps that hold none of `others`."""
+    joined = [list(p) for p in pieces[:1]]
+    for s, e in pieces[1:]:
+        a = joined[-1][1]
+        words = WORD.findall(text, a, s)
+        if "\n" not in text[a:s] and len(words) <= HOLE_WORDS \
+                and not (words and {w.lower() for w in words} <= conjunctions) \
+                and not any(x < s and a < y for x, y in others):
+            joined[-1] = [joined[-1][0], e]
+        else:
+            joined.append([s, e])
+    return joined
 
 
 def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]]],
