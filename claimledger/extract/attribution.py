@@ -241,7 +241,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if rel:
         a, b = rel
         k = verb_end + 1
-        told = _addressee(view, verb, k, n)  # "Smith, who chairs it, told CNN that …"
+        told = addressee_after(view, verb, k, n)  # "Smith, who chairs it, told CNN that …"
         if told:
             k = told[1] + (low[told[1]] in BOUNDARY)
         c = view.span(k, n)
@@ -294,7 +294,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         end = view.next_boundary(k)
     if kind == "reported" and verb_end > verb + 1:
         k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
-    addressee = _addressee(view, verb, k, end)
+    addressee = addressee_after(view, verb, k, end)
     if not addressee and not told and (told := _prepositional_addressee(view, k)):
         k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
     addressee = addressee or told
@@ -384,7 +384,7 @@ def _prepositional_addressee(view: SentenceView, k: int) -> tuple[int, int] | No
 ADDRESSEE_WORDS = 5  # "told The Associated Press on Sunday that": the object is short
 
 
-def _addressee(view: SentenceView, verb: int, k: int, end: int) -> tuple[int, int] | None:
+def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[int, int] | None:
     """Token range [a, b) of the addressee between a verb of telling (the pack's
     `addressee_verbs`) and its content clause ("told reporters that"): a few words with no
     boundary before a complementiser (a comma may stand right before it)."""

