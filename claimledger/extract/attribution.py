@@ -264,8 +264,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         if c == (0, 0) or (b == a):
             return None
         told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
-        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.6,
-                     addressee=[view.span(*told)] if told else [])
+        after_quote = any(view.toks[j].text in _closers(pack) for j in (verb - 1, verb - 2) if j >= 0)
+        rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
+        return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
+                     view.sent.index, 0.6, addressee=[view.span(*told)] if told else [])
     # (b) subject before the cue, content after it
     after = verb_end + 1
     k = after
@@ -301,7 +303,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if addressee and addressee != told:
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
     elif kind == "indirect":
-        k = _complementizer_after_adjunct(view, _after_time(view, k, end), end)
+        k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
     if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
@@ -344,6 +346,32 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     return (any(j >= 0 and view.toks[j].text in closers for j in (a, a - 1, a - 2))
             and b - a <= SOURCE_WORDS
             and (k < end and view.low[k] == "," or not _has_clause(view, k, end)))
+
+
+def _resumed(view: SentenceView, k: int) -> tuple[int, int] | None:
+    """The rest of a content that an inserted cue interrupts ("Die Preise, sagte der Händler,
+    würden steigen."): after a comma, unless a relative clause, a conjunction, a complementiser,
+    a quotation (the quotes pass joins those) or another verb of speaking follows ("…, sagte
+    er, und fügte hinzu, …")."""
+    low, pack, n = view.low, view.pack, len(view.toks)
+    if k + 1 >= n or low[k] != "," or low[k + 1] in pack.relative_pronouns \
+            or low[k + 1] in pack.conjunctions or low[k + 1] in pack.complementizers \
+            or view.toks[k + 1].text in QUOTE_CHARS \
+            or any(view.is_verb_form(j) for j in range(k + 1, n)):
+        return None
+    span = view.span(k + 1, n)
+    return span if span != (0, 0) else None
+
+
+def _past_according(view: SentenceView, k: int, end: int) -> int:
+    """Past a prepositional attribution that opens a content and ends at a comma ("meldete
+    unter Berufung auf Diplomaten, die Gespräche ..."): that source has its own claim."""
+    for words in prefixes_by_first_word(view.pack.according_prefix).get(view.low[k] if k < end else "", ()):
+        if tuple(view.low[k : k + len(words)]) == words:
+            a, b = _according_source(view, k + len(words))
+            if a < b < end - 1 and view.low[b] == ",":
+                return b + 1
+    return k
 
 
 def _after_time(view: SentenceView, k: int, end: int) -> int:

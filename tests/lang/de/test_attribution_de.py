@@ -166,3 +166,16 @@ def test_addressee_after_gegenueber_and_in_the_dative() -> None:
 def test_a_quoted_paper_name_stays_whole_in_the_source() -> None:
     c = claims("Wie das „Landesblatt“ berichtet, soll die Fähre verkauft werden.")[0]
     assert c["source"]["text"] == "das „Landesblatt“"
+
+
+def test_inserted_cue_splits_the_content() -> None:
+    c = one("Die Mieten, sagte die Stadträtin, würden im Frühjahr steigen.", "die Stadträtin")
+    assert [c["content"]["text"][: len("Die Mieten")], c["content"]["text"][-len("Frühjahr steigen"):]] \
+        == ["Die Mieten", "Frühjahr steigen"]
+    assert len(c["content"]["spans"]) == 2
+
+
+def test_unter_berufung_auf_does_not_enter_the_reporters_content() -> None:
+    c = one("Der Sender meldete unter Berufung auf Insider, der Vertrag sei unterschrieben.",
+            "Der Sender")
+    assert c["content"]["text"] == "der Vertrag sei unterschrieben"
