@@ -195,3 +195,12 @@ def test_a_missed_prepositional_cue_is_read_from_the_words_around_the_source() -
     found = claims_from_probs(text, p, type_probs(14, "Indirect"), starts, ends, "de", Decoding())
     assert [(c["kind"], said(text, c, "cue")) for c in found] == [
         ("according_to", "Nach"), ("according_to", "zufolge")]
+
+
+def test_a_cue_starting_a_prepositional_cue_is_completed() -> None:
+    text = "According to the board , fees rise ."
+    # According(0) to(1) the(2) board(3) ,(4) fees(5) rise(6) .(7)
+    starts, ends = word_offsets(text)
+    p = tag_probs(8, {"quote": [(5, 7)], "cue": [(0, 1)], "speaker": [(2, 4)]})
+    c, = claims_from_probs(text, p, type_probs(8, "Indirect"), starts, ends, "en", Decoding())
+    assert said(text, c, "cue") == "According to" and c["kind"] == "according_to"

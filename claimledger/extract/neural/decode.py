@@ -211,6 +211,23 @@ def according_words(text: str, speaker: list[Span], lang: str) -> list[Span]:
     return []
 
 
+def completed_according(text: str, cue: list[Span], speaker: list[Span], lang: str) -> list[Span]:
+    """A cue that is the start of a prepositional cue, extended over the words that complete it
+    in the text up to the source ("According" -> "According to", as PolNeAR marks it; German
+    data puts "Angaben" of "nach Angaben der Polizei" in the source, which stays so)."""
+    s, e = cue[-1]
+    have = [m.group().lower() for m in ACCORDING_WORD.finditer(text, cue[0][0], e)]
+    nxt = list(ACCORDING_WORD.finditer(text, e, e + 40))
+    for phrase in prefixes_by_first_word(get_pack(lang).according_prefix).get(have[0] if have else "", ()):
+        rest = phrase[len(have):]
+        if tuple(phrase[: len(have)]) == tuple(have) and rest and len(nxt) >= len(rest) \
+                and tuple(m.group().lower() for m in nxt[: len(rest)]) == rest \
+                and not text[e : nxt[len(rest) - 1].end()].count("\n") \
+                and not any(a < nxt[len(rest) - 1].end() and e < b for a, b in speaker):
+            return cue[:-1] + [(s, nxt[len(rest) - 1].end())]
+    return cue
+
+
 def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
                    ends: list[int], opts: Decoding
                    ) -> tuple[list[Quote], dict[str, list[list[Span]]], dict[tuple[Span, ...], float]]:
@@ -271,6 +288,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             cue, frame = [], None
         if not cue and speaker and kind in ("indirect", "reported"):
             cue = according_words(text, speaker, lang)  # the tagger missed a prepositional cue
+        elif cue:
+            cue = completed_according(text, cue, speaker, lang)
         cue_text = " ".join(text[s:e] for s, e in cue)
         if kind in ("indirect", "reported") and cue and according_to(cue_text, lang):
             kind = "according_to"
