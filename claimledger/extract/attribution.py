@@ -497,6 +497,8 @@ def according_claims(view: SentenceView) -> list[Draft]:
                 if b == a:
                     continue
                 content = _rest_of_sentence(view, i, b)
+                if i and view.is_verb_form(i - 1) and b + 1 < n and low[b] == ",":
+                    content = [view.span(b + 1, n)]  # "meldete unter Berufung auf X, Y": Y
                 cue = [view.span(i, i + len(words))]
                 drafts.append(
                     Draft("according_to", content, [view.span(a, b)], cue, view.sent.index, 0.6)

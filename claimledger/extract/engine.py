@@ -255,7 +255,15 @@ def _dedupe(drafts: list[attr.Draft]) -> list[attr.Draft]:
         if any(d.cue == o.cue or (d.content == o.content and d.source == o.source) for o in out):
             continue
         out.append(d)
-    return out
+    return [d for d in out if not _restated(d, out)]
+
+
+def _restated(d: attr.Draft, drafts: list[attr.Draft]) -> bool:
+    """A prepositional claim whose content holds a claim by the same source words ("Aus Kreisen
+    der Koalition hieß es, …"): the inner claim says it all."""
+    return d.kind == "according_to" and any(
+        o is not d and o.source == d.source and o.content and _inside(o.content, d.content)
+        for o in drafts)
 
 
 def _apply_quotes(

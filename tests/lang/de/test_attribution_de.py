@@ -179,3 +179,9 @@ def test_unter_berufung_auf_does_not_enter_the_reporters_content() -> None:
     c = one("Der Sender meldete unter Berufung auf Insider, der Vertrag sei unterschrieben.",
             "Der Sender")
     assert c["content"]["text"] == "der Vertrag sei unterschrieben"
+
+
+def test_aus_kreisen_hiess_es_is_one_claim() -> None:
+    cs = claims("Aus Kreisen der Regierung hieß es, der Haushalt stehe.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in cs] == [
+        ("hieß es", "der Haushalt stehe")]
