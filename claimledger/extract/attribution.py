@@ -127,6 +127,10 @@ class SentenceView:
         for j in range(i - 1, -1, -1):
             if self.low[j] in BOUNDARY or self.low[j] in self.pack.complementizers:
                 return j + 1
+            if self.low[j] in END_PUNCT:  # '"… NOW!" Trump said': a quotation ends before
+                while j + 1 < i and self.toks[j + 1].text in QUOTE_CHARS:
+                    j += 1
+                return j + 1
         return 0
 
     def noun_phrase_after(self, i: int) -> tuple[int, int]:

@@ -87,12 +87,36 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
     nxt = toks[i + 1][0]
     if toks[i + 1][1] == toks[i][2] and nxt not in CLOSERS:
         return False  # "3.5" style or "?!" runs: no space after
+    if tok != "." and nxt in CLOSERS and _attribution_follows(toks, i + 1, pack):
+        return False  # '"Why now?" she asked.' / '„Raus!“, rief er.': one sentence
     prev = toks[i - 1][0] if i else ""
     if tok == "." and prev.isdigit() and len(prev) <= 2 and nxt[:1].isalpha() and nxt[0].islower():
         return False  # German ordinal "am 25. mai" cannot start a sentence lower-case
     if tok == "." and prev.isdigit() and len(prev) <= 2 and nxt.lower() in pack.months:
         return False  # "am 25. Mai"
     return not nxt[:1].islower()
+
+
+ATTRIBUTION_WORDS = 8  # '"…!" the former prime minister of Poland said.'
+
+
+def _attribution_follows(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:
+    """After a quotation that ends in "!" or "?" (closing marks from token j): a comma or a
+    lower-case word follows, or a short clause with a verb of speaking before its end."""
+    while j < len(toks) and toks[j][0] in CLOSERS:
+        j += 1
+    if j >= len(toks):
+        return False
+    first = toks[j][0]
+    if first in {",", ";"} or first[:1].islower():
+        return True
+    for k in range(j, min(len(toks), j + ATTRIBUTION_WORDS)):
+        word = toks[k][0]
+        if word in SENT_END:
+            return False
+        if word.lower() in pack.speech_verbs and word[:1].islower():
+            return True
+    return False
 
 
 def tokenize(text: str, pack: LanguagePack) -> tuple[list[Token], list[Sentence]]:

@@ -26,7 +26,8 @@ for _stem in (
     "antwort", "verkünd", "klag", "beklag", "zitier", "kommentier", "spekulier",
     "schätz", "prognostizier", "informier", "signalisier", "bilanzier", "resümier", "präzisier",
     "beteuer", "glaub", "mein", "erwart", "twitter","erinner", "folger",
-    "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn",
+    "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn", "frag",
+    "entgegn",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")
@@ -55,6 +56,7 @@ SPEECH_VERBS |= strong("aufrufen", "rief", "aufgerufen")
 SPEECH_VERBS |= strong("werben", "warb", "warben", "wirbt", "geworben")
 SPEECH_VERBS |= strong("verlauten", "verlautete", "verlauten")
 SPEECH_VERBS |= strong("heißen", "hieß", "heißt")
+SPEECH_VERBS |= strong("widersprechen", "widersprach", "widersprachen", "widerspricht")
 
 # verbs whose finite form only counts together with its particle at clause end
 SEPARABLE: dict[str, frozenset[str]] = {

@@ -185,3 +185,8 @@ def test_aus_kreisen_hiess_es_is_one_claim() -> None:
     cs = claims("Aus Kreisen der Regierung hieß es, der Haushalt stehe.")
     assert [(c["cue"]["text"], c["content"]["text"]) for c in cs] == [
         ("hieß es", "der Haushalt stehe")]
+
+
+def test_question_then_attribution_is_one_sentence() -> None:
+    c = one("„Wer soll das am Ende bezahlen?“, fragte die Ministerin.", "die Ministerin")
+    assert c["kind"] == "direct" and c["cue"]["text"] == "fragte"

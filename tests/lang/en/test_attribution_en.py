@@ -159,3 +159,9 @@ def test_relative_clause_subject_keeps_the_addressee_apart() -> None:
     c = by_source("Okafor, who leads the inquiry, told the BBC that the report was late.")["Okafor"]
     assert c["addressee"]["text"] == "the BBC"
     assert c["content"]["text"] == "that the report was late"
+
+
+def test_question_or_exclamation_then_attribution_is_one_sentence() -> None:
+    cs = claims('"Who will pay for this?" she asked. "We need answers NOW!" Okafor said on radio.')
+    assert [(c["kind"], c["source"]["text"], c["cue"]["text"]) for c in cs] == [
+        ("direct", "she", "asked"), ("direct", "Okafor", "said")]
