@@ -51,6 +51,9 @@ PACK = LanguagePack(
         # fronted adverbs before an inverted subject ("Dort sagte er, ...")
         "dort", "hier", "dann", "danach", "damals", "später", "daraufhin", "anschließend",
         "außerdem", "ebenfalls", "jetzt", "nun", "darin", "darauf", "dazu", "deshalb", "daher",
+        "weiter", "ferner", "allerdings", "jedoch", "dennoch", "gleichzeitig", "zugleich",
+        "trotzdem", "bereits", "zuletzt", "indes", "jedenfalls", "offenbar", "ebenso",
+        "vielmehr", "stattdessen", "dagegen", "hingegen", "wiederum", "erneut", "schließlich",
     }),
     abbreviations=frozenset({
         "dr", "prof", "bzw", "ca", "vgl", "z.b", "u.a", "usw", "etc", "nr", "st", "str", "mio",

@@ -190,3 +190,10 @@ def test_aus_kreisen_hiess_es_is_one_claim() -> None:
 def test_question_then_attribution_is_one_sentence() -> None:
     c = one("„Wer soll das am Ende bezahlen?“, fragte die Ministerin.", "die Ministerin")
     assert c["kind"] == "direct" and c["cue"]["text"] == "fragte"
+
+
+def test_fronted_phrase_before_an_inverted_subject() -> None:
+    c = claims("Auf der Kundgebung in Leipzig erklärte die Sprecherin Mara Voss, man bleibe hart.")[0]
+    assert c["source"]["text"] == "die Sprecherin Mara Voss"
+    c = claims("Weiter sagte der Fahrer, er habe nichts gesehen.")[0]
+    assert c["source"]["text"] == "der Fahrer"
