@@ -288,7 +288,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners)
     if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
         # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
+        before = (a + 1, b) if fronted and not finite else (b, b)
         a, b = _subject_between(view, verb)
+        if b == a and _phrase(view, *before):
+            a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
     if b == a:
         return None
     if a > verb_end and k <= a:
@@ -443,11 +446,32 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
         return None
     for j in range(verb - 2, 0, -1):
         if low[j] == ",":
+            a = view.prev_boundary(j)
             if low[j + 1] in view.pack.relative_pronouns:
-                a = view.prev_boundary(j)
-                return (a, j) if j > a else None
+                # not "Die Lage ist ernst, die Preise steigen, sagte er": X holds no verb
+                return (a, j) if j > a and _phrase(view, a, j) else None
+            inverted = view.pack.verb_second and view.noun_phrase_after(verb + 1)[1] > verb + 1
+            if a == 0 and 0 < j <= APPOSITION_WORDS and _apposition(view, j + 1, verb - 1) \
+                    and _phrase(view, 0, j) and not inverted:
+                return 0, verb - 1  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
             return None
     return None
+
+
+APPOSITION_WORDS = 10
+
+
+def _phrase(view: SentenceView, a: int, b: int) -> bool:
+    """Tokens [a, b) hold no verb of speaking, auxiliary, complementiser or quotation mark."""
+    return b > a and not any(
+        view.is_verb_form(j) or view.is_finite(j) or view.low[j] in view.pack.complementizers
+        or view.toks[j].text in QUOTE_CHARS for j in range(a, b))
+
+
+def _apposition(view: SentenceView, a: int, b: int) -> bool:
+    """A short noun phrase between two commas after a name ("X, Laborleiter der Firma, sagte")."""
+    return 0 < b - a <= APPOSITION_WORDS and _phrase(view, a, b) and (
+        view.toks[a].text[:1].isupper() or view.low[a] in view.pack.determiners)
 
 
 def _after_comma(view: SentenceView, verb: int) -> int:

@@ -197,3 +197,12 @@ def test_fronted_phrase_before_an_inverted_subject() -> None:
     assert c["source"]["text"] == "die Sprecherin Mara Voss"
     c = claims("Weiter sagte der Fahrer, er habe nichts gesehen.")[0]
     assert c["source"]["text"] == "der Fahrer"
+
+
+def test_apposition_and_focus_word_before_the_cue() -> None:
+    c = claims("Ida Brenner, Leiterin der Stadtwerke Gera, erklärte: „Wir heben die Preise nicht an.“")[0]
+    assert c["source"]["text"] == "Ida Brenner, Leiterin der Stadtwerke Gera" and c["kind"] == "direct"
+    c = claims("Auch Brenner argumentierte, die Stadt habe zu spät gehandelt.")[0]
+    assert c["source"]["text"] == "Brenner"
+    c = claims("Die Lage ist ernst, die Preise steigen, sagte Brenner.")[0]
+    assert c["source"]["text"] == "Brenner"

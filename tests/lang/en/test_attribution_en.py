@@ -165,3 +165,9 @@ def test_question_or_exclamation_then_attribution_is_one_sentence() -> None:
     cs = claims('"Who will pay for this?" she asked. "We need answers NOW!" Okafor said on radio.')
     assert [(c["kind"], c["source"]["text"], c["cue"]["text"]) for c in cs] == [
         ("direct", "she", "asked"), ("direct", "Okafor", "said")]
+
+
+def test_apposition_between_subject_and_cue() -> None:
+    c = claims("Ada Reyes, the county election chief, said the count was complete.")[0]
+    assert c["source"]["text"] == "Ada Reyes, the county election chief"
+    assert c["content"]["text"] == "the count was complete"
