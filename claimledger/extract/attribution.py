@@ -107,6 +107,8 @@ class SentenceView:
             return False  # "the report", "a question", "die Angaben": a noun, not a verb
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
             return False
+        if i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries:
+            return False  # "… angeboten werde": a passive participle
         return self.low[i] in self.pack.speech_verbs
 
     def _verbal_frame(self, i: int) -> bool:
@@ -285,7 +287,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
-    fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners)
+    fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
+        b - a == 1 and low[a] in pack.determiners)  # "Das sagte ein Sprecher": an object
     if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
         # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
         before = (a + 1, b) if fronted and not finite else (b, b)
@@ -311,6 +314,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
     elif kind == "indirect":
         k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
+        dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
+        addressee = addressee or dative
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
     if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
@@ -368,6 +373,25 @@ def _resumed(view: SentenceView, k: int) -> tuple[int, int] | None:
         return None
     span = view.span(k + 1, n)
     return span if span != (0, 0) else None
+
+
+def _before_comma_complementizer(view: SentenceView, k: int, end: int, inverted: bool
+                                 ) -> tuple[tuple[int, int] | None, int]:
+    """A few words between cue and ", dass …": an adverb ("berichtete davon, dass") is skipped;
+    after an inverted subject in a verb-second language a noun phrase is the addressee ("sagte
+    ein Sprecher der Zeitung, dass"). Returns (addressee, content start)."""
+    low, pack = view.low, view.pack
+    for j in range(k + 1, min(end - 1, k + ADDRESSEE_WORDS + 1)):
+        if low[j] == "," and low[j + 1] in pack.complementizers:
+            if any(view.is_verb_form(x) or view.is_finite(x) or low[x] in BOUNDARY
+                   or low[x] in pack.complementizers for x in range(k, j)):
+                return None, k
+            if j - k == 1 and view.toks[k].text[:1].islower():
+                return None, j + 1
+            np = pack.verb_second and inverted and (
+                low[k] in pack.determiners or view.toks[k].text[:1].isupper())
+            return ((k, j), j + 1) if np else (None, k)
+    return None, k
 
 
 def _past_according(view: SentenceView, k: int, end: int) -> int:

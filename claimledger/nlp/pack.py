@@ -105,6 +105,9 @@ class LanguagePack:
     genitive_determiners: frozenset[str] = field(default_factory=frozenset)
     # prepositions that introduce the addressee after a cue ("sagte er gegenüber der Zeitung")
     addressee_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # passive auxiliaries: a verb of speaking right before one is a passive participle, no cue
+    # ("… angeboten werde", "… gefordert wurde")
+    passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache

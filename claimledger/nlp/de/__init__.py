@@ -25,6 +25,8 @@ PACK = LanguagePack(
     genitive_determiners=frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
                                     "seiner", "ihres", "ihrer"}),
     addressee_prepositions=frozenset({"gegenüber"}),
+    passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
+                                 "würde", "würden"}),
     conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),
     role_nouns=frozenset({
         "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin",

@@ -206,3 +206,12 @@ def test_apposition_and_focus_word_before_the_cue() -> None:
     assert c["source"]["text"] == "Brenner"
     c = claims("Die Lage ist ernst, die Preise steigen, sagte Brenner.")[0]
     assert c["source"]["text"] == "Brenner"
+
+
+def test_dative_addressee_adverb_and_passive_participle() -> None:
+    c = claims("Dazu sagte eine Sprecherin dem „Tagesblatt“, dass die Linie eingestellt werde.")[0]
+    assert c["source"]["text"] == "eine Sprecherin" and c["addressee"]["text"] == "dem „Tagesblatt“"
+    assert c["content"]["text"] == "dass die Linie eingestellt werde"
+    c = claims("Voss berichtete davon, dass sie angerufen worden sei.")[0]
+    assert c["content"]["text"] == "dass sie angerufen worden sei"
+    assert not claims("Den Familien solle Hilfe angeboten werden.")
