@@ -212,8 +212,8 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j)])
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
-    while b > a and view.low[b - 1] in view.pack.clause_verbs:
-        b -= 1
+    while b > a and (view.low[b - 1] in view.pack.clause_verbs or view.low[b - 1] in view.pack.verb_markers):
+        b -= 1  # "He has also suggested": not "He has also"
     if b - a > 10:
         a = b - 10
     return a, b
@@ -269,6 +269,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         c = view.span(0, content_end)
         if c == (0, 0) or (b == a):
             return None
+        b = _with_apposition(view, b)  # '…," said Craig Varoga, a Democratic strategist.'
         told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
         after_quote = any(view.toks[j].text in _closers(pack) for j in (verb - 1, verb - 2) if j >= 0)
         rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
@@ -483,6 +484,19 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
 
 
 APPOSITION_WORDS = 10
+
+
+def _with_apposition(view: SentenceView, b: int) -> int:
+    """End of a source that closes its sentence after the cue, with the apposition that follows
+    it ("said Alyssa Reyes, 29, of Meridian"): both datasets mark it as part of the source."""
+    n = len(view.toks)
+    end = n - (n > 0 and view.low[n - 1] in END_PUNCT)
+    while end > b and view.toks[end - 1].text in QUOTE_CHARS:
+        end -= 1
+    if b < end and view.low[b] == "," and 0 < end - b - 1 <= APPOSITION_WORDS + 2 \
+            and _phrase(view, b + 1, end):
+        return end
+    return b
 
 
 def _phrase(view: SentenceView, a: int, b: int) -> bool:

@@ -171,3 +171,10 @@ def test_apposition_between_subject_and_cue() -> None:
     c = claims("Ada Reyes, the county election chief, said the count was complete.")[0]
     assert c["source"]["text"] == "Ada Reyes, the county election chief"
     assert c["content"]["text"] == "the count was complete"
+
+
+def test_apposition_after_the_source_and_adverbs_before_the_cue() -> None:
+    c = claims('"The lie contains truth," said Dana Cole, a Denver-based strategist.')[0]
+    assert c["source"]["text"] == "Dana Cole, a Denver-based strategist"
+    c = claims("He has also suggested the vote be delayed.")[0]
+    assert c["source"]["text"] == "He"
