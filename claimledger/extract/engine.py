@@ -94,7 +94,21 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
         d.frame = d.frame or _frame(text, d, sentences)
-    return drafts
+    return drafts + _inner_quotes(text, drafts, pack)
+
+
+def _inner_quotes(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> list[attr.Draft]:
+    """A direct claim, with the enclosing claim's roles, for each quotation of at least the
+    pack's `inner_quote_words` inside a claim that is not direct ('Die Lage sei „völlig außer
+    Kontrolle“, so der Sprecher': German data marks the partial quote as a quote of its own)."""
+    if not pack.inner_quote_words:
+        return []
+    marked = attr.find_quotes(text, pack)
+    return [attr.Draft("direct", [(qs, qe)], list(d.source), list(d.cue), d.sentence,
+                       d.confidence, frame=list(d.frame))
+            for d in drafts if d.kind != "direct" for s, e in d.content for qs, qe in marked
+            if s <= qs and qe <= e and (qs, qe) != (s, e)
+            and len(text[qs:qe].split()) >= pack.inner_quote_words]
 
 
 def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[int, int]]:

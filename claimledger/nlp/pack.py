@@ -108,6 +108,9 @@ class LanguagePack:
     # passive auxiliaries: a verb of speaking right before one is a passive participle, no cue
     # ("… angeboten werde", "… gefordert wurde")
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    # quotations of at least this many words inside an indirect claim become direct claims of
+    # their own (German data marks them so, English data does not); 0: off
+    inner_quote_words: int = 0
 
 
 @cache

@@ -25,6 +25,7 @@ PACK = LanguagePack(
     genitive_determiners=frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
                                     "seiner", "ihres", "ihrer"}),
     addressee_prepositions=frozenset({"gegenüber"}),
+    inner_quote_words=2,
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
                                  "würde", "würden"}),
     conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),

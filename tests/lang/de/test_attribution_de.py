@@ -215,3 +215,10 @@ def test_dative_addressee_adverb_and_passive_participle() -> None:
     c = claims("Voss berichtete davon, dass sie angerufen worden sei.")[0]
     assert c["content"]["text"] == "dass sie angerufen worden sei"
     assert not claims("Den Familien solle Hilfe angeboten werden.")
+
+
+def test_partial_quote_inside_indirect_speech_is_its_own_direct_claim() -> None:
+    cs = claims("Die Lage sei „völlig außer Kontrolle“, so der Sprecher der Feuerwehr.")
+    kinds = {c["kind"]: c for c in cs}
+    assert kinds["direct"]["content"]["text"] == "„völlig außer Kontrolle“"
+    assert kinds["direct"]["source"]["text"] == kinds["according_to"]["source"]["text"]
