@@ -214,6 +214,8 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
         a += 1
     while b > a and (view.low[b - 1] in view.pack.clause_verbs or view.low[b - 1] in view.pack.verb_markers):
         b -= 1  # "He has also suggested": not "He has also"
+    if b - 1 > a and view.low[b - 1] in view.pack.conjunctions:
+        b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
     if b - a > 10:
         a = b - 10
     return a, b
@@ -227,6 +229,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if not view.is_verb_form(i):
             continue
         part = _particle(view, i)
+        if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
+            part = -1  # "rief: „Lasst mich raus!“": no particle needed before a quotation
         if part is None:
             continue
         cue = [(view.toks[i].start, view.toks[i].end)]

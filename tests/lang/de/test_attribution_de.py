@@ -222,3 +222,8 @@ def test_partial_quote_inside_indirect_speech_is_its_own_direct_claim() -> None:
     kinds = {c["kind"]: c for c in cs}
     assert kinds["direct"]["content"]["text"] == "„völlig außer Kontrolle“"
     assert kinds["direct"]["source"]["text"] == kinds["according_to"]["source"]["text"]
+
+
+def test_coordinated_verbs_share_the_subject_and_rief_before_a_quote() -> None:
+    c = claims("Der Fahrgast sprang auf und rief: „Halten Sie sofort den Zug an!“")[0]
+    assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("direct", "Der Fahrgast", "rief")
