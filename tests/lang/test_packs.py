@@ -57,3 +57,10 @@ def test_engine_string_literals_are_no_pack_words() -> None:
                     if isinstance(node, ast.Constant) and isinstance(node.value, str)}
         found = literals & vocabulary
         assert not found, f"{path.name} hard-codes {sorted(found)}: move them to the language packs"
+
+
+@pytest.mark.parametrize("code", available_packs())
+def test_every_speech_act_is_a_verb_of_speaking(code: str) -> None:
+    """The engine reads only `speech_verbs` as cues: a speech act missing there never fires."""
+    pack = get_pack(code)
+    assert not sorted(w for w in pack.speech_acts if w not in pack.speech_verbs)

@@ -27,7 +27,8 @@ for _stem in (
     "schätz", "prognostizier", "informier", "signalisier", "bilanzier", "resümier", "präzisier",
     "beteuer", "glaub", "mein", "erwart", "twitter","erinner", "folger",
     "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn", "frag",
-    "entgegn",
+    "entgegn", "appellier", "bedauer", "begrüß", "beschuldig", "lob", "verteidig", "verurteil",
+    "würdig",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")

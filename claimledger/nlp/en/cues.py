@@ -31,6 +31,7 @@ for _v in (
     "muse", "plead", "propose", "reckon", "recommend", "reiterate", "repeat", "retort",
     "scream", "shout", "speculate", "surmise", "suspect", "threaten", "touch", "voice", "wonder",
     "yell", "acknowledge", "project", "forecast", "calculate", "figure", "assume", "imagine",
+    "blame", "condemn", "defend", "endorse", "welcome",
 ):
     SPEECH_VERBS |= regular(_v)
 for _lemma, _forms in {
@@ -62,7 +63,7 @@ SPEECH_ACTS = frozenset({
     "criticised", "criticizes", "condemned", "condemns", "praised", "praises", "welcomed",
     "welcomes", "demanded", "demands", "called", "calls", "promised", "promises", "vowed",
     "vows", "threatened", "threatens", "accused", "accuses", "defended", "defends", "blamed",
-    "blames", "disputed", "disputes", "pledged", "pledges", "backed", "endorsed", "endorses",
+    "blames", "disputed", "disputes", "pledged", "pledges", "endorsed", "endorses",
 })
 
 

@@ -113,7 +113,7 @@ def test_a_verb_form_used_as_a_noun_is_no_cue() -> None:
     verbal frame ("the audit states that", "they point out, ...")."""
     for text in ("Democrats now hold majorities in 19 states after the election.",
                  "Turnout in the state legislature races rose by four points.",
-                 "The governor defended his remarks about the port on Friday."):
+                 "The governor kept his remarks about the port short on Friday."):
         assert claims(text) == [], text
     c, = claims("The audit states that the harbour fund is short by $40 million.")
     assert (c["source"]["text"], c["cue"]["text"]) == ("The audit", "states")
