@@ -296,7 +296,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         b - a == 1 and low[a] in pack.determiners)  # "Das sagte ein Sprecher": an object
     if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
         # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
-        before = (a + 1, b) if fronted and not finite else (b, b)
+        focus = fronted and not finite and low[a] not in pack.prepositions \
+            and low[a] not in prefixes_by_first_word(pack.according_prefix)
+        before = (a + 1, b) if focus else (b, b)
         a, b = _subject_between(view, verb)
         if b == a and _phrase(view, *before):
             a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion

@@ -227,3 +227,8 @@ def test_partial_quote_inside_indirect_speech_is_its_own_direct_claim() -> None:
 def test_coordinated_verbs_share_the_subject_and_rief_before_a_quote() -> None:
     c = claims("Der Fahrgast sprang auf und rief: „Halten Sie sofort den Zug an!“")[0]
     assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("direct", "Der Fahrgast", "rief")
+
+
+def test_laut_before_a_verb_that_can_be_a_cue() -> None:
+    c = claims("Laut Wetterdienst drohen am Sonntag schwere Gewitter.")[0]
+    assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("according_to", "Wetterdienst", "Laut")
