@@ -243,43 +243,60 @@ def verb_claims(view: SentenceView) -> list[Draft]:
 
 
 def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:
-    n = len(view.toks)
-    low = view.low
-    prev = low[verb - 1] if verb else ""
-    pack = view.pack
+    """The claim a verb of speaking at `verb` (its particle at `verb_end`) introduces: after a
+    subject with a relative clause or apposition, with the content before the cue ("…, sagte
+    X.", '"…," said X'), or with the subject before and the content after it."""
+    low, pack = view.low, view.pack
     rel = _relative_clause_subject(view, verb)
     if rel:
-        a, b = rel
-        k = verb_end + 1
-        told = addressee_after(view, verb, k, n)  # "Smith, who chairs it, told CNN that …"
-        if told:
-            k = told[1] + (low[told[1]] in BOUNDARY)
-        c = view.span(k, n)
-        if c == (0, 0):
-            return None
-        return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.55,
-                     addressee=[view.span(*told)] if told else [])
-    # (a) content before the cue: "…, sagte X." / "…," said X. — unless what precedes is an
-    # "as X reported," clause: "Wie VNA meldete, nannte er die Berichte hysterisch."
+        return _after_relative_subject(view, verb, verb_end, cue, rel)
+    # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"
     as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
-    if verb and not as_clause and (prev in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
-        a, b = view.noun_phrase_after(verb + 1)  # "…, teilte ein Sprecher mit."
-        if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
-            return None
-        if b == a:
-            a, b = _source_before(view, verb)  # '"…," he said' in English order
-            a = max(a, _after_comma(view, verb))
-        content_end = verb - 1
-        c = view.span(0, content_end)
-        if c == (0, 0) or (b == a):
-            return None
-        b = _with_apposition(view, b)  # '…," said Craig Varoga, a Democratic strategist.'
-        told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
-        after_quote = any(view.toks[j].text in _closers(pack) for j in (verb - 1, verb - 2) if j >= 0)
-        rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
-        return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
-                     view.sent.index, 0.6, addressee=[view.span(*told)] if told else [])
-    # (b) subject before the cue, content after it
+    if verb and not as_clause and (low[verb - 1] in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
+        return _content_before(view, verb, verb_end, cue)
+    return _content_after(view, verb, verb_end, cue)
+
+
+def _after_relative_subject(view: SentenceView, verb: int, verb_end: int, cue: list,
+                            rel: tuple[int, int]) -> Draft | None:
+    """'X, who …, said …' / 'X, a spokesman, said …': the content follows the cue."""
+    low, n = view.low, len(view.toks)
+    a, b = rel
+    k = verb_end + 1
+    told = addressee_after(view, verb, k, n)  # "Smith, who chairs it, told CNN that …"
+    if told:
+        k = told[1] + (low[told[1]] in BOUNDARY)
+    c = view.span(k, n)
+    if c == (0, 0):
+        return None
+    return Draft("indirect", [c], [view.span(a, b)], cue, view.sent.index, 0.55,
+                 addressee=[view.span(*told)] if told else [])
+
+
+def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:
+    """Content before the cue: "…, sagte X.", "…, teilte ein Sprecher mit.", '"…," he said'."""
+    low, pack, n = view.low, view.pack, len(view.toks)
+    a, b = view.noun_phrase_after(verb + 1)  # "…, teilte ein Sprecher mit."
+    if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
+        return None
+    if b == a:
+        a, b = _source_before(view, verb)  # '"…," he said' in English order
+        a = max(a, _after_comma(view, verb))
+    content_end = verb - 1
+    c = view.span(0, content_end)
+    if c == (0, 0) or (b == a):
+        return None
+    b = _with_apposition(view, b)  # '…," said Craig Varoga, a Democratic strategist.'
+    told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
+    after_quote = any(view.toks[j].text in _closers(pack) for j in (verb - 1, verb - 2) if j >= 0)
+    rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
+    return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
+                 view.sent.index, 0.6, addressee=[view.span(*told)] if told else [])
+
+
+def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:
+    """Subject before the cue (or after it, inverted), content after it."""
+    low, pack, n = view.low, view.pack, len(view.toks)
     after = verb_end + 1
     k = after
     kind = "indirect"
