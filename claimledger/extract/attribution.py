@@ -598,6 +598,10 @@ def according_claims(view: SentenceView) -> list[Draft]:
                     Draft("according_to", content, [view.span(a, b)], cue, view.sent.index, 0.6)
                 )
                 break
+        else:
+            d = _statement_noun_claim(view, i)
+            if d:
+                drafts.append(d)
         if low[i] in pack.according_postfix:
             a = view.prev_boundary(i)
             if i > a:
@@ -614,6 +618,29 @@ def according_claims(view: SentenceView) -> list[Draft]:
             if d:
                 drafts.append(d)
     return drafts
+
+
+def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
+    """'Nach Polizeiangaben …', 'Nach einer ersten Analyse …': a preposition of the pack's
+    `statement_prepositions` before a phrase whose head names a statement (`statement_nouns`,
+    matched as word endings so compounds count); the phrase is the source, as German data marks
+    it."""
+    pack, low = view.pack, view.low
+    if low[i] not in pack.statement_prepositions or (i and low[i - 1] not in BOUNDARY):
+        return None
+    a, b = view.noun_phrase_after(i + 1)
+    heads = [j for j in range(a, b) if view.toks[j].text[:1].isupper()]
+    if not heads or not low[heads[0]].endswith(pack.statement_nouns):
+        return None
+    content = _rest_of_sentence(view, i, b)
+    cue_end = heads[0] + 1  # "Nach Schätzung der WHO": the cue is "Nach Schätzung", as for
+    closers = {p[-1] for p in pack.according_prefix if len(p) > 2}  # "nach Angaben [von]"
+    if cue_end < b and (low[cue_end] in pack.determiners or low[cue_end] in closers):
+        cue_end += low[cue_end] in closers
+        return Draft("according_to", content, [view.span(cue_end, b)], [view.span(i, cue_end)],
+                     view.sent.index, 0.55) if content else None
+    return Draft("according_to", content, [view.span(a, b)], [view.span(i, i + 1)],
+                 view.sent.index, 0.55) if content else None
 
 
 def _according_source(view: SentenceView, i: int) -> tuple[int, int]:

@@ -111,6 +111,10 @@ class LanguagePack:
     # quotations of at least this many words inside an indirect claim become direct claims of
     # their own (German data marks them so, English data does not); 0: off
     inner_quote_words: int = 0
+    # "Nach Polizeiangaben", "nach einer ersten Analyse": a preposition before a phrase whose
+    # head (by its ending, so compounds count) names a statement is an attribution
+    statement_prepositions: frozenset[str] = field(default_factory=frozenset)
+    statement_nouns: tuple[str, ...] = ()
 
 
 @cache

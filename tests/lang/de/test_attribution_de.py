@@ -232,3 +232,11 @@ def test_coordinated_verbs_share_the_subject_and_rief_before_a_quote() -> None:
 def test_laut_before_a_verb_that_can_be_a_cue() -> None:
     c = claims("Laut Wetterdienst drohen am Sonntag schwere Gewitter.")[0]
     assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("according_to", "Wetterdienst", "Laut")
+
+
+def test_nach_with_a_statement_noun() -> None:
+    c = claims("Nach Polizeiangaben wurden zwei Autos beschädigt.")[0]
+    assert (c["kind"], c["cue"]["text"], c["source"]["text"]) == ("according_to", "Nach", "Polizeiangaben")
+    c = claims("Nach Schätzung der Wetterbehörde fiel doppelt so viel Regen.")[0]
+    assert (c["cue"]["text"], c["source"]["text"]) == ("Nach Schätzung", "der Wetterbehörde")
+    assert not claims("Nach dem Spiel fuhr die Mannschaft nach Hause.")
