@@ -546,17 +546,18 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
     """Subject of an inverted clause: the NP right after the finite verb or auxiliary (a
     pronoun, an article, or a bare name: "..., habe Kim betont, dass")."""
     start = view.prev_boundary(verb)
-    particle = verb + 1 < len(view.toks) and view.low[verb + 1] in view.pack.separable.get(view.low[verb], ())
-    if not particle and not any(view.is_finite(j) for j in range(start, verb)):
-        a, b = view.noun_phrase_after(verb + 1)  # "Auf der Kundgebung erklärte der Künstler, …"
-        if b > a:
+    nxt = verb + 1 + (verb + 1 < len(view.toks) and view.low[verb + 1] in view.pack.reflexives)
+    particle = nxt < len(view.toks) and view.low[nxt] in view.pack.separable.get(view.low[verb], ())
+    finite = [j for j in range(start, verb) if view.is_finite(j)]
+    if not particle and not finite:
+        a, b = view.noun_phrase_after(nxt)  # "Auf der Kundgebung erklärte der Künstler, …"
+        if b > a:  # "In einem Interview äußerte sich der Beauftragte": past "sich"
             return a, b
     for j in range(start, verb):
         if view.low[j] in view.pack.pronouns or view.low[j] in view.pack.determiners:
             a, b = view.noun_phrase_after(j)
             if b > a:
                 return a, min(b, verb)
-    finite = [j for j in range(start, verb) if view.is_finite(j)]
     if finite and finite[0] + 1 < verb and view.toks[finite[0] + 1].text[:1].isupper():
         a, b = view.noun_phrase_after(finite[0] + 1)
         if b > a:

@@ -115,6 +115,7 @@ class LanguagePack:
     # head (by its ending, so compounds count) names a statement is an attribution
     statement_prepositions: frozenset[str] = field(default_factory=frozenset)
     statement_nouns: tuple[str, ...] = ()
+    reflexives: frozenset[str] = field(default_factory=frozenset)  # "äußerte sich der Minister"
 
 
 @cache

@@ -26,6 +26,7 @@ PACK = LanguagePack(
                                     "seiner", "ihres", "ihrer"}),
     addressee_prepositions=frozenset({"gegenüber"}),
     inner_quote_words=2,
+    reflexives=frozenset({"sich"}),
     statement_prepositions=frozenset({"nach"}),
     statement_nouns=("angaben", "informationen", "schätzung", "schätzungen", "analyse",
                      "einschätzung", "erkenntnissen", "berichten", "aussagen", "umfrage",

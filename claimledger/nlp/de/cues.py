@@ -68,11 +68,11 @@ SEPARABLE: dict[str, frozenset[str]] = {
     "räumte": frozenset({"ein"}), "räumten": frozenset({"ein"}), "räumt": frozenset({"ein"}),
     "gab": frozenset({"bekannt", "an", "zu"}), "gaben": frozenset({"bekannt", "an", "zu"}),
     "gibt": frozenset({"bekannt", "an", "zu"}),
-    "nahm": frozenset({"an"}), "nahmen": frozenset({"an"}),
+    "nahm": frozenset({"an"}), "nahmen": frozenset({"an"}), "nimmt": frozenset({"an"}),
     "warf": frozenset({"vor"}), "warfen": frozenset({"vor"}), "wirft": frozenset({"vor"}),
     "rief": frozenset({"auf", "zu"}), "riefen": frozenset({"auf", "zu"}),
     "ruft": frozenset({"auf", "zu"}),
-    "bot": frozenset({"an"}), "boten": frozenset({"an"}),
+    "bot": frozenset({"an"}), "boten": frozenset({"an"}), "bietet": frozenset({"an"}),
     "hieß": frozenset({"es"}), "heißt": frozenset({"es"}),
     "sprach": frozenset({"aus", "von"}), "sprachen": frozenset({"aus", "von"}),
 }

@@ -240,3 +240,9 @@ def test_nach_with_a_statement_noun() -> None:
     c = claims("Nach Schätzung der Wetterbehörde fiel doppelt so viel Regen.")[0]
     assert (c["cue"]["text"], c["source"]["text"]) == ("Nach Schätzung", "der Wetterbehörde")
     assert not claims("Nach dem Spiel fuhr die Mannschaft nach Hause.")
+
+
+def test_reflexive_after_the_cue_and_separable_present() -> None:
+    c = claims("In einem Interview äußerte sich die Ministerin Ana Roth, es gebe keinen Plan.")[0]
+    assert c["source"]["text"] == "die Ministerin Ana Roth"
+    assert not claims("Die Zahl der Fälle nimmt stark zu.")
