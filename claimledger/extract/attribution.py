@@ -212,8 +212,10 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j)])
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
-    while b > a and (view.low[b - 1] in view.pack.clause_verbs or view.low[b - 1] in view.pack.verb_markers):
-        b -= 1  # "He has also suggested": not "He has also"
+    while b > a and (view.low[b - 1] in view.pack.clause_verbs or view.low[b - 1] in view.pack.verb_markers
+                     or (view.pack.adverb_suffixes and view.toks[b - 1].text[:1].islower()
+                         and view.low[b - 1].endswith(view.pack.adverb_suffixes))):
+        b -= 1  # "He has also suggested", "De Blasio repeatedly said": not part of the source
     if b - 1 > a and view.low[b - 1] in view.pack.conjunctions:
         b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
     if b - a > 10:
@@ -238,8 +240,24 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             cue.append((view.toks[part].start, view.toks[part].end))
         d = _shape_claim(view, i, max(i, part), cue)
         if d:
+            d.cue[0] = (view.toks[_cue_start(view, i, d)].start, d.cue[0][1])
             drafts.append(d)
     return drafts
+
+
+def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:
+    """First token of the cue: auxiliaries and adverbs right before the verb belong to it ("has
+    repeatedly said", "hatten erklärt"), as both datasets mark cues; never into the source."""
+    low, pack = view.low, view.pack
+    j = verb
+    while j > 0 and (low[j - 1] in pack.clause_verbs or low[j - 1] in pack.verb_markers
+                     or (view.toks[j - 1].text[:1].islower() and low[j - 1].endswith(pack.adverb_suffixes)
+                         and bool(pack.adverb_suffixes))):
+        j -= 1
+    source_end = max((e for _, e in d.source), default=-1)
+    while j < verb and view.toks[j].start < source_end:
+        j += 1
+    return j
 
 
 def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:

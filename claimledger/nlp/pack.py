@@ -116,6 +116,7 @@ class LanguagePack:
     statement_prepositions: frozenset[str] = field(default_factory=frozenset)
     statement_nouns: tuple[str, ...] = ()
     reflexives: frozenset[str] = field(default_factory=frozenset)  # "äußerte sich der Minister"
+    adverb_suffixes: tuple[str, ...] = ()  # "repeatedly said": an adverb before a cue is part of it
 
 
 @cache

@@ -178,3 +178,10 @@ def test_apposition_after_the_source_and_adverbs_before_the_cue() -> None:
     assert c["source"]["text"] == "Dana Cole, a Denver-based strategist"
     c = claims("He has also suggested the vote be delayed.")[0]
     assert c["source"]["text"] == "He"
+
+
+def test_auxiliaries_and_adverbs_before_the_verb_belong_to_the_cue() -> None:
+    c = claims("The mayor has repeatedly said the budget is balanced.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("The mayor", "has repeatedly said")
+    c = claims("Officials would not say whether the plant will close.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Officials", "would not say")
