@@ -316,6 +316,10 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list) -> D
     """Subject before the cue (or after it, inverted), content after it."""
     low, pack, n = view.low, view.pack, len(view.toks)
     after = verb_end + 1
+    if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb \
+            and low[verb] in pack.speech_acts:
+        cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]  # "called for", "warned of"
+        after += 1
     k = after
     kind = "indirect"
     if k < n and low[k] in BOUNDARY:

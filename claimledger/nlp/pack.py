@@ -117,6 +117,8 @@ class LanguagePack:
     statement_nouns: tuple[str, ...] = ()
     reflexives: frozenset[str] = field(default_factory=frozenset)  # "äußerte sich der Minister"
     adverb_suffixes: tuple[str, ...] = ()  # "repeatedly said": an adverb before a cue is part of it
+    # prepositions that belong to the cue after a speech act ("called for", "warned of")
+    cue_particles: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache

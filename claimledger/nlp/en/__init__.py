@@ -57,6 +57,7 @@ PACK = LanguagePack(
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
     adverb_suffixes=("ly",),
+    cue_particles=frozenset({"for", "on", "upon", "about", "of", "against"}),
     time_words=frozenset({
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",

@@ -185,3 +185,8 @@ def test_auxiliaries_and_adverbs_before_the_verb_belong_to_the_cue() -> None:
     assert (c["source"]["text"], c["cue"]["text"]) == ("The mayor", "has repeatedly said")
     c = claims("Officials would not say whether the plant will close.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Officials", "would not say")
+
+
+def test_a_particle_after_the_verb_belongs_to_the_cue() -> None:
+    c = claims("The union called for an immediate strike.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("called for", "an immediate strike")
