@@ -107,7 +107,7 @@ def _inner_quotes(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> li
     return [attr.Draft("direct", [(qs, qe)], list(d.source), list(d.cue), d.sentence,
                        d.confidence, frame=list(d.frame))
             for d in drafts if d.kind != "direct" for s, e in d.content for qs, qe in marked
-            if s <= qs and qe <= e and (qs, qe) != (s, e)
+            if s <= qs and qe <= e and (qs, qe) != (s, e) and not _title(text, (qs, qe), pack)
             and len(text[qs:qe].split()) >= pack.inner_quote_words]
 
 
@@ -323,10 +323,12 @@ TITLE_WORDS = 4
 
 
 def _title(text: str, q: tuple[int, int], pack: LanguagePack) -> bool:
-    """A short quotation right after an article names a paper, a show or a law ('der „Bild am
-    Sonntag“', 'the "Meet the Press" show'): it is not something said."""
+    """A short capitalised quotation right after an article names a paper, a show or a law
+    ('der „Bild am Sonntag“', 'the "Meet the Press" show'): it is not something said (a partial
+    quote there starts lower-case: 'einen „beschämenden Deal“')."""
     before = text[max(0, q[0] - 12) : q[0]].split()
-    return bool(before) and len(text[q[0] : q[1]].split()) <= TITLE_WORDS and (
+    inner = text[q[0] + 1 : q[1] - 1].strip()
+    return bool(before) and len(inner.split()) <= TITLE_WORDS and inner[:1].isupper() and (
         before[-1].lower() in pack.determiners or before[-1].lower() in pack.contracted_articles)
 
 
