@@ -75,6 +75,8 @@ SEPARABLE: dict[str, frozenset[str]] = {
     "bot": frozenset({"an"}), "boten": frozenset({"an"}), "bietet": frozenset({"an"}),
     "hieß": frozenset({"es"}), "heißt": frozenset({"es"}),
     "sprach": frozenset({"aus", "von"}), "sprachen": frozenset({"aus", "von"}),
+    "geht": frozenset({"aus"}), "gehen": frozenset({"aus"}), "ging": frozenset({"aus"}),
+    "gingen": frozenset({"aus"}),  # "geht davon aus, dass …"
 }
 
 SPEECH_ACTS = frozenset({

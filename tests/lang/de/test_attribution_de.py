@@ -246,3 +246,9 @@ def test_reflexive_after_the_cue_and_separable_present() -> None:
     c = claims("In einem Interview äußerte sich die Ministerin Ana Roth, es gebe keinen Plan.")[0]
     assert c["source"]["text"] == "die Ministerin Ana Roth"
     assert not claims("Die Zahl der Fälle nimmt stark zu.")
+
+
+def test_davon_ausgehen_is_a_cue() -> None:
+    c = claims("Die Ermittler gehen davon aus, dass der Brand gelegt wurde.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Die Ermittler", "dass der Brand gelegt wurde")
+    assert not claims("Das Spiel ging am Ende 1:0 aus.")
