@@ -236,7 +236,9 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if part is None:
             continue
         cue = [(view.toks[i].start, view.toks[i].end)]
-        if part >= 0:
+        if part >= 0:  # "geht davon aus", "forderte sie dazu auf": the adverb is in the cue
+            cue += [(view.toks[j].start, view.toks[j].end) for j in range(i + 1, part)
+                    if view.low[j] in view.pack.cue_adverbs]
             cue.append((view.toks[part].start, view.toks[part].end))
         d = _shape_claim(view, i, max(i, part), cue)
         if d:

@@ -119,6 +119,8 @@ class LanguagePack:
     adverb_suffixes: tuple[str, ...] = ()  # "repeatedly said": an adverb before a cue is part of it
     # prepositions that belong to the cue after a speech act ("called for", "warned of")
     cue_particles: frozenset[str] = field(default_factory=frozenset)
+    # adverbs between a separable verb and its particle that belong to the cue ("geht davon aus")
+    cue_adverbs: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache

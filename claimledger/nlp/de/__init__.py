@@ -27,6 +27,8 @@ PACK = LanguagePack(
     addressee_prepositions=frozenset({"gegenüber"}),
     inner_quote_words=2,
     reflexives=frozenset({"sich"}),
+    cue_adverbs=frozenset({"davon", "darauf", "dazu", "darüber", "daran", "damit", "dafür",
+                           "dagegen", "darum", "darin"}),
     statement_prepositions=frozenset({"nach"}),
     statement_nouns=("angaben", "informationen", "schätzung", "schätzungen", "analyse",
                      "einschätzung", "erkenntnissen", "berichten", "aussagen", "umfrage",

@@ -251,4 +251,5 @@ def test_reflexive_after_the_cue_and_separable_present() -> None:
 def test_davon_ausgehen_is_a_cue() -> None:
     c = claims("Die Ermittler gehen davon aus, dass der Brand gelegt wurde.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("Die Ermittler", "dass der Brand gelegt wurde")
+    assert c["cue"]["text"] == "gehen davon aus"
     assert not claims("Das Spiel ging am Ende 1:0 aus.")
