@@ -523,10 +523,25 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
                 # not "Die Lage ist ernst, die Preise steigen, sagte er": X holds no verb
                 return (a, j) if j > a and _phrase(view, a, j) else None
             inverted = view.pack.verb_second and view.noun_phrase_after(verb + 1)[1] > verb + 1
-            if a == 0 and 0 < j <= APPOSITION_WORDS and _apposition(view, j + 1, verb - 1) \
-                    and _phrase(view, 0, j) and not inverted:
+            if inverted or not _apposition(view, j + 1, verb - 1):
+                return None
+            if a == 0 and 0 < j <= APPOSITION_WORDS and _phrase(view, 0, j):
                 return 0, verb - 1  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
+            # "Suu Kyi, 70, said", "Jane Roe, 27, a nurse, said": more appositions before this one
+            return _apposition_chain(view, j, verb)
+    return None
+
+
+def _apposition_chain(view: SentenceView, j: int, verb: int) -> tuple[int, int] | None:
+    """A name at the sentence start followed by up to two more comma-separated appositions,
+    ending at the comma j."""
+    for _ in range(2):
+        k = max((x for x in range(j) if view.low[x] == ","), default=-1)
+        if k < 0 or not _apposition(view, k + 1, j):
             return None
+        if view.prev_boundary(k) == 0 and 0 < k <= APPOSITION_WORDS and _phrase(view, 0, k):
+            return 0, verb - 1
+        j = k
     return None
 
 
@@ -556,7 +571,8 @@ def _phrase(view: SentenceView, a: int, b: int) -> bool:
 def _apposition(view: SentenceView, a: int, b: int) -> bool:
     """A short noun phrase between two commas after a name ("X, Laborleiter der Firma, sagte")."""
     return 0 < b - a <= APPOSITION_WORDS and _phrase(view, a, b) and (
-        view.toks[a].text[:1].isupper() or view.low[a] in view.pack.determiners)
+        view.toks[a].text[:1].isupper() or view.low[a] in view.pack.determiners
+        or view.toks[a].text.isdigit())  # an age: "Suu Kyi, 70, said"
 
 
 def _after_comma(view: SentenceView, verb: int) -> int:

@@ -190,3 +190,8 @@ def test_auxiliaries_and_adverbs_before_the_verb_belong_to_the_cue() -> None:
 def test_a_particle_after_the_verb_belongs_to_the_cue() -> None:
     c = claims("The union called for an immediate strike.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("called for", "an immediate strike")
+
+
+def test_age_and_several_appositions_before_the_cue() -> None:
+    c = claims("Ravi Patel, 52, a retired teacher from Ohio, said the vote was fair.")[0]
+    assert c["source"]["text"] == "Ravi Patel, 52, a retired teacher from Ohio"
