@@ -111,6 +111,14 @@ class SentenceView:
             return False  # "… angeboten werde": a passive participle
         return self.low[i] in self.pack.speech_verbs
 
+    def leads_verb(self, j: int) -> bool:
+        """An auxiliary, verb marker or (by the pack's suffixes) adverb that may stand right before
+        a verb of speaking ("has repeatedly said", "hatten erklärt"): part of the cue, not of
+        the source."""
+        low, pack = self.low[j], self.pack
+        return low in pack.clause_verbs or low in pack.verb_markers or (
+            self.toks[j].text[:1].islower() and low.endswith(pack.adverb_suffixes))
+
     def _verbal_frame(self, i: int) -> bool:
         """Right after a pronoun or a verb marker ("he states", "to report"), or right before a
         complementiser, colon or comma ("states that", "said:")."""
@@ -212,9 +220,7 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j)])
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
-    while b > a and (view.low[b - 1] in view.pack.clause_verbs or view.low[b - 1] in view.pack.verb_markers
-                     or (view.pack.adverb_suffixes and view.toks[b - 1].text[:1].islower()
-                         and view.low[b - 1].endswith(view.pack.adverb_suffixes))):
+    while b > a and view.leads_verb(b - 1):
         b -= 1  # "He has also suggested", "De Blasio repeatedly said": not part of the source
     if b - 1 > a and view.low[b - 1] in view.pack.conjunctions:
         b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
@@ -250,11 +256,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
 def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:
     """First token of the cue: auxiliaries and adverbs right before the verb belong to it ("has
     repeatedly said", "hatten erklärt"), as both datasets mark cues; never into the source."""
-    low, pack = view.low, view.pack
     j = verb
-    while j > 0 and (low[j - 1] in pack.clause_verbs or low[j - 1] in pack.verb_markers
-                     or (view.toks[j - 1].text[:1].islower() and low[j - 1].endswith(pack.adverb_suffixes)
-                         and bool(pack.adverb_suffixes))):
+    while j > 0 and view.leads_verb(j - 1):
         j -= 1
     source_end = max((e for _, e in d.source), default=-1)
     while j < verb and view.toks[j].start < source_end:
@@ -308,7 +311,7 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list) -> 
         return None
     b = _with_apposition(view, b)  # '…," said Craig Varoga, a Democratic strategist.'
     told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
-    after_quote = any(view.toks[j].text in _closers(pack) for j in (verb - 1, verb - 2) if j >= 0)
+    after_quote = _closer_at(view, verb - 1, verb - 2)  # '"…," he said, …': the quotes pass
     rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
     return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
                  view.sent.index, 0.6, addressee=[view.span(*told)] if told else [])
@@ -401,11 +404,15 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     """'"…," she said in a statement.' / '"…," X said, declining to comment.': a short source
     [a, b) right after a closing quotation mark, and after the cue only an adjunct (no clause)
     or a comma: the quotation is the content."""
-    closers = _closers(view.pack)
     k = verb_end + 1
-    return (any(j >= 0 and view.toks[j].text in closers for j in (a, a - 1, a - 2))
-            and b - a <= SOURCE_WORDS
+    return (_closer_at(view, a, a - 1, a - 2) and b - a <= SOURCE_WORDS
             and (k < end and view.low[k] == "," or not _has_clause(view, k, end)))
+
+
+def _closer_at(view: SentenceView, *positions: int) -> bool:
+    """A closing quotation mark stands at one of the token positions (those below 0 ignored)."""
+    closers = _closers(view.pack)
+    return any(j >= 0 and view.toks[j].text in closers for j in positions)
 
 
 def _resumed(view: SentenceView, k: int) -> tuple[int, int] | None:
@@ -431,8 +438,7 @@ def _before_comma_complementizer(view: SentenceView, k: int, end: int, inverted:
     low, pack = view.low, view.pack
     for j in range(k + 1, min(end - 1, k + ADDRESSEE_WORDS + 1)):
         if low[j] == "," and low[j + 1] in pack.complementizers:
-            if any(view.is_verb_form(x) or view.is_finite(x) or low[x] in BOUNDARY
-                   or low[x] in pack.complementizers for x in range(k, j)):
+            if any(_clause_word(view, x) or low[x] in BOUNDARY for x in range(k, j)):
                 return None, k
             if j - k == 1 and view.toks[k].text[:1].islower():
                 return None, j + 1
@@ -467,8 +473,7 @@ def _has_clause(view: SentenceView, k: int, end: int) -> bool:
     speech verb in them, or more words than an adjunct has ("in a statement", "on Monday")."""
     if end - k > ADJUNCT_WORDS + 2:
         return True
-    return any(view.low[j] in view.pack.complementizers or view.is_finite(j) or view.is_verb_form(j)
-               for j in range(k, end))
+    return any(_clause_word(view, j) for j in range(k, end))
 
 
 def _object_after(view: SentenceView, k: int, end: int) -> tuple[int, int] | None:
@@ -561,11 +566,15 @@ def _with_apposition(view: SentenceView, b: int) -> int:
     return b
 
 
+def _clause_word(view: SentenceView, j: int) -> bool:
+    """A verb of speaking, an auxiliary or a complementiser: a word that makes a clause."""
+    return view.is_verb_form(j) or view.is_finite(j) or view.low[j] in view.pack.complementizers
+
+
 def _phrase(view: SentenceView, a: int, b: int) -> bool:
-    """Tokens [a, b) hold no verb of speaking, auxiliary, complementiser or quotation mark."""
+    """Tokens [a, b) hold no clause word (`_clause_word`) and no quotation mark."""
     return b > a and not any(
-        view.is_verb_form(j) or view.is_finite(j) or view.low[j] in view.pack.complementizers
-        or view.toks[j].text in QUOTE_CHARS for j in range(a, b))
+        _clause_word(view, j) or view.toks[j].text in QUOTE_CHARS for j in range(a, b))
 
 
 def _apposition(view: SentenceView, a: int, b: int) -> bool:
@@ -674,14 +683,16 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
     if not heads or not low[heads[0]].endswith(pack.statement_nouns):
         return None
     content = _rest_of_sentence(view, i, b)
+    if not content:
+        return None
     cue_end = heads[0] + 1  # "Nach Schätzung der WHO": the cue is "Nach Schätzung", as for
     closers = {p[-1] for p in pack.according_prefix if len(p) > 2}  # "nach Angaben [von]"
     if cue_end < b and (low[cue_end] in pack.determiners or low[cue_end] in closers):
-        cue_end += low[cue_end] in closers
-        return Draft("according_to", content, [view.span(cue_end, b)], [view.span(i, cue_end)],
-                     view.sent.index, 0.55) if content else None
-    return Draft("according_to", content, [view.span(a, b)], [view.span(i, i + 1)],
-                 view.sent.index, 0.55) if content else None
+        a = cue_end = cue_end + (low[cue_end] in closers)
+    else:
+        cue_end = i + 1  # "Nach Polizeiangaben": the whole phrase is the source
+    return Draft("according_to", content, [view.span(a, b)], [view.span(i, cue_end)],
+                 view.sent.index, 0.55)
 
 
 def _according_source(view: SentenceView, i: int) -> tuple[int, int]:
