@@ -271,6 +271,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     X.", '"…," said X'), or with the subject before and the content after it."""
     low, pack = view.low, view.pack
     rel = _relative_clause_subject(view, verb)
+    if rel and rel[0] > 0:  # '"…," Jane Roe, a nurse, said': the quotation is the content
+        return _content_before(view, verb, verb_end, cue, rel)
     if rel:
         return _after_relative_subject(view, verb, verb_end, cue, rel)
     # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"
@@ -296,17 +298,18 @@ def _after_relative_subject(view: SentenceView, verb: int, verb_end: int, cue: l
                  addressee=[view.span(*told)] if told else [])
 
 
-def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:
-    """Content before the cue: "…, sagte X.", "…, teilte ein Sprecher mit.", '"…," he said'."""
+def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
+                    subject: tuple[int, int] | None = None) -> Draft | None:
+    """Content before the cue: "…, sagte X.", "…, teilte ein Sprecher mit.", '"…," he said';
+    `subject`: a source before the cue already found with its appositions."""
     low, pack, n = view.low, view.pack, len(view.toks)
-    a, b = view.noun_phrase_after(verb + 1)  # "…, teilte ein Sprecher mit."
+    a, b = subject or view.noun_phrase_after(verb + 1)  # "…, teilte ein Sprecher mit."
     if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
         return None
     if b == a:
         a, b = _source_before(view, verb)  # '"…," he said' in English order
         a = max(a, _after_comma(view, verb))
-    content_end = verb - 1
-    c = view.span(0, content_end)
+    c = view.span(0, a if subject else verb - 1)
     if c == (0, 0) or (b == a):
         return None
     b = _with_apposition(view, b)  # '…," said Craig Varoga, a Democratic strategist.'
@@ -524,14 +527,17 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
     for j in range(verb - 2, 0, -1):
         if low[j] == ",":
             a = view.prev_boundary(j)
+            lead = _lead_start(view, a, j)
+            if lead is not None:
+                a = lead
             if low[j + 1] in view.pack.relative_pronouns:
                 # not "Die Lage ist ernst, die Preise steigen, sagte er": X holds no verb
                 return (a, j) if j > a and _phrase(view, a, j) else None
             inverted = view.pack.verb_second and view.noun_phrase_after(verb + 1)[1] > verb + 1
             if inverted or not _apposition(view, j + 1, verb - 1):
                 return None
-            if a == 0 and 0 < j <= APPOSITION_WORDS and _phrase(view, 0, j):
-                return 0, verb - 1  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
+            if lead is not None and 0 < j - a <= APPOSITION_WORDS and _phrase(view, a, j):
+                return a, verb - 1  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
             # "Suu Kyi, 70, said", "Jane Roe, 27, a nurse, said": more appositions before this one
             return _apposition_chain(view, j, verb)
     return None
@@ -544,9 +550,21 @@ def _apposition_chain(view: SentenceView, j: int, verb: int) -> tuple[int, int] 
         k = max((x for x in range(j) if view.low[x] == ","), default=-1)
         if k < 0 or not _apposition(view, k + 1, j):
             return None
-        if view.prev_boundary(k) == 0 and 0 < k <= APPOSITION_WORDS and _phrase(view, 0, k):
-            return 0, verb - 1
+        a = _lead_start(view, view.prev_boundary(k), k)
+        if a is not None and 0 < k - a <= APPOSITION_WORDS and _phrase(view, a, k):
+            return a, verb - 1
         j = k
+    return None
+
+
+def _lead_start(view: SentenceView, a: int, j: int) -> int | None:
+    """Where a subject that ends at token j may start when the clause before it starts at a: at
+    the sentence start, or right after a quotation closed by a comma ('"…," Jane Roe, a nurse,
+    said'); None when the clause starts elsewhere."""
+    if a == 0:
+        return 0
+    if a < j and a > 1 and view.toks[a].text in _closers(view.pack) and view.low[a - 1] == ",":
+        return a + 1
     return None
 
 

@@ -22,7 +22,7 @@ from claimledger.extract.entities import (
 from claimledger.extract.quantities import find_quantities
 from claimledger.nlp.keys import canonical_key
 from claimledger.nlp.pack import LanguagePack, get_pack
-from claimledger.nlp.text import Sentence, Token, datelines, tokenize
+from claimledger.nlp.text import TYPEWRITER_QUOTE_RE, Sentence, Token, datelines, tokenize, typewriter_quotes
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
 from claimledger.settings import NEURAL_MODES, ExtractOptions
 
@@ -37,20 +37,23 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     resolved the same way in both modes.
     """
     pack = get_pack(lang)
-    tokens, sentences = tokenize(text, pack)
+    reading = typewriter_quotes(text)  # same offsets; the tagger was trained on the marks as typed
+    tokens, sentences = tokenize(reading, pack)
     if options.mode in NEURAL_MODES:
         drafts = _neural_drafts(text, lang, tokens, sentences, pack, options)
         _link_continuations(drafts)
         if any(t.lower in pack.subjunctive for t in tokens):  # else no verb of speaking is reported
-            _reported_frames(drafts, _rule_drafts(text, tokens, sentences, pack))
+            _reported_frames(drafts, _rule_drafts(reading, tokens, sentences, pack))
     else:
-        drafts = _rule_drafts(text, tokens, sentences, pack)
-    _after_datelines(text, drafts)
-    _without_time(text, drafts, pack)
+        drafts = _rule_drafts(reading, tokens, sentences, pack)
+    _after_datelines(reading, drafts)
+    _without_time(reading, drafts, pack)
+    if reading is not text:
+        _typed_marks(text, drafts)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
     _nest(drafts)
-    entities, refs = _entities(text, tokens, drafts, pack)
-    quantities = [(q, q.spans[0][0], q.spans[-1][1]) for q in find_quantities(text, tokens, pack)]
+    entities, refs = _entities(reading, tokens, drafts, pack)
+    quantities = [(q, q.spans[0][0], q.spans[-1][1]) for q in find_quantities(reading, tokens, pack)]
     claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
     return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
 
@@ -61,6 +64,16 @@ def _after_datelines(text: str, drafts: list[attr.Draft]) -> None:
         for d in drafts:
             if d.content and a <= d.content[0][0] < b < d.content[0][1]:
                 d.content[0] = (b, d.content[0][1])
+
+
+def _typed_marks(text: str, drafts: list[attr.Draft]) -> None:
+    """Contents that start or end at one half of a typewriter quotation mark take the whole
+    mark, as a quotation's content includes its marks."""
+    for d in drafts:
+        for k, (a, b) in enumerate(d.content):
+            a -= a > 0 and TYPEWRITER_QUOTE_RE.fullmatch(text, a - 1, a + 1) is not None
+            b += b < len(text) and TYPEWRITER_QUOTE_RE.fullmatch(text, b - 1, b + 1) is not None
+            d.content[k] = (a, b)
 
 
 WORD_RE = re.compile(r"[\w'’]+$")
@@ -290,12 +303,12 @@ def _apply_quotes(
     """Turn drafts whose content is a quotation into direct claims spanning the whole quote. A
     verb of speaking inside a quotation is part of what was said ('"Nobody disputes that," he
     said'), not an attribution of it."""
-    quotes = [q for q in attr.find_quotes(text, pack)
-              if len(text[q[0] : q[1]].split()) >= 3 and not _title(text, q, pack)]
+    marked = [q for q in attr.find_quotes(text, pack) if not _title(text, q, pack)]
+    quotes = [q for q in marked if len(text[q[0] : q[1]].split()) >= 3]
     drafts = [d for d in drafts if not (d.cue and any(_inside(d.cue, [q]) for q in quotes))]
     used: set[tuple[int, int]] = set()
     for d in drafts:
-        for q in quotes:
+        for q in marked:  # a short one too when it is the whole content ('"No," she said')
             if not _overlaps(d.content, [q]):
                 continue
             outside = "".join(

@@ -35,6 +35,26 @@ def datelines(text: str) -> list[tuple[int, int]]:
             if m.group("credit") or (m.group("place").isupper() and len(m.group("place")) > 2)]
 
 
+# Typewriter quotation marks: ``…'' and ''…'' (American archives), ,,…'' (German typed without „).
+TYPEWRITER_QUOTE_RE = re.compile(r"``|''|(?<![^\s(\[])(?:,,)(?=\w)")
+
+
+def typewriter_quotes(text: str) -> str:
+    """The text with each two-character typewriter quotation mark read as one straight mark
+    beside a space (an opener as ' "', a closer as '" '), so quotation finding and tokens see one
+    mark and every character offset stays where it was."""
+    if "''" not in text and "``" not in text and ",," not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        a, b = m.span()
+        opens = b < len(text) and not text[b].isspace() and (
+            a == 0 or text[a - 1].isspace() or text[a - 1] in "([")
+        return ' "' if opens else '" '
+
+    return TYPEWRITER_QUOTE_RE.sub(one, text)
+
+
 SENT_END = frozenset(".!?")
 CLOSERS = frozenset("\"'“”»«‘’)]")
 

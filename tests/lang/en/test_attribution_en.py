@@ -195,3 +195,22 @@ def test_a_particle_after_the_verb_belongs_to_the_cue() -> None:
 def test_age_and_several_appositions_before_the_cue() -> None:
     c = claims("Ravi Patel, 52, a retired teacher from Ohio, said the vote was fair.")[0]
     assert c["source"]["text"] == "Ravi Patel, 52, a retired teacher from Ohio"
+
+
+def test_appositions_after_a_quotation() -> None:
+    c = claims('"The harvest came late," Mira Okafor, 41, a grain trader in Lagos, said.')[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "Mira Okafor, 41, a grain trader in Lagos")
+    assert c["content"]["text"] == '"The harvest came late,"'
+
+
+def test_typewriter_quotation_marks() -> None:
+    text = "''Nobody saw the storm coming,'' the forecaster said.\n\n``Not even us,'' she added."
+    cs = claims(text)
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [
+        ("direct", "the forecaster"), ("direct", "she")]
+    assert cs[0]["content"]["text"] == "''Nobody saw the storm coming,''"
+
+
+def test_a_two_word_quotation_with_its_cue_is_direct() -> None:
+    c = claims('"Absolutely not," said Tom Reyes, a spokesman for the port.')[0]
+    assert (c["kind"], c["content"]["text"]) == ("direct", '"Absolutely not,"')
