@@ -217,7 +217,8 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     speaking ("Alvarez said she expected": she) and a leading conjunction ("and Alvarez")."""
     start = view.prev_boundary(verb)
     a, b = start, verb
-    a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j)])
+    a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j) or (
+        _opens_clause(view, j) and not all(view.leads_verb(k) for k in range(j + 1, verb)))])
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
     while b > a and view.leads_verb(b - 1):
@@ -227,6 +228,12 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     if b - a > 10:
         a = b - 10
     return a, b
+
+
+def _opens_clause(view: SentenceView, j: int) -> bool:
+    """A subordinator or a relative pronoun that is no article ("which Trump had called")."""
+    low, pack = view.low[j], view.pack
+    return low in pack.subordinators or (low in pack.relative_pronouns and low not in pack.determiners)
 
 
 def verb_claims(view: SentenceView) -> list[Draft]:
@@ -329,6 +336,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list) -> D
         cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]  # "called for", "warned of"
         after += 1
     k = after
+    if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:
+        k += 1  # verb-final clause: "nachdem er erklärt hatte, …"
     kind = "indirect"
     if k < n and low[k] in BOUNDARY:
         k += 1

@@ -121,6 +121,9 @@ class LanguagePack:
     cue_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs between a separable verb and its particle that belong to the cue ("geht davon aus")
     cue_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # words that open a subordinate clause: a subject before a verb of speaking starts after them
+    # ("resigned after he posted", "what Sroka called"), as after a relative pronoun
+    subordinators: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache

@@ -88,6 +88,8 @@ PACK = LanguagePack(
     }),
     verb_second=True,
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
+    subordinators=frozenset({"weil", "nachdem", "obwohl", "obgleich", "bevor", "ob", "seit",
+                             "seitdem", "sobald", "falls", "indem", "wenn"}),
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,

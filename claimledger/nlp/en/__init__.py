@@ -56,6 +56,8 @@ PACK = LanguagePack(
     }),
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
+    subordinators=frozenset({"after", "before", "because", "since", "when", "whenever", "although",
+                             "though", "if", "unless", "until", "once", "what", "whether"}),
     adverb_suffixes=("ly",),
     cue_particles=frozenset({"for", "on", "upon", "about", "of", "against"}),
     time_words=frozenset({

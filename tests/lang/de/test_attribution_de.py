@@ -253,3 +253,8 @@ def test_davon_ausgehen_is_a_cue() -> None:
     assert (c["source"]["text"], c["content"]["text"]) == ("Die Ermittler", "dass der Brand gelegt wurde")
     assert c["cue"]["text"] == "gehen davon aus"
     assert not claims("Das Spiel ging am Ende 1:0 aus.")
+
+
+def test_the_source_starts_after_a_subordinator() -> None:
+    c = claims("Die Fähre fuhr weiter, nachdem der Kapitän erklärt hatte, das Wetter sei gut.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("der Kapitän", "das Wetter sei gut")

@@ -214,3 +214,9 @@ def test_typewriter_quotation_marks() -> None:
 def test_a_two_word_quotation_with_its_cue_is_direct() -> None:
     c = claims('"Absolutely not," said Tom Reyes, a spokesman for the port.')[0]
     assert (c["kind"], c["content"]["text"]) == ("direct", '"Absolutely not,"')
+
+
+def test_the_source_starts_after_a_relative_pronoun_or_subordinator() -> None:
+    cs = claims("The ferry line, which the mayor had called a relic, closed after its owner "
+                "announced the sale. It was what Lena Cruz described as a fair price.")
+    assert [c["source"]["text"] for c in cs] == ["the mayor", "its owner", "Lena Cruz"]
