@@ -253,11 +253,41 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             cue += [(view.toks[j].start, view.toks[j].end) for j in range(i + 1, part)
                     if view.low[j] in view.pack.cue_adverbs]
             cue.append((view.toks[part].start, view.toks[part].end))
-        d = _shape_claim(view, i, max(i, part), cue)
+        if _participle(view, i):
+            subject = _main_subject(view, i, drafts)
+            d = _content_after(view, i, max(i, part), cue, subject) if subject else None
+        else:
+            d = _shape_claim(view, i, max(i, part), cue)
         if d:
             d.cue[0] = (view.toks[_cue_start(view, i, d)].start, d.cue[0][1])
             drafts.append(d)
     return drafts
+
+
+def _participle(view: SentenceView, i: int) -> bool:
+    """A present participle after a comma ("…, adding that"): it has no subject of its own."""
+    suffixes = view.pack.participle_suffixes
+    return bool(suffixes) and i > 1 and view.low[i - 1] == "," and view.low[i].endswith(suffixes)
+
+
+def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int, int] | None:
+    """Token range of the subject a participle at i shares: the source of the sentence's claim
+    before it, else the subject of the sentence's first verb when no quotation precedes it."""
+    if drafts and drafts[-1].source:
+        a, b = drafts[-1].source[0][0], drafts[-1].source[-1][1]
+        toks = [j for j, t in enumerate(view.toks) if a <= t.start and t.end <= b]
+        return (toks[0], toks[-1] + 1) if toks else None
+    for f in range(1, i - 1):
+        if view.toks[f].text in QUOTE_CHARS:
+            return None
+        if view.is_verb_form(f) or view.is_finite(f):
+            a, b = _source_before(view, f)
+            return (a, b) if a < b and a == 0 else None
+    pack = view.pack
+    if view.low[0] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners):
+        return None  # "In May, …", "However, …"
+    a, b = view.noun_phrase_after(0)  # "Mayor Lena Ruiz closed the port, saying …"
+    return (a, b) if b > a and view.low[b - 1] not in pack.determiners else None
 
 
 def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:
@@ -327,8 +357,9 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
                  view.sent.index, 0.6, addressee=[view.span(*told)] if told else [])
 
 
-def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list) -> Draft | None:
-    """Subject before the cue (or after it, inverted), content after it."""
+def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
+                   subject: tuple[int, int] | None = None) -> Draft | None:
+    """Subject before the cue (or after it, inverted; or `subject`, shared), content after it."""
     low, pack, n = view.low, view.pack, len(view.toks)
     after = verb_end + 1
     if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb \
@@ -343,14 +374,16 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list) -> D
         k += 1
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts:
         kind = "reported"
-    a, b = _source_before(view, verb)
-    told = _prepositional_addressee(view, a) if a < b else None
+    a, b = subject or _source_before(view, verb)
+    told = _prepositional_addressee(view, a) if a < b and not subject else None
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
         b - a == 1 and low[a] in pack.determiners)  # "Das sagte ein Sprecher": an object
-    if b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
+    if subject:
+        pass
+    elif b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
         # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
         focus = fronted and not finite and low[a] not in pack.prepositions \
             and low[a] not in prefixes_by_first_word(pack.according_prefix)

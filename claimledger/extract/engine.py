@@ -318,8 +318,8 @@ def _apply_quotes(
                 d.kind, d.content, d.confidence = "direct", [q], max(d.confidence, 0.75)
                 used.add(q)
     for q in quotes:
-        if q in used:
-            continue
+        if q in used or any(_overlaps(d.content, [q]) for d in drafts):
+            continue  # used, or a partial quotation inside a claim ('…, he said, was "a mistake"')
         prev = [d for d in drafts if d.content and d.content[-1][1] <= q[0] and d.source]
         if not prev:
             continue

@@ -124,6 +124,9 @@ class LanguagePack:
     # words that open a subordinate clause: a subject before a verb of speaking starts after them
     # ("resigned after he posted", "what Sroka called"), as after a relative pronoun
     subordinators: frozenset[str] = field(default_factory=frozenset)
+    # endings of a present participle: after a comma it shares the sentence's subject ("X said
+    # ..., adding that ...", "..., telling reporters that ...")
+    participle_suffixes: tuple[str, ...] = ()
 
 
 @cache

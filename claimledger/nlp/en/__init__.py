@@ -59,6 +59,7 @@ PACK = LanguagePack(
     subordinators=frozenset({"after", "before", "because", "since", "when", "whenever", "although",
                              "though", "if", "unless", "until", "once", "what", "whether"}),
     adverb_suffixes=("ly",),
+    participle_suffixes=("ing",),
     cue_particles=frozenset({"for", "on", "upon", "about", "of", "against"}),
     time_words=frozenset({
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

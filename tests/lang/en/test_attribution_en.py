@@ -220,3 +220,16 @@ def test_the_source_starts_after_a_relative_pronoun_or_subordinator() -> None:
     cs = claims("The ferry line, which the mayor had called a relic, closed after its owner "
                 "announced the sale. It was what Lena Cruz described as a fair price.")
     assert [c["source"]["text"] for c in cs] == ["the mayor", "its owner", "Lena Cruz"]
+
+
+def test_a_participle_after_a_comma_shares_the_subject() -> None:
+    cs = claims("Mayor Lena Ortiz closed the port on Monday, saying the storm was too strong. "
+                '"We had no choice," Ana Ruiz said, adding that ferries would resume soon.')
+    assert [(c["source"]["text"], c["cue"]["text"]) for c in cs] == [
+        ("Mayor Lena Ortiz", "saying"), ("Ana Ruiz", "said"), ("Ana Ruiz", "adding")]
+    assert cs[2]["content"]["text"] == "that ferries would resume soon"
+
+
+def test_a_partial_quotation_inside_a_claim_is_no_claim_of_its_own() -> None:
+    cs = claims('The farmers said the new tariff was "a slow death" for small dairies.')
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [("indirect", "The farmers")]
