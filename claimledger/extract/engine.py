@@ -317,6 +317,7 @@ def _apply_quotes(
             if len(outside.split()) <= 1:
                 d.kind, d.content, d.confidence = "direct", [q], max(d.confidence, 0.75)
                 used.add(q)
+    reached: dict[int, int] = {}
     for q in quotes:
         if q in used or any(_overlaps(d.content, [q]) for d in drafts):
             continue  # used, or a partial quotation inside a claim ('…, he said, was "a mistake"')
@@ -326,7 +327,11 @@ def _apply_quotes(
         last = max(prev, key=lambda d: d.content[-1][1])
         gap = text[last.content[-1][1] : q[0]]
         qsent = _sentence_at(sentences, q[0])
-        if len(gap) < 200 and qsent is not None and qsent - last.sentence <= 2:
+        if len(gap) < 200 and qsent is not None and qsent - reached.get(id(last), last.sentence) <= 2:
+            if pack.joined_quotes and "\n" not in gap:
+                last.content.append(q)
+                reached[id(last)] = qsent
+                continue
             cont = attr.Draft("direct", [q], [], [], qsent, 0.45, inherit_from=last)
             drafts.append(cont)
     return drafts

@@ -127,6 +127,9 @@ class LanguagePack:
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()
+    # a quotation that continues a claim in the same paragraph joins that claim's content (the
+    # English data marks '"…," he said. "…"' as one attribution); False: a claim of its own
+    joined_quotes: bool = False
 
 
 @cache

@@ -60,6 +60,7 @@ PACK = LanguagePack(
                              "though", "if", "unless", "until", "once", "what", "whether"}),
     adverb_suffixes=("ly",),
     participle_suffixes=("ing",),
+    joined_quotes=True,
     cue_particles=frozenset({"for", "on", "upon", "about", "of", "against"}),
     time_words=frozenset({
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -27,11 +27,15 @@ def test_zero_that_and_attitude_verbs() -> None:
 
 
 def test_quote_then_said_x_and_continuation() -> None:
-    text = '"We did everything right," said coach Dana Price. "The referee decided the game."'
+    text = ('"We did everything right," said coach Dana Price. "The referee decided the game."\n\n'
+            '"We will be back next year."')
     cs = claims(text)
     assert [c["kind"] for c in cs] == ["direct", "direct"]
     assert cs[0]["source"]["text"] == "coach Dana Price"
-    assert cs[1]["source"]["entity"]["name"] == "Dana Price"
+    # the same paragraph: one statement in two pieces, as the English data marks it
+    assert [text[a:b] for a, b in cs[0]["content"]["spans"]] == [
+        '"We did everything right,"', '"The referee decided the game."']
+    assert cs[1]["source"]["entity"]["name"] == "Dana Price"  # the next paragraph continues it
 
 
 def test_according_to() -> None:
