@@ -103,13 +103,22 @@ class SentenceView:
         tok = self.toks[i].text
         if tok[:1].isupper() and i > 0 and self.toks[i - 1].text not in QUOTE_CHARS:
             return False
-        if not self.pack.capitalised_nouns and i > 0 and self.low[i - 1] in self.pack.determiners:
-            return False  # "the report", "a question", "die Angaben": a noun, not a verb
+        if not self.pack.capitalised_nouns and i > 0 and (
+                self.low[i - 1] in self.pack.determiners or self._possessor(i - 1)):
+            return False  # "the report", "a question", "Clinton's call": a noun, not a verb
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
             return False
         if i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries:
             return False  # "… angeboten werde": a passive participle
         return self.low[i] in self.pack.speech_verbs
+
+    def _possessor(self, j: int) -> bool:
+        """A possessive noun ("Clinton's", "the party's"), not a contracted pronoun ("he's")."""
+        low, pack = self.low[j], self.pack
+        if not low.endswith(pack.possessive_endings) or len(low) < 3:
+            return False
+        stem = low[:-2] if low[-2:] in pack.possessive_endings else low[:-1]
+        return stem not in pack.pronouns and stem not in pack.relative_pronouns
 
     def leads_verb(self, j: int) -> bool:
         """An auxiliary, verb marker or (by the pack's suffixes) adverb that may stand right before
@@ -265,9 +274,12 @@ def verb_claims(view: SentenceView) -> list[Draft]:
 
 
 def _participle(view: SentenceView, i: int) -> bool:
-    """A present participle after a comma ("…, adding that"): it has no subject of its own."""
-    suffixes = view.pack.participle_suffixes
-    return bool(suffixes) and i > 1 and view.low[i - 1] == "," and view.low[i].endswith(suffixes)
+    """A present participle after a comma, preposition or subordinator ("…, adding that", "by
+    tweeting that"): it has no subject of its own."""
+    pack = view.pack
+    prev = view.low[i - 1] if i > 1 else ""
+    return bool(pack.participle_suffixes) and view.low[i].endswith(pack.participle_suffixes) and (
+        prev == "," or prev in pack.prepositions or prev in pack.subordinators)
 
 
 def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int, int] | None:
@@ -698,7 +710,7 @@ def according_claims(view: SentenceView) -> list[Draft]:
         for words in by_first.get(low[i], ()):
             if tuple(low[i : i + len(words)]) == words and (i == 0 or low[i - 1] != words[0]):
                 a, b = _according_source(view, i + len(words))
-                if b == a:
+                if b == a or (len(words) == 1 and _bare_noun(view, a)):
                     continue
                 content = _rest_of_sentence(view, i, b)
                 if i and view.is_verb_form(i - 1) and b + 1 < n and low[b] == ",":
@@ -753,6 +765,14 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
         cue_end = i + 1  # "Nach Polizeiangaben": the whole phrase is the source
     return Draft("according_to", content, [view.span(a, b)], [view.span(i, cue_end)],
                  view.sent.index, 0.55)
+
+
+def _bare_noun(view: SentenceView, i: int) -> bool:
+    """A lower-case word with no determiner where nouns are not capitalised: after a one-word
+    prefix it makes a rate, not a source ("per year", "per person"; "per Politico" is one)."""
+    pack, low = view.pack, view.low[i]
+    return not pack.capitalised_nouns and view.toks[i].text[:1].islower() \
+        and low not in pack.determiners and low not in pack.pronouns
 
 
 def _according_source(view: SentenceView, i: int) -> tuple[int, int]:

@@ -237,3 +237,16 @@ def test_a_participle_after_a_comma_shares_the_subject() -> None:
 def test_a_partial_quotation_inside_a_claim_is_no_claim_of_its_own() -> None:
     cs = claims('The farmers said the new tariff was "a slow death" for small dairies.')
     assert [(c["kind"], c["source"]["text"]) for c in cs] == [("indirect", "The farmers")]
+
+
+def test_a_rate_is_no_source_and_a_possessor_makes_a_noun() -> None:
+    assert claims("Nurses earn less than $40,000 per year in the county.") == []
+    assert claims("The council's repeated refusal to meet angered residents.") == []
+    c = claims("The shop grew, per the Tribune, by a third.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "the Tribune")
+
+
+def test_a_participle_after_a_preposition_shares_the_subject() -> None:
+    c = claims("Mayor Lena Ortiz ended the rumours by tweeting that she would run again.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Mayor Lena Ortiz", "tweeting")
+    assert c["content"]["text"] == "that she would run again"
