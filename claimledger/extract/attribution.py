@@ -269,6 +269,7 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             d = _shape_claim(view, i, max(i, part), cue)
         if d:
             d.cue[0] = (view.toks[_cue_start(view, i, d)].start, d.cue[0][1])
+            d.cue.sort()
             drafts.append(d)
     return drafts
 
@@ -382,6 +383,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:
         k += 1  # verb-final clause: "nachdem er erklärt hatte, …"
     kind = "indirect"
+    k = _after_adverbs(view, k)  # "überlegten kurz, den Shuttle …"
     if k < n and low[k] in BOUNDARY:
         k += 1
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts:
@@ -393,6 +395,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     finite = [j for j in range(a, b) if view.is_finite(j)]
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
         b - a == 1 and low[a] in pack.determiners)  # "Das sagte ein Sprecher": an object
+    if not subject and pack.verb_second and finite and not fronted \
+            and _subject_before_auxiliary(view, a, finite[0]):
+        subject = a, finite[0]  # "Mamadou hatte die Änderung damit begründet": S-Aux-O-V
+        cue = cue + [(view.toks[finite[0]].start, view.toks[finite[0]].end)]
+        a, b = subject
     if subject:
         pass
     elif b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
@@ -401,6 +408,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
             and low[a] not in prefixes_by_first_word(pack.according_prefix)
         before = (a + 1, b) if focus else (b, b)
         a, b = _subject_between(view, verb)
+        if finite and finite[-1] < a and low[finite[-1]] in pack.clause_verbs:
+            cue = cue + [(view.toks[finite[-1]].start, view.toks[finite[-1]].end)]  # "hatte … erklärt"
         if b == a and _phrase(view, *before):
             a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
     if b == a:
@@ -661,6 +670,31 @@ def _after_comma(view: SentenceView, verb: int) -> int:
         if view.low[j] in {",", ":"} or view.toks[j].text in _closers(view.pack):
             return j + 1
     return 0
+
+
+ADVERB_WORDS = 2
+
+
+def _after_adverbs(view: SentenceView, k: int) -> int:
+    """The comma after up to two lower-case adverbs right after a cue ("überlegten kurz, …",
+    "sagte zudem, …"), else k: the words are how it was said, not what."""
+    n, low = len(view.toks), view.low
+    j = k
+    while j < min(n, k + ADVERB_WORDS) and view.toks[j].text[:1].islower() and not (
+            low[j] in view.pack.complementizers or low[j] in view.pack.determiners
+            or low[j] in view.pack.pronouns or view.is_finite(j) or low[j] in view.pack.speech_verbs):
+        j += 1
+    return j if k < j < n and low[j] == "," else k
+
+
+def _subject_before_auxiliary(view: SentenceView, a: int, aux: int) -> bool:
+    """Tokens [a, aux) are one noun phrase that is not a prepositional or adverbial opening, so
+    the clause is subject first ("Der Minister hatte … erklärt"), not inverted ("Am Montag hatte
+    der Minister erklärt")."""
+    low, pack = view.low[a], view.pack
+    if aux <= a or low in pack.prepositions or low in pack.contracted_articles:
+        return False
+    return view.noun_phrase_after(a) == (a, aux)
 
 
 def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:

@@ -28,7 +28,8 @@ for _stem in (
     "beteuer", "glaub", "mein", "erwart", "twitter","erinner", "folger",
     "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn", "frag",
     "entgegn", "appellier", "bedauer", "begrüß", "beschuldig", "lob", "verteidig", "verurteil",
-    "würdig",
+    "würdig", "begründ", "plädier", "urteil", "skandier", "schilder", "beharr", "erwider", "mutmaß",
+    "überleg",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")
@@ -58,6 +59,14 @@ SPEECH_VERBS |= strong("werben", "warb", "warben", "wirbt", "geworben")
 SPEECH_VERBS |= strong("verlauten", "verlautete", "verlauten")
 SPEECH_VERBS |= strong("heißen", "hieß", "heißt")
 SPEECH_VERBS |= strong("widersprechen", "widersprach", "widersprachen", "widerspricht")
+SPEECH_VERBS |= strong("versprechen", "versprochen")
+SPEECH_VERBS |= strong("empfehlen", "empfahl", "empfahlen", "empfiehlt", "empfohlen")
+SPEECH_VERBS |= strong("entscheiden", "entschied", "entschieden", "entscheidet")
+SPEECH_VERBS |= strong("beschließen", "beschloss", "beschlossen", "beschließt")
+SPEECH_VERBS |= strong("unterstreichen", "unterstrich", "unterstrichen")
+SPEECH_VERBS |= strong("gestehen", "gestand", "gestanden", "gesteht")
+SPEECH_VERBS |= strong("raten", "riet", "rieten", "rät")
+SPEECH_VERBS |= strong("auffordern", "aufforderte", "aufforderten", "auffordert", "aufgefordert")
 
 # verbs whose finite form only counts together with its particle at clause end
 SEPARABLE: dict[str, frozenset[str]] = {
@@ -89,12 +98,38 @@ SPEECH_ACTS = frozenset({
     "versprach", "versprachen", "verspricht", "drohte", "drohten", "droht", "rief", "riefen",
     "appellierte", "appellierten", "beklagte", "beklagten", "bedauerte", "bedauerten",
     "verteidigte", "verteidigten", "räumte", "räumten", "mahnte", "mahnten", "beschuldigte",
-    "beschuldigten", "warf", "warfen", "lehnte", "lehnten",
+    "beschuldigten", "warf", "warfen", "lehnte", "lehnten", "schlug", "schlugen", "schlägt",
+    "vorgeschlagen", "empfahl", "empfahlen", "empfiehlt", "empfohlen", "beschloss", "beschlossen",
+    "entschied", "prangerte", "prangerten", "sicherte", "sicherten", "plädierte", "plädierten",
+    "aufgefordert", "riet", "rieten",
 })
 SEPARABLE |= {"lehnte": frozenset({"ab"}), "lehnten": frozenset({"ab"}), "lehnt": frozenset({"ab"})}
+# more separable verbs: lemma, particles, finite forms (past, past plural, present), participle
+for _lemma, _particles, _forms, _participle in (
+    ("feststellen", ("fest", "klar"), ("stellte", "stellten", "stellt"), "festgestellt"),
+    ("vorschlagen", ("vor",), ("schlug", "schlugen", "schlägt"), "vorgeschlagen"),
+    ("ausführen", ("aus",), ("führte", "führten", "führt"), "ausgeführt"),
+    ("hinzufügen", ("hinzu",), ("fügte", "fügten", "fügt"), "hinzugefügt"),
+    ("hervorheben", ("hervor",), ("hob", "hoben", "hebt"), "hervorgehoben"),
+    ("zusichern", ("zu",), ("sicherte", "sicherten", "sichert"), "zugesichert"),
+    ("anprangern", ("an",), ("prangerte", "prangerten", "prangert"), "angeprangert"),
+    ("einwenden", ("ein",), ("wandte", "wandten", "wendet"), "eingewandt"),
+):
+    SPEECH_VERBS[_participle] = _lemma
+    for _form in _forms:
+        SEPARABLE[_form] = frozenset(_particles)
+        SPEECH_VERBS[_form] = _lemma
 # a separable verb's finite stem is a cue once its particle is found ("teilte … mit")
 for _form, _particles in SEPARABLE.items():
     SPEECH_VERBS.setdefault(_form, min(_particles) + _form)
+# in a subordinate clause the particle is joined to the verb ("der angab", "als er feststellte")
+PREFIX_PARTICLES = frozenset({"mit", "an", "zurück", "hin", "ein", "bekannt", "zu", "vor", "auf",
+                              "aus", "ab", "fest", "klar", "hinzu", "hervor"})
+for _form, _particles in list(SEPARABLE.items()):
+    _lemma = SPEECH_VERBS[_form]
+    _base = next((_lemma[len(q):] for q in PREFIX_PARTICLES if _lemma.startswith(q)), _lemma)
+    for _p in _particles & PREFIX_PARTICLES:
+        SPEECH_VERBS.setdefault(_p + _form, _p + _base)  # "zurückwies" -> "zurückweisen"
 
 
 ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (

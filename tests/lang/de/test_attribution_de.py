@@ -258,3 +258,24 @@ def test_davon_ausgehen_is_a_cue() -> None:
 def test_the_source_starts_after_a_subordinator() -> None:
     c = claims("Die Fähre fuhr weiter, nachdem der Kapitän erklärt hatte, das Wetter sei gut.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("der Kapitän", "das Wetter sei gut")
+
+
+def test_separable_verbs_and_their_joined_forms() -> None:
+    c = claims("Der Pegel steige weiter, stellten die Fachleute am Abend fest.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("die Fachleute", "stellten fest")
+    c = claims("Es war der Wirt, der angab, die Tür sei offen gewesen.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("der", "angab")
+    assert c["content"]["text"] == "die Tür sei offen gewesen"
+
+
+def test_subject_before_the_auxiliary_and_the_auxiliary_in_the_cue() -> None:
+    c = claims("Greta Lindholm hatte den Rücktritt damit begründet, dass sie mehr Zeit brauche.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Greta Lindholm", "hatte begründet")
+    assert c["content"]["text"] == "dass sie mehr Zeit brauche"
+    c = claims("Am Montag hatte der Bürgermeister erklärt, die Brücke sei sicher.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("der Bürgermeister", "hatte erklärt")
+
+
+def test_an_adverb_before_the_comma_is_not_content() -> None:
+    c = claims("Die Betreiber überlegten kurz, den Hafen zu schließen.")[0]
+    assert c["content"]["text"] == "den Hafen zu schließen"
