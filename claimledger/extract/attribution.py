@@ -765,15 +765,34 @@ def according_claims(view: SentenceView) -> list[Draft]:
                 drafts.append(Draft("according_to", content, [view.span(a, i)],
                                     [view.span(i, i + 1)], view.sent.index, 0.6))
         if low[i] in pack.so_markers and i and low[i - 1] == ",":
-            a, b = view.noun_phrase_after(i + 1)
-            if b > a:
-                drafts.append(Draft("according_to", [view.span(0, i - 1)], [view.span(a, b)],
-                                    [view.span(i, i + 1)], view.sent.index, 0.6))
+            d = _so_claim(view, i)
+            if d:
+                drafts.append(d)
         if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
             d = _as_claim(view, i)
             if d:
                 drafts.append(d)
     return drafts
+
+
+def _so_claim(view: SentenceView, i: int) -> Draft | None:
+    """'…, so der Sprecher.' at the end, or inserted ('Die Lage, so der Sprecher, sei ernst'),
+    also with a verb ('…, so betont auch die Polizei, …': then the verb is the cue)."""
+    n, low = len(view.toks), view.low
+    j = i + 1
+    verb = j < n and view.is_verb_form(j)
+    j += verb
+    while verb and j + 1 < n and view._modifier(j) and not view._modifier(j + 1):
+        j += 1  # a focus word: "auch", "zudem"
+    a, b = view.noun_phrase_after(j)
+    if b == a:
+        return None
+    content = [view.span(0, i - 1)]
+    if b + 1 < n and low[b] == "," and (view.is_finite(b + 1) or view._modifier(b + 1)):
+        content.append(view.span(b + 1, n))  # inserted, the sentence goes on with its verb
+    cue = view.span(i + 1, i + 2) if verb else view.span(i, i + 1)  # "so betont X": the verb
+    return Draft("indirect" if verb else "according_to", [c for c in content if c != (0, 0)],
+                 [view.span(a, b)], [cue], view.sent.index, 0.6)
 
 
 def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
@@ -782,7 +801,7 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
     matched as word endings so compounds count); the phrase is the source, as German data marks
     it."""
     pack, low = view.pack, view.low
-    if low[i] not in pack.statement_prepositions or (i and low[i - 1] not in BOUNDARY):
+    if low[i] not in pack.statement_prepositions:
         return None
     a, b = view.noun_phrase_after(i + 1)
     heads = [j for j in range(a, b) if view.toks[j].text[:1].isupper()]
@@ -818,8 +837,17 @@ def _according_source(view: SentenceView, i: int) -> tuple[int, int]:
 
 
 def _as_claim(view: SentenceView, i: int) -> Draft | None:
-    """'Wie KCNA berichtete, …' / 'As the agency reported, …'."""
+    """'Wie KCNA berichtete, …' / 'As the agency reported, …', also with an apposition ('Wie die
+    Premierministerin, Anna Bligh, erklärte, …')."""
     end = view.next_boundary(i + 1)
+    for _ in range(2):
+        if any(view.is_verb_form(v) for v in range(i + 1, end)) or end >= len(view.toks) \
+                or view.low[end] != ",":
+            break
+        nxt = view.next_boundary(end + 1)
+        if not _apposition(view, end + 1, nxt):
+            break
+        end = view.next_boundary(nxt + 1)
     for v in range(end - 1, i, -1):
         if view.is_verb_form(v):
             src = view.span(i + 1, v)
@@ -835,6 +863,23 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
     return None
 
 
+def _relative_at(view: SentenceView, j: int) -> bool:
+    """A relative pronoun at j; where nouns are capitalised, an article before a noun is none
+    ("…, die Taten seien" against "…, die nicht betroffen sind")."""
+    if view.low[j] not in view.pack.relative_pronouns:
+        return False
+    return not (view.pack.capitalised_nouns and j + 1 < len(view.toks)
+                and view.toks[j + 1].text[:1].isupper())
+
+
 def _rest_of_sentence(view: SentenceView, a: int, b: int) -> list[tuple[int, int]]:
-    spans = [view.span(0, a), view.span(b, len(view.toks))]
+    """The sentence around an attribution phrase [a, b); with the pack's `according_clause`,
+    from the comma that opens the phrase's clause ("…, diese Taten seien laut X verjährt")."""
+    start, low, pack = 0, view.low, view.pack
+    if pack.according_clause and a > 0 and low[0] not in pack.subordinators | pack.complementizers:
+        start = view.prev_boundary(a)
+        if not start or low[start - 1] != "," or low[start] in pack.subordinators or _clause_word(
+                view, start) or _relative_at(view, start) or low[start] in pack.conjunctions:
+            start = 0
+    spans = [view.span(start, a), view.span(b, len(view.toks))]
     return [s for s in spans if s != (0, 0)]

@@ -130,6 +130,9 @@ class LanguagePack:
     # a quotation that continues a claim in the same paragraph joins that claim's content (the
     # English data marks '"…," he said. "…"' as one attribution); False: a claim of its own
     joined_quotes: bool = False
+    # an attribution phrase inside a later clause of a sentence ("…, diese Taten seien laut X
+    # verjährt") attributes that clause only (the German data); False: the whole sentence
+    according_clause: bool = False
 
 
 @cache

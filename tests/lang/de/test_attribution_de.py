@@ -279,3 +279,24 @@ def test_subject_before_the_auxiliary_and_the_auxiliary_in_the_cue() -> None:
 def test_an_adverb_before_the_comma_is_not_content() -> None:
     c = claims("Die Betreiber überlegten kurz, den Hafen zu schließen.")[0]
     assert c["content"]["text"] == "den Hafen zu schließen"
+
+
+def test_inserted_so_x_and_so_with_a_verb() -> None:
+    c = claims("Die Lage, so der Sprecher, sei unter Kontrolle.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("der Sprecher", "so")
+    assert c["content"]["text"] == "Die Lage sei unter Kontrolle"
+    c = claims("Tatsächlich, so betont auch die Polizei, ist die Darstellung falsch.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("die Polizei", "betont")
+
+
+def test_statement_noun_mid_sentence_and_laut_in_a_later_clause() -> None:
+    c = claims("Dabei sind nach den Angaben der Feuerwehr drei Menschen verletzt worden.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "der Feuerwehr")
+    c = claims("Der Wirt soll das gewesen sein, die Taten seien aber laut der Anklage verjährt.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("laut", "die Taten seien aber verjährt")
+
+
+def test_wie_x_with_an_apposition() -> None:
+    c = claims("Wie die Ministerin für Verkehr, Ulla Brandt, erklärte, werde die Strecke gesperrt.")[0]
+    assert c["source"]["text"] == "die Ministerin für Verkehr, Ulla Brandt"
+    assert c["content"]["text"] == "werde die Strecke gesperrt"
