@@ -768,11 +768,58 @@ def according_claims(view: SentenceView) -> list[Draft]:
             d = _so_claim(view, i)
             if d:
                 drafts.append(d)
+        if low[i] in pack.statement_prepositions and i > 0:
+            d = _statement_noun_before(view, i)
+            if d:
+                drafts.append(d)
+        if low[i] in pack.anaphoric_cues and (i == 0 or low[i - 1] in BOUNDARY):
+            content = view.span(i + 1, n)  # "Demnach habe …": the source is named before
+            if content != (0, 0):
+                drafts.append(Draft("according_to", [content], [], [view.span(i, i + 1)],
+                                    view.sent.index, 0.5))
+        if low[i] in pack.relative_cues and i > 1 and low[i - 1] == ",":
+            d = _relative_cue_claim(view, i)
+            if d:
+                drafts.append(d)
         if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
             d = _as_claim(view, i)
             if d:
                 drafts.append(d)
     return drafts
+
+
+def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:
+    """'Die Partei will ihrer Meinung nach …': a statement noun right before the preposition
+    (used as a postposition) heads the source, with its determiners and adjectives."""
+    pack, low = view.pack, view.low
+    head = low[i - 1]
+    nouns = {p[1] for p in pack.according_prefix if len(p) > 1 and p[0] in pack.statement_prepositions}
+    if not view.toks[i - 1].text[:1].isupper() or not (
+            head.endswith(pack.statement_nouns) or head in nouns):
+        return None
+    nxt = i + 1 < len(view.toks) and view.toks[i + 1]
+    if nxt and nxt.text[:1].isupper() and nxt.lower not in pack.stop_capitalised:
+        return None  # "Angaben nach Berlin": a preposition before its own noun
+    a, start = i - 1, view.prev_boundary(i)
+    while a > start and not _relative_at(view, a - 1) and (low[a - 1] in pack.determiners or (
+            view._modifier(a - 1) and not _clause_word(view, a - 1))):
+        a -= 1
+    content = _rest_of_sentence(view, a, i + 1)
+    if not content:
+        return None
+    return Draft("according_to", content, [view.span(a, i)], [view.span(i, i + 1)],
+                 view.sent.index, 0.55)
+
+
+def _relative_cue_claim(view: SentenceView, i: int) -> Draft | None:
+    """'Ein Bericht der Agentur, wonach X festgenommen worden sei, wurde dementiert': the phrase
+    before the comma is the source, the clause after the relative adverb the content."""
+    a = view.prev_boundary(i - 1)
+    end = view.next_boundary(i + 1)
+    if not _phrase(view, a, i - 1) or end <= i + 1:
+        return None
+    return Draft("according_to", [view.span(i + 1, end)], [view.span(a, i - 1)],
+                 [view.span(i, i + 1)], view.sent.index, 0.55)
 
 
 def _so_claim(view: SentenceView, i: int) -> Draft | None:

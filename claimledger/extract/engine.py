@@ -104,6 +104,7 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
                  pack: LanguagePack) -> list[attr.Draft]:
     drafts = _sentence_drafts(text, tokens, sentences, pack)
     drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
+    _named_before(drafts)
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
         d.frame = d.frame or _frame(text, d, sentences)
@@ -378,6 +379,21 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> int | None:
 def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
     return any(t.lower in pack.subjunctive and t.text[:1].islower()
                for t in tokens[sent.first : sent.last])
+
+
+ANAPHORIC_SENTENCES = 2  # "Demnach …" refers to a source at most this many sentences back
+
+
+def _named_before(drafts: list[attr.Draft]) -> None:
+    """A claim with a cue and no source ("Demnach habe …") continues the claim with a source
+    right before it, as a continuation does."""
+    last: attr.Draft | None = None
+    for d in sorted(drafts, key=lambda d: (d.sentence, d.content[0][0] if d.content else 0)):
+        if d.cue and not d.source and d.inherit_from is None and last is not None \
+                and d.sentence - last.sentence <= ANAPHORIC_SENTENCES:
+            d.inherit_from = last
+        if d.source:
+            last = d
 
 
 def _continuations(

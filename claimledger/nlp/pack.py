@@ -133,6 +133,12 @@ class LanguagePack:
     # an attribution phrase inside a later clause of a sentence ("…, diese Taten seien laut X
     # verjährt") attributes that clause only (the German data); False: the whole sentence
     according_clause: bool = False
+    # adverbs that attribute their sentence to a source named before ("Demnach habe …"): the
+    # claim takes the source of the claim before it
+    anaphoric_cues: frozenset[str] = field(default_factory=frozenset)
+    # relative adverbs after a noun that names a statement ("ein Bericht, wonach …"): the noun
+    # phrase before the comma is the source, the clause after the adverb the content
+    relative_cues: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache

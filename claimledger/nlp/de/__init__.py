@@ -90,6 +90,8 @@ PACK = LanguagePack(
     }),
     verb_second=True,
     according_clause=True,
+    anaphoric_cues=frozenset({"demnach"}),
+    relative_cues=frozenset({"wonach"}),
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),
     subordinators=frozenset({"weil", "nachdem", "obwohl", "obgleich", "bevor", "ob", "seit",
                              "seitdem", "sobald", "falls", "indem", "wenn"}),

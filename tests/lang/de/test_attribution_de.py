@@ -300,3 +300,19 @@ def test_wie_x_with_an_apposition() -> None:
     c = claims("Wie die Ministerin für Verkehr, Ulla Brandt, erklärte, werde die Strecke gesperrt.")[0]
     assert c["source"]["text"] == "die Ministerin für Verkehr, Ulla Brandt"
     assert c["content"]["text"] == "werde die Strecke gesperrt"
+
+
+def test_demnach_takes_the_source_named_before() -> None:
+    cs = claims("Die Zeitung berichtete über ein Papier der Behörde. Demnach habe der Minister "
+                "das Geld veruntreut.")
+    c = next(c for c in cs if c["cue"]["text"] == "Demnach")
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Die Zeitung", "habe der Minister das Geld veruntreut")
+
+
+def test_wonach_and_a_statement_noun_before_nach() -> None:
+    c = claims("Ein Bericht der Agentur, wonach der Bürgermeister zurückgetreten sei, wurde dementiert.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "Ein Bericht der Agentur", "wonach", "der Bürgermeister zurückgetreten sei")
+    c = claims("Seiner Ansicht nach ist der Vertrag ungültig.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Seiner Ansicht", "nach")
