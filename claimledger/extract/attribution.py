@@ -73,6 +73,9 @@ def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     return spans
 
 
+PAREN_WORDS = 5  # "(CDU)", "(D-R.I.)": an aside this short stays inside its phrase
+
+
 class SentenceView:
     """Token-level helpers over one sentence."""
 
@@ -94,8 +97,9 @@ class SentenceView:
         return (self.toks[a].start, self.toks[b - 1].end)
 
     def _closes_within(self, a: int, j: int) -> bool:
-        """Token j closes a quotation opened in [a, j): 'der „Spiegel“' keeps its closing mark."""
-        openers = {o for o, c in self.pack.quote_pairs if c == self.toks[j].text and o != c}
+        """Token j closes a quotation or aside opened in [a, j): 'der „Spiegel“' and 'Eva Roth
+        (SPD)' keep their closing mark."""
+        openers = {o for o, c in self.pack.quote_pairs + (("(", ")"),) if c == self.toks[j].text and o != c}
         return bool(openers) and any(self.toks[i].text in openers for i in range(a, j))
 
     def is_verb_form(self, i: int) -> bool:
@@ -143,14 +147,28 @@ class SentenceView:
         return len(self.toks)
 
     def prev_boundary(self, i: int) -> int:
-        for j in range(i - 1, -1, -1):
+        j = i - 1
+        while j >= 0:
+            if self.low[j] == ")" and (k := self._paren_open(j)) is not None:
+                j = k - 1  # "Thomas de Maizière (CDU) hat …": a short aside is no boundary
+                continue
             if self.low[j] in BOUNDARY or self.low[j] in self.pack.complementizers:
                 return j + 1
             if self.low[j] in END_PUNCT:  # '"… NOW!" Trump said': a quotation ends before
                 while j + 1 < i and self.toks[j + 1].text in QUOTE_CHARS:
                     j += 1
                 return j + 1
+            j -= 1
         return 0
+
+    def _paren_open(self, j: int) -> int | None:
+        """Index of the "(" that opens a short aside closed at j, right after a word."""
+        for k in range(j - 1, max(-1, j - 1 - PAREN_WORDS), -1):
+            if self.low[k] == "(":
+                return k if k > 0 and self.low[k - 1] not in BOUNDARY else None
+            if self.low[k] in BOUNDARY or self.low[k] in END_PUNCT:
+                return None
+        return None
 
     def noun_phrase_after(self, i: int) -> tuple[int, int]:
         """Source phrase starting at i: determiners, adjectives, names, genitive tails."""
@@ -169,6 +187,11 @@ class SentenceView:
                 break  # "Lindqvist dem Sender", "Lindqvist der „Bild“": the addressee
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
+        if head_seen and j == end and j < len(self.toks) and self.low[j] == "(":
+            close = next((k for k in range(j + 1, min(len(self.toks), j + PAREN_WORDS + 2))
+                          if self.low[k] == ")"), None)
+            if close is not None and self._paren_open(close) == j:
+                j = close + 1  # "Eva Roth (SPD)", "Sen. Jack Reed (D-R.I.)"
         return i, j
 
     def _title(self, j: int, end: int) -> bool:
@@ -394,7 +417,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
-        b - a == 1 and low[a] in pack.determiners)  # "Das sagte ein Sprecher": an object
+        b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
+        pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
+                              or view.toks[a].text.isdigit()))  # "Zum Rücktritt sagte X", "2008 erklärte er"
     if not subject and pack.verb_second and finite and not fronted \
             and _subject_before_auxiliary(view, a, finite[0]):
         subject = a, finite[0]  # "Mamadou hatte die Änderung damit begründet": S-Aux-O-V
@@ -460,6 +485,8 @@ def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
     for j in range(k + 1, min(end, k + ADJUNCT_WORDS + 1)):
         if low[j] in view.pack.complementizers:
             return j
+        if low[j] == ":":
+            return j + 1  # "erklärte er zu dem Projekt: „…“"
         if (low[j] in BOUNDARY and not (j + 1 < end and low[j + 1] in view.pack.complementizers)) \
                 or view.is_finite(j) or low[j] in view.pack.speech_verbs or low[j] in END_PUNCT:
             return k
@@ -702,6 +729,8 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
     pronoun, an article, or a bare name: "..., habe Kim betont, dass")."""
     start = view.prev_boundary(verb)
     nxt = verb + 1 + (verb + 1 < len(view.toks) and view.low[verb + 1] in view.pack.reflexives)
+    while nxt < len(view.toks) and view.low[nxt] in view.pack.time_words:
+        nxt += 1  # "kündigte heute der Präsident an"
     particle = nxt < len(view.toks) and view.low[nxt] in view.pack.separable.get(view.low[verb], ())
     finite = [j for j in range(start, verb) if view.is_finite(j)]
     if not particle and not finite:

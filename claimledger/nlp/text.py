@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from claimledger.nlp.pack import LanguagePack
 
 TOKEN_RE = re.compile(
-    r"\d+(?:[.,\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)"  # 10.000 / 10,000 / 10 000 / 1.234,5
+    r"\d+(?:-[^\W\d]\w*)+"  # "85-jährige", "3-Tage-Woche": one word
+    r"|\d+(?:[.,\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)"  # 10.000 / 10,000 / 10 000 / 1.234,5
     r"|\d+(?:[.,]\d+)?"
     r"|\w+(?:[-'’]\w+)*\.?"  # a trailing full stop is split off again unless an abbreviation
     r"|[^\w\s]",

@@ -316,3 +316,15 @@ def test_wonach_and_a_statement_noun_before_nach() -> None:
         "Ein Bericht der Agentur", "wonach", "der Bürgermeister zurückgetreten sei")
     c = claims("Seiner Ansicht nach ist der Vertrag ungültig.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Seiner Ansicht", "nach")
+
+
+def test_fronted_phrases_asides_and_ages() -> None:
+    c = claims("Zum Urteil sagte die Richterin Mara Vogt: „Das Gesetz ist eindeutig.“")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "die Richterin Mara Vogt", "„Das Gesetz ist eindeutig.“")
+    c = claims("2019 erklärte er zu dem Projekt: „Wir bauen in Stufen.“")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("er", "„Wir bauen in Stufen.“")
+    c = claims("Der 62-jährige Paul Kern sagte, er sei müde.")[0]
+    assert c["source"]["text"] == "Der 62-jährige Paul Kern"
+    c = claims("Am Rande hat die Ministerin Eva Roth (SPD) bekanntgegeben, dass sie zurücktritt.")[0]
+    assert c["source"]["text"].endswith("Eva Roth (SPD)")
