@@ -764,6 +764,20 @@ def prefixes_by_first_word(prefixes: tuple[tuple[str, ...], ...]) -> dict[str, l
     return out
 
 
+def colon_claims(view: SentenceView) -> list[Draft]:
+    """'Ein Beamter der Polizei: „…“': a short noun phrase without a verb, a colon and a
+    quotation; the phrase is the source."""
+    low = view.low
+    colon = next((j for j in range(1, min(len(low) - 1, APPOSITION_WORDS + 1)) if low[j] == ":"), None)
+    if colon is None or view.toks[colon + 1].text not in {o for o, _ in view.pack.quote_pairs}:
+        return []
+    if not _phrase(view, 0, colon) or not any(t.text[:1].isupper() for t in view.toks[:colon]) \
+            or any(low[j] in BOUNDARY for j in range(colon)):
+        return []
+    content = view.span(colon + 1, len(view.toks))
+    return [Draft("direct", [content], [view.span(0, colon)], [], view.sent.index, 0.5)]
+
+
 def according_claims(view: SentenceView) -> list[Draft]:
     """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X'."""
     pack, low, n = view.pack, view.low, len(view.toks)

@@ -134,8 +134,8 @@ def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[in
     pieces = [(sentences[k].start, sentences[k].end)]
     for cut in d.content:
         pieces = _subtract(pieces, cut)
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip()))
-            for s, e in pieces if any(ch.isalnum() for ch in text[s:e])]
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip(" \n.!?")))
+            for s, e in pieces if any(ch.isalnum() for ch in text[s:e])]  # without the full stop
 
 
 def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Sentence],
@@ -247,6 +247,7 @@ def _sentence_drafts(
         for d in attr.verb_claims(view):
             if not any(_overlaps(d.cue, o.cue) for o in found):
                 found.append(d)
+        found += attr.colon_claims(view)  # none when a verb stands before the colon
         found = _dedupe(found)
         _end_at_coordination(tokens, starts, found, pack)
         drafts.extend(found)

@@ -139,7 +139,7 @@ def test_frame_is_the_introducing_clause_without_the_content() -> None:
     assert c["frame"]["text"] == "Der Verband erklärte,"
     after = one("Die Preise würden weiter steigen, sagte ein Sprecher des Verbands.",
                 "ein Sprecher des Verbands")
-    assert after["frame"]["text"] == ", sagte ein Sprecher des Verbands."  # as the data marks frames
+    assert after["frame"]["text"] == ", sagte ein Sprecher des Verbands"  # as the data mostly marks frames
     reported = one("Die Gewerkschaft forderte höhere Löhne für alle Pflegekräfte.", "Die Gewerkschaft")
     assert reported["kind"] == "reported" and reported["frame"] is None  # the act is the content
 
@@ -328,3 +328,9 @@ def test_fronted_phrases_asides_and_ages() -> None:
     assert c["source"]["text"] == "Der 62-jährige Paul Kern"
     c = claims("Am Rande hat die Ministerin Eva Roth (SPD) bekanntgegeben, dass sie zurücktritt.")[0]
     assert c["source"]["text"].endswith("Eva Roth (SPD)")
+
+
+def test_a_speaker_before_a_colon_and_a_quotation() -> None:
+    c = claims("Ein Sprecher der Bahn: „Wir wissen nicht, wann der Zug kommt.“")[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "Ein Sprecher der Bahn")
+    assert claims("Der Sprecher sagte: „Wir wissen es nicht.“")[0]["cue"]["text"] == "sagte"

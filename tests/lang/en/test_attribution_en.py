@@ -250,3 +250,8 @@ def test_a_participle_after_a_preposition_shares_the_subject() -> None:
     c = claims("Mayor Lena Ortiz ended the rumours by tweeting that she would run again.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Mayor Lena Ortiz", "tweeting")
     assert c["content"]["text"] == "that she would run again"
+
+
+def test_a_speaker_before_a_colon_and_a_quotation() -> None:
+    c = claims('A spokesman for the railway: "We do not know when the train will come."')[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "A spokesman for the railway")
