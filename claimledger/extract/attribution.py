@@ -263,9 +263,12 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
 
 
 def _opens_clause(view: SentenceView, j: int) -> bool:
-    """A subordinator or a relative pronoun that is no article ("which Trump had called")."""
+    """A subordinator or a relative pronoun that is no article and has a subject of its own
+    ("which Trump had called"; not "the man who was arrested said")."""
     low, pack = view.low[j], view.pack
-    return low in pack.subordinators or (low in pack.relative_pronouns and low not in pack.determiners)
+    return low in pack.subordinators or (
+        low in pack.relative_pronouns and low not in pack.determiners
+        and not (j + 1 < len(view.toks) and view.leads_verb(j + 1)))
 
 
 def verb_claims(view: SentenceView) -> list[Draft]:
@@ -291,7 +294,7 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         else:
             d = _shape_claim(view, i, max(i, part), cue)
         if d:
-            d.cue[0] = (view.toks[_cue_start(view, i, d)].start, d.cue[0][1])
+            d.cue[0] = (min(d.cue[0][0], view.toks[_cue_start(view, i, d)].start), d.cue[0][1])
             d.cue.sort()
             drafts.append(d)
     return drafts
@@ -420,6 +423,12 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
                               or view.toks[a].text.isdigit()))  # "Zum Rücktritt sagte X", "2008 erklärte er"
+    if not subject and not pack.verb_second and finite and finite[0] > a \
+            and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
+        # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends
+        # at the first auxiliary, and the verb group from there is the cue
+        cue = [(view.toks[finite[0]].start, cue[0][1])] + cue[1:]
+        b = finite[0]
     if not subject and pack.verb_second and finite and not fronted \
             and _subject_before_auxiliary(view, a, finite[0]):
         subject = a, finite[0]  # "Mamadou hatte die Änderung damit begründet": S-Aux-O-V

@@ -55,6 +55,7 @@ held respond continue mean means speak spoke speaks find see want
 """.split())
 VERB_MARKERS = frozenset("""
 to not n't will would could should can may might must shall also never did does do
+often always already still even again later once ever first long
 """.split())
 
 SPEECH_ACTS = frozenset({

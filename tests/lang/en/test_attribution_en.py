@@ -255,3 +255,12 @@ def test_a_participle_after_a_preposition_shares_the_subject() -> None:
 def test_a_speaker_before_a_colon_and_a_quotation() -> None:
     c = claims('A spokesman for the railway: "We do not know when the train will come."')[0]
     assert (c["kind"], c["source"]["text"]) == ("direct", "A spokesman for the railway")
+
+
+def test_the_verb_group_from_the_first_auxiliary_is_the_cue() -> None:
+    c = claims("The utility has been working to emphasize its solar business.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("The utility", "has been working to emphasize")
+    c = claims("Senator Ames has long said that she will back the nominee.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Senator Ames", "has long said")
+    c = claims("The man who was arrested said he was innocent.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("The man who was arrested", "said")
