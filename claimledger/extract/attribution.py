@@ -34,6 +34,7 @@ class Draft:
     reported_cue: bool = False  # the cue itself is in reported speech ("habe er betont")
     frame: list[tuple[int, int]] = field(default_factory=list)
     addressee: list[tuple[int, int]] = field(default_factory=list)
+    refers_back: bool = False  # "Dies bestätigte X.": the content is the sentence before
 
 
 @functools.cache
@@ -236,11 +237,19 @@ def _particle(view: SentenceView, i: int) -> int | None:
     """Index of the separable particle that completes the verb at i, if the pack requires one."""
     needed = view.pack.separable.get(view.low[i])
     if not needed:
-        return -1
-    end = view.next_boundary(i + 1)
-    for j in range(i + 1, end):
-        if view.low[j] in needed:
-            return j
+        optional = view.pack.optional_particles.get(view.low[i])
+        end = view.next_boundary(i + 1)
+        # "forderte die SPD auf, …": a particle that may complete it, at the clause end
+        return end - 1 if optional and end - 1 > i and view.low[end - 1] in optional else -1
+    start = i + 1
+    for step in range(3):  # "teilte der Direktor, Bagus Puruhito, mit": past appositions
+        end = view.next_boundary(start)
+        for j in range(start, end):
+            if view.low[j] in needed:
+                return j
+        if end >= len(view.toks) or view.low[end] != "," or (step and not _apposition(view, start, end)):
+            return None
+        start = end + 1
     return None
 
 
@@ -291,6 +300,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if _participle(view, i):
             subject = _main_subject(view, i, drafts)
             d = _content_after(view, i, max(i, part), cue, subject) if subject else None
+        elif i == 1 and view.low[0] in view.pack.anaphoric_objects:
+            d = _back_reference(view, i, cue)
         else:
             d = _shape_claim(view, i, max(i, part), cue)
         if d:
@@ -298,6 +309,15 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             d.cue.sort()
             drafts.append(d)
     return drafts
+
+
+def _back_reference(view: SentenceView, verb: int, cue: list) -> Draft | None:
+    """'Dies bestätigte der Vatikan.' / 'Das teilte die Polizei mit.': the subject follows the
+    verb, and the content is the sentence before (filled in by the engine)."""
+    a, b = _subject_between(view, verb)
+    if b == a:
+        return None
+    return Draft("indirect", [], [view.span(a, b)], cue, view.sent.index, 0.55, refers_back=True)
 
 
 def _participle(view: SentenceView, i: int) -> bool:
@@ -379,7 +399,14 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     """Content before the cue: "…, sagte X.", "…, teilte ein Sprecher mit.", '"…," he said';
     `subject`: a source before the cue already found with its appositions."""
     low, pack, n = view.low, view.pack, len(view.toks)
-    a, b = subject or view.noun_phrase_after(verb + 1)  # "…, teilte ein Sprecher mit."
+    j = verb + 1
+    while j < min(n - 1, verb + 3) and (low[j] in pack.time_words or (
+            pack.capitalised_nouns and view._modifier(j) and low[j] not in pack.prepositions
+            and not _clause_word(view, j))):  # a lower-case word there is an adverb
+        j += 1  # "…, teilte später der Direktor mit."
+    a, b = subject or view.noun_phrase_after(j)  # "…, teilte ein Sprecher mit."
+    if b == a:
+        a, b = view.noun_phrase_after(verb + 1)
     if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
         return None
     if b == a:
@@ -388,7 +415,8 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     c = view.span(0, a if subject else verb - 1)
     if c == (0, 0) or (b == a):
         return None
-    b = _with_apposition(view, b)  # '…," said Craig Varoga, a Democratic strategist.'
+    # '…," said Craig Varoga, a Democratic strategist.' / '…, teilte X, Leiter der Y, mit.'
+    b = _with_apposition(view, b, verb_end if verb_end > b else len(view.toks))
     told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
     after_quote = _closer_at(view, verb - 1, verb - 2)  # '"…," he said, …': the quotes pass
     rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
@@ -412,7 +440,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     k = _after_adverbs(view, k)  # "überlegten kurz, den Shuttle …"
     if k < n and low[k] in BOUNDARY:
         k += 1
-    elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts:
+    elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts \
+            and _past_according(view, k, n) == k:  # "bestätigte laut Reuters, dass …"
         kind = "reported"
     a, b = subject or _source_before(view, verb)
     told = _prepositional_addressee(view, a) if a < b and not subject else None
@@ -670,12 +699,12 @@ def _lead_start(view: SentenceView, a: int, j: int) -> int | None:
 APPOSITION_WORDS = 10
 
 
-def _with_apposition(view: SentenceView, b: int) -> int:
+def _with_apposition(view: SentenceView, b: int, limit: int) -> int:
     """End of a source that closes its sentence after the cue, with the apposition that follows
     it ("said Alyssa Reyes, 29, of Meridian"): both datasets mark it as part of the source."""
-    n = len(view.toks)
+    n = limit  # the sentence end, or a particle after the source ("…, teilte X, Y, mit")
     end = n - (n > 0 and view.low[n - 1] in END_PUNCT)
-    while end > b and view.toks[end - 1].text in QUOTE_CHARS:
+    while end > b and view.toks[end - 1].text in QUOTE_CHARS | {","}:
         end -= 1
     if b < end and view.low[b] == "," and 0 < end - b - 1 <= APPOSITION_WORDS + 2 \
             and _phrase(view, b + 1, end):

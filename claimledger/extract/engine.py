@@ -104,6 +104,7 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
                  pack: LanguagePack) -> list[attr.Draft]:
     drafts = _sentence_drafts(text, tokens, sentences, pack)
     drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
+    drafts = _referred_back(text, drafts, sentences)
     _named_before(drafts)
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
@@ -380,6 +381,21 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> int | None:
 def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
     return any(t.lower in pack.subjunctive and t.text[:1].islower()
                for t in tokens[sent.first : sent.last])
+
+
+def _referred_back(text: str, drafts: list[attr.Draft], sentences: list[Sentence]) -> list[attr.Draft]:
+    """A claim whose content is the sentence before ("Dies bestätigte der Vatikan.") takes that
+    sentence, without its full stop, when it is in the same paragraph; else it is dropped."""
+    out = []
+    for d in drafts:
+        if d.refers_back:
+            prev = sentences[d.sentence - 1] if d.sentence else None
+            if prev is None or prev.paragraph != sentences[d.sentence].paragraph:
+                continue
+            end = prev.start + len(text[prev.start : prev.end].rstrip(" .!?"))
+            d.content = [(prev.start, end)]
+        out.append(d)
+    return out
 
 
 ANAPHORIC_SENTENCES = 2  # "Demnach …" refers to a source at most this many sentences back

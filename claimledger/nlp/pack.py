@@ -121,6 +121,9 @@ class LanguagePack:
     cue_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs between a separable verb and its particle that belong to the cue ("geht davon aus")
     cue_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # particles that may complete a verb of speaking at its clause end and then belong to the
+    # cue ("forderte die Partei auf, …"); the verb is a cue without them too
+    optional_particles: dict[str, frozenset[str]] = field(default_factory=dict)
     # words that open a subordinate clause: a subject before a verb of speaking starts after them
     # ("resigned after he posted", "what Sroka called"), as after a relative pronoun
     subordinators: frozenset[str] = field(default_factory=frozenset)
@@ -136,6 +139,9 @@ class LanguagePack:
     # adverbs that attribute their sentence to a source named before ("Demnach habe …"): the
     # claim takes the source of the claim before it
     anaphoric_cues: frozenset[str] = field(default_factory=frozenset)
+    # demonstratives that, fronted before a verb of speaking, stand for the sentence before
+    # ("Dies bestätigte der Vatikan.")
+    anaphoric_objects: frozenset[str] = field(default_factory=frozenset)
     # relative adverbs after a noun that names a statement ("ein Bericht, wonach …"): the noun
     # phrase before the comma is the source, the clause after the adverb the content
     relative_cues: frozenset[str] = field(default_factory=frozenset)

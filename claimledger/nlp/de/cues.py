@@ -29,7 +29,7 @@ for _stem in (
     "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn", "frag",
     "entgegn", "appellier", "bedauer", "begrüß", "beschuldig", "lob", "verteidig", "verurteil",
     "würdig", "begründ", "plädier", "urteil", "skandier", "schilder", "beharr", "erwider", "mutmaß",
-    "überleg",
+    "überleg", "veröffentlich",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")
@@ -104,6 +104,8 @@ SPEECH_ACTS = frozenset({
     "aufgefordert", "riet", "rieten",
 })
 SEPARABLE |= {"lehnte": frozenset({"ab"}), "lehnten": frozenset({"ab"}), "lehnt": frozenset({"ab"})}
+SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
+OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}
 # more separable verbs: lemma, particles, finite forms (past, past plural, present), participle
 for _lemma, _particles, _forms, _participle in (
     ("feststellen", ("fest", "klar"), ("stellte", "stellten", "stellt"), "festgestellt"),

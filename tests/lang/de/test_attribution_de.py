@@ -334,3 +334,17 @@ def test_a_speaker_before_a_colon_and_a_quotation() -> None:
     c = claims("Ein Sprecher der Bahn: „Wir wissen nicht, wann der Zug kommt.“")[0]
     assert (c["kind"], c["source"]["text"]) == ("direct", "Ein Sprecher der Bahn")
     assert claims("Der Sprecher sagte: „Wir wissen es nicht.“")[0]["cue"]["text"] == "sagte"
+
+
+def test_dies_bestaetigte_x_takes_the_sentence_before() -> None:
+    c = claims("Die Brücke bleibt bis Mai gesperrt. Dies bestätigte ein Sprecher der Stadt.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "ein Sprecher der Stadt", "Die Brücke bleibt bis Mai gesperrt")
+    assert claims("Dies bestätigte ein Sprecher der Stadt.") == []  # nothing before it
+
+
+def test_particles_after_appositions_and_optional_particles() -> None:
+    c = claims("Der Zug fiel aus, teilte später die Sprecherin der Bahn, Ina Hoff, mit.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("die Sprecherin der Bahn, Ina Hoff", "teilte mit")
+    c = claims("Er forderte die Stadt auf, den Park zu öffnen.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("forderte auf", "den Park zu öffnen")
