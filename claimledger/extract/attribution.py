@@ -448,6 +448,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
+    passive: tuple[int, int] | None = None
     fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
@@ -475,7 +476,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
             cue = cue + [(view.toks[finite[-1]].start, view.toks[finite[-1]].end)]  # "hatte … erklärt"
         if b == a and _phrase(view, *before):
             a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
-    if b == a:
+    aux = [j for j in range(view.prev_boundary(verb), verb) if low[j] in pack.passive_auxiliaries]
+    if aux and a < b <= aux[0] and pack.speech_verbs.get(low[verb]) != low[verb]:
+        passive = a, b  # "Die Männer werden beschuldigt, …": they are told, not telling
+        a, b = _agent(view, aux[0] + 1, verb)
+    if b == a and not passive:
         return None
     if a > verb_end and k <= a:
         k = b  # "nannte er die Berichte hysterisch": the content follows the inverted subject
@@ -496,6 +501,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
         dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
         addressee = addressee or dative
+        k = _after_adjunct_comma(view, k, end)
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
     if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
@@ -505,7 +511,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
             addressee = _object_after(view, k, end)  # '"…," the minister told reporters.'
     if c == (0, 0):
         return None
-    return Draft(kind, [c], [view.span(a, b)], cue, view.sent.index, 0.55,
+    addressee = addressee or passive
+    return Draft(kind, [c], [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
 
 
@@ -577,6 +584,19 @@ def _before_comma_complementizer(view: SentenceView, k: int, end: int, inverted:
                 low[k] in pack.determiners or view.toks[k].text[:1].isupper())
             return ((k, j), j + 1) if np else (None, k)
     return None, k
+
+
+def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
+    """Past a short phrase and its comma before a reported clause with a subjunctive ("sagte
+    am Sonntag vor Journalisten, Afghanistan sei …"): the phrase says when and where."""
+    low, pack = view.low, view.pack
+    for j in range(k + 1, min(end - 1, k + ADJUNCT_WORDS + 2)):
+        if low[j] == ",":
+            if _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)) and any(
+                    low[x] in pack.subjunctive for x in range(j + 1, min(end, j + ADJUNCT_WORDS + 2))):
+                return j + 1
+            return k
+    return k
 
 
 def _past_according(view: SentenceView, k: int, end: int) -> int:
@@ -750,6 +770,18 @@ def _after_adverbs(view: SentenceView, k: int) -> int:
             or low[j] in view.pack.pronouns or view.is_finite(j) or low[j] in view.pack.speech_verbs):
         j += 1
     return j if k < j < n and low[j] == "," else k
+
+
+def _agent(view: SentenceView, a: int, b: int) -> tuple[int, int]:
+    """The agent of a passive between its auxiliary and participle ("wurde von der Regierung
+    beschuldigt": the pack's first addressee-less preposition is not known, so "von" is found
+    as the word before a noun phrase that runs up to the participle); else empty."""
+    for j in range(a, b - 1):
+        if view.low[j] in view.pack.agent_prepositions:
+            x, y = view.noun_phrase_after(j + 1)
+            if y > x:
+                return x, min(y, b)
+    return b, b
 
 
 def _subject_before_auxiliary(view: SentenceView, a: int, aux: int) -> bool:

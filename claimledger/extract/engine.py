@@ -402,12 +402,12 @@ ANAPHORIC_SENTENCES = 2  # "Demnach …" refers to a source at most this many se
 
 
 def _named_before(drafts: list[attr.Draft]) -> None:
-    """A claim with a cue and no source ("Demnach habe …") continues the claim with a source
-    right before it, as a continuation does."""
+    """An attribution with a cue and no source ("Demnach habe …") continues the claim with a
+    source right before it, as a continuation does (a passive without agent has none)."""
     last: attr.Draft | None = None
     for d in sorted(drafts, key=lambda d: (d.sentence, d.content[0][0] if d.content else 0)):
-        if d.cue and not d.source and d.inherit_from is None and last is not None \
-                and d.sentence - last.sentence <= ANAPHORIC_SENTENCES:
+        if d.kind == "according_to" and d.cue and not d.source and d.inherit_from is None \
+                and last is not None and d.sentence - last.sentence <= ANAPHORIC_SENTENCES:
             d.inherit_from = last
         if d.source:
             last = d

@@ -139,6 +139,8 @@ class LanguagePack:
     # adverbs that attribute their sentence to a source named before ("Demnach habe …"): the
     # claim takes the source of the claim before it
     anaphoric_cues: frozenset[str] = field(default_factory=frozenset)
+    # prepositions that introduce the agent of a passive ("wurde von der Regierung beschuldigt")
+    agent_prepositions: frozenset[str] = field(default_factory=frozenset)
     # demonstratives that, fronted before a verb of speaking, stand for the sentence before
     # ("Dies bestätigte der Vatikan.")
     anaphoric_objects: frozenset[str] = field(default_factory=frozenset)

@@ -92,6 +92,7 @@ PACK = LanguagePack(
     according_clause=True,
     anaphoric_cues=frozenset({"demnach"}),
     anaphoric_objects=frozenset({"dies", "das", "dieses"}),
+    agent_prepositions=frozenset({"von", "vom"}),
     optional_particles=cues.OPTIONAL_PARTICLES,
     relative_cues=frozenset({"wonach"}),
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches"}),

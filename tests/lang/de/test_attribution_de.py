@@ -348,3 +348,16 @@ def test_particles_after_appositions_and_optional_particles() -> None:
     assert (c["source"]["text"], c["cue"]["text"]) == ("die Sprecherin der Bahn, Ina Hoff", "teilte mit")
     c = claims("Er forderte die Stadt auf, den Park zu öffnen.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("forderte auf", "den Park zu öffnen")
+
+
+def test_a_passive_subject_is_the_addressee_and_the_agent_the_source() -> None:
+    c = claims("Die Anwohner wurden aufgefordert, die Fenster zu schließen.")[0]
+    assert (c["source"]["text"], c["addressee"]["text"]) == ("", "Die Anwohner")
+    c = claims("Die Firma wurde von der Behörde beschuldigt, Daten verkauft zu haben.")[0]
+    assert (c["source"]["text"], c["addressee"]["text"]) == ("der Behörde", "Die Firma")
+    assert claims("Sie werden sagen, dass alles gut sei.")[0]["source"]["text"] == "Sie"  # future
+
+
+def test_a_when_and_where_phrase_before_the_comma_is_not_content() -> None:
+    c = claims("Der Trainer sagte am Sonntag vor Journalisten, das Team sei müde.")[0]
+    assert c["content"]["text"] == "das Team sei müde"
