@@ -293,6 +293,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if part is None:
             continue
         cue = [(view.toks[i].start, view.toks[i].end)]
+        if i + 1 < n and view.low[i + 1] in view.pack.reflexives:
+            cue = [(view.toks[i].start, view.toks[i + 1].end)]  # "äußerte sich"
         if part >= 0:  # "geht davon aus", "forderte sie dazu auf": the adverb is in the cue
             cue += [(view.toks[j].start, view.toks[j].end) for j in range(i + 1, part)
                     if view.low[j] in view.pack.cue_adverbs]
@@ -373,9 +375,28 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         return _after_relative_subject(view, verb, verb_end, cue, rel)
     # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"
     as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
-    if verb and not as_clause and (low[verb - 1] in {",", ":"} or view.toks[verb - 1].text in _closers(pack)):
+    closed = verb and view.toks[verb - 1].text in _closers(pack) and not _quoted_name_before(view, verb - 1)
+    if verb and not as_clause and (low[verb - 1] in {",", ":"} or closed):
         return _content_before(view, verb, verb_end, cue)
     return _content_after(view, verb, verb_end, cue)
+
+
+NAME_WORDS = 5
+
+
+def quoted_name(inner: str) -> bool:
+    """A quotation that names something ('„Shui Jing Shi“', '"Greek National Line"'): two to
+    five words, every one capitalised, no closing punctuation."""
+    words = inner.split()
+    return 1 < len(words) <= NAME_WORDS and all(w[:1].isupper() for w in words) and inner[-1:] not in ".!?,"
+
+
+def _quoted_name_before(view: SentenceView, closer: int) -> bool:
+    """The quotation closed at token `closer` is a name (`quoted_name`)."""
+    for j in range(closer - 1, max(-1, closer - NAME_WORDS - 2), -1):
+        if view.toks[j].text in QUOTE_CHARS:
+            return quoted_name(" ".join(t.text for t in view.toks[j + 1 : closer]))
+    return False
 
 
 def _after_relative_subject(view: SentenceView, verb: int, verb_end: int, cue: list,
@@ -437,7 +458,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:
         k += 1  # verb-final clause: "nachdem er erklärt hatte, …"
     kind = "indirect"
-    k = _after_adverbs(view, k)  # "überlegten kurz, den Shuttle …"
+    # "überlegten kurz, den …" / "äußerte sich mit den Worten: „…“"
+    k = _after_colon(view, _after_adverbs(view, k))
     if k < n and low[k] in BOUNDARY:
         k += 1
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts \
@@ -584,6 +606,19 @@ def _before_comma_complementizer(view: SentenceView, k: int, end: int, inverted:
                 low[k] in pack.determiners or view.toks[k].text[:1].isupper())
             return ((k, j), j + 1) if np else (None, k)
     return None, k
+
+
+def _after_colon(view: SentenceView, k: int) -> int:
+    """Past a short phrase that ends in a colon before a quotation ("äußerte sich mit den
+    Worten: „…“", "said in a statement: "…""), else k."""
+    low, n = view.low, len(view.toks)
+    for j in range(k, min(n - 1, k + ADJUNCT_WORDS + 2)):
+        if low[j] == ":":
+            quoted = view.toks[j + 1].text in {o for o, _ in view.pack.quote_pairs}
+            return j + 1 if quoted and (j == k or _phrase(view, k, j)) else k
+        if low[j] in BOUNDARY:
+            return k
+    return k
 
 
 def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:

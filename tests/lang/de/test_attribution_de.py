@@ -361,3 +361,14 @@ def test_a_passive_subject_is_the_addressee_and_the_agent_the_source() -> None:
 def test_a_when_and_where_phrase_before_the_comma_is_not_content() -> None:
     c = claims("Der Trainer sagte am Sonntag vor Journalisten, das Team sei müde.")[0]
     assert c["content"]["text"] == "das Team sei müde"
+
+
+def test_a_phrase_before_a_colon_and_a_reflexive_in_the_cue() -> None:
+    c = claims("Sie äußerte sich mit den Worten: „Das ist erst der Anfang.“")[0]
+    assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
+        "direct", "äußerte sich", "„Das ist erst der Anfang.“")
+
+
+def test_a_quoted_name_is_no_claim() -> None:
+    cs = claims("Ein Mitarbeiter der Firma „Blue River Media“ sagte, das Video sei echt.")
+    assert [c["kind"] for c in cs] == ["indirect"]
