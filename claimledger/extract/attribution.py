@@ -357,7 +357,7 @@ def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:
     j = verb
     while j > 0 and view.leads_verb(j - 1):
         j -= 1
-    source_end = max((e for _, e in d.source), default=-1)
+    source_end = max((e for _, e in d.source if e <= view.toks[verb].start), default=-1)
     while j < verb and view.toks[j].start < source_end:
         j += 1
     return j
@@ -502,6 +502,12 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if aux and a < b <= aux[0] and pack.speech_verbs.get(low[verb]) != low[verb]:
         passive = a, b  # "Die Männer werden beschuldigt, …": they are told, not telling
         a, b = _agent(view, aux[0] + 1, verb)
+        if b == a and k < n and low[k] in pack.agent_prepositions:
+            a, b = view.noun_phrase_after(k + 1)  # "was first reported by the Times": what
+            if b > a and b >= n - 1:  # was reported is the subject
+                return Draft("reported", [view.span(*passive)], [view.span(a, b)], cue,
+                             view.sent.index, 0.55)
+            a = b = k
     if b == a and not passive:
         return None
     if a > verb_end and k <= a:

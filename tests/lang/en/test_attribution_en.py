@@ -264,3 +264,11 @@ def test_the_verb_group_from_the_first_auxiliary_is_the_cue() -> None:
     assert (c["source"]["text"], c["cue"]["text"]) == ("Senator Ames", "has long said")
     c = claims("The man who was arrested said he was innocent.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("The man who was arrested", "said")
+
+
+def test_passives() -> None:
+    c = claims("The merger was first reported by the Daily Ledger.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "the Daily Ledger", "was first reported", "The merger")
+    c = claims("The drivers were told to stay home.")[0]
+    assert (c["source"]["text"], c["addressee"]["text"]) == ("", "The drivers")
