@@ -74,6 +74,7 @@ def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     return spans
 
 
+NUMBER_RE = re.compile(r"\d[\d.,]*$")
 PAREN_WORDS = 5  # "(CDU)", "(D-R.I.)": an aside this short stays inside its phrase
 
 
@@ -106,8 +107,9 @@ class SentenceView:
     def is_verb_form(self, i: int) -> bool:
         """Lower-case (or sentence-initial) form listed as a speech verb."""
         tok = self.toks[i].text
-        if tok[:1].isupper() and i > 0 and self.toks[i - 1].text not in QUOTE_CHARS:
-            return False
+        if tok[:1].isupper() and ((i > 0 and self.toks[i - 1].text not in QUOTE_CHARS) or (
+                i == 0 and self.pack.verb_second)):
+            return False  # verb-second: a capitalised first word is a noun ("Berichten zufolge")
         if not self.pack.capitalised_nouns and i > 0 and (
                 self.low[i - 1] in self.pack.determiners or self._possessor(i - 1)):
             return False  # "the report", "a question", "Clinton's call": a noun, not a verb
@@ -186,6 +188,9 @@ class SentenceView:
             if head_seen and genitive and self.low[j] in self.pack.determiners and (
                     self.low[j] not in genitive or self.toks[min(j + 1, end - 1)].text in QUOTE_CHARS):
                 break  # "Lindqvist dem Sender", "Lindqvist der „Bild“": the addressee
+            if head_seen and NUMBER_RE.match(self.toks[j].text) \
+                    and not NUMBER_RE.match(self.toks[j - 1].text):
+                break  # "laut einem Artikel der Agentur 900 Menschen": a figure starts a new phrase
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
         if head_seen and j == end and j < len(self.toks) and self.low[j] == "(":

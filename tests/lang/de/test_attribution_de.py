@@ -372,3 +372,10 @@ def test_a_phrase_before_a_colon_and_a_reflexive_in_the_cue() -> None:
 def test_a_quoted_name_is_no_claim() -> None:
     cs = claims("Ein Mitarbeiter der Firma „Blue River Media“ sagte, das Video sei echt.")
     assert [c["kind"] for c in cs] == ["indirect"]
+
+
+def test_a_figure_after_the_source_and_a_capitalised_first_word() -> None:
+    c = claims("Durch die Flut kamen laut einem Bericht der Agentur 900 Menschen ums Leben.")[0]
+    assert c["source"]["text"] == "einem Bericht der Agentur"
+    c = claims("Berichten zufolge baut die Firma ein neues Werk.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Berichten", "zufolge")
