@@ -193,12 +193,25 @@ class SentenceView:
                 break  # "laut einem Artikel der Agentur 900 Menschen": a figure starts a new phrase
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
+        if head_seen and j < end and self.toks[j].text in {o for o, _ in self.pack.quote_pairs}:
+            j = self._quoted_title_end(j)  # "des Fachmagazins „Automobilwoche“"
         if head_seen and j == end and j < len(self.toks) and self.low[j] == "(":
             close = next((k for k in range(j + 1, min(len(self.toks), j + PAREN_WORDS + 2))
                           if self.low[k] == ")"), None)
             if close is not None and self._paren_open(close) == j:
                 j = close + 1  # "Eva Roth (SPD)", "Sen. Jack Reed (D-R.I.)"
         return i, j
+
+    def _quoted_title_end(self, j: int) -> int:
+        """After a short quoted title opened at j that starts capitalised ("„Bild am Sonntag“"),
+        else j."""
+        for k in range(j + 1, min(len(self.toks), j + NAME_WORDS + 2)):
+            if self.toks[k].text in QUOTE_CHARS:
+                inner = self.toks[j + 1 : k]
+                ok = k > j + 1 and inner[0].text[:1].isupper() and not any(
+                    t.text in END_PUNCT or t.text in BOUNDARY for t in inner)
+                return k + 1 if ok else j
+        return j
 
     def _title(self, j: int, end: int) -> bool:
         """A role noun between an organisation and a name: "Treasury spokesman Tom Reed"."""

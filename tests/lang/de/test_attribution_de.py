@@ -379,3 +379,9 @@ def test_a_figure_after_the_source_and_a_capitalised_first_word() -> None:
     assert c["source"]["text"] == "einem Bericht der Agentur"
     c = claims("Berichten zufolge baut die Firma ein neues Werk.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Berichten", "zufolge")
+
+
+def test_a_quoted_title_inside_a_source() -> None:
+    c = claims("Laut einem Bericht des Magazins „Neue Wege“ steigen die Mieten weiter.")[0]
+    assert c["source"]["text"] == "einem Bericht des Magazins „Neue Wege“"
+    assert c["content"]["text"] == "steigen die Mieten weiter"
