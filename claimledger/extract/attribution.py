@@ -101,7 +101,10 @@ class SentenceView:
     def _closes_within(self, a: int, j: int) -> bool:
         """Token j closes a quotation or aside opened in [a, j): 'der „Spiegel“' and 'Eva Roth
         (SPD)' keep their closing mark."""
-        openers = {o for o, c in self.pack.quote_pairs + (("(", ")"),) if c == self.toks[j].text and o != c}
+        mark = self.toks[j].text
+        if any(o == c == mark for o, c in self.pack.quote_pairs):  # straight: an odd count before
+            return sum(self.toks[i].text == mark for i in range(a, j)) % 2 == 1
+        openers = {o for o, c in self.pack.quote_pairs + (("(", ")"),) if c == mark and o != c}
         return bool(openers) and any(self.toks[i].text in openers for i in range(a, j))
 
     def is_verb_form(self, i: int) -> bool:
@@ -585,12 +588,12 @@ def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
 
 
 def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end: int) -> bool:
-    """'"…," she said in a statement.' / '"…," X said, declining to comment.': a short source
-    [a, b) right after a closing quotation mark, and after the cue only an adjunct (no clause)
-    or a comma: the quotation is the content."""
+    """'"…," she said in a statement.' / '"…," X said, declining to comment.' / '"…," X said of
+    the voters who …': a short source [a, b) right after a closing quotation mark, and after the
+    cue a comma, a preposition or an adjunct without a clause: the quotation is the content."""
     k = verb_end + 1
     return (_closer_at(view, a, a - 1, a - 2) and b - a <= SOURCE_WORDS
-            and (k < end and view.low[k] == "," or not _has_clause(view, k, end)))
+            and (k < end and view.low[k] in {","} | view.pack.prepositions or not _has_clause(view, k, end)))
 
 
 def _closer_at(view: SentenceView, *positions: int) -> bool:
@@ -823,6 +826,8 @@ def _after_adverbs(view: SentenceView, k: int) -> int:
     """The comma after up to two lower-case adverbs right after a cue ("überlegten kurz, …",
     "sagte zudem, …"), else k: the words are how it was said, not what."""
     n, low = len(view.toks), view.low
+    if not view.pack.capitalised_nouns:
+        return k  # a lower-case word is an adverb only where nouns are capitalised ("how, …")
     j = k
     while j < min(n, k + ADVERB_WORDS) and view.toks[j].text[:1].islower() and not (
             low[j] in view.pack.complementizers or low[j] in view.pack.determiners

@@ -242,6 +242,7 @@ def _sentence_drafts(
 ) -> list[attr.Draft]:
     drafts: list[attr.Draft] = []
     starts = [t.start for t in tokens]
+    quoted = attr.find_quotes(text, pack)
     for sent in sentences:
         view = attr.SentenceView(tokens, sent, pack)
         found = attr.according_claims(view)
@@ -250,7 +251,7 @@ def _sentence_drafts(
                 found.append(d)
         found += attr.colon_claims(view)  # none when a verb stands before the colon
         found = _dedupe(found)
-        _end_at_coordination(tokens, starts, found, pack)
+        _end_at_coordination(tokens, starts, [d for d in found if not _inside(d.cue, quoted)], pack)
         drafts.extend(found)
     return drafts
 

@@ -89,7 +89,7 @@ he she they we you i his her its their this that these those there here as so th
     np_joiners=frozenset({"of", "for", "'s", "’s"}),
     prepositions=frozenset({
         "in", "on", "at", "to", "from", "with", "by", "about", "after", "before", "during",
-        "over", "under", "against", "between", "through", "without", "since", "until",
+        "over", "under", "against", "between", "through", "without", "since", "until", "of",
     }),
     role_suffixes=("er", "or", "ist", "ent", "ian"),
     unit_lemmas=numbers.UNIT_LEMMAS,

@@ -272,3 +272,13 @@ def test_passives() -> None:
         "the Daily Ledger", "was first reported", "The merger")
     c = claims("The drivers were told to stay home.")[0]
     assert (c["source"]["text"], c["addressee"]["text"]) == ("", "The drivers")
+
+
+def test_quotations_around_a_cue_with_a_prepositional_phrase_and_inner_cues() -> None:
+    text = ('"Nobody knows how they voted," Ruiz said of the voters whose rights were restored. '
+            '"But they chose."')
+    c = claims(text)[0]
+    assert (c["kind"], [text[a:b] for a, b in c["content"]["spans"]]) == (
+        "direct", ['"Nobody knows how they voted,"', '"But they chose."'])
+    c = claims('The mayor said that the judge "happens to be, we believe, biased."')[0]
+    assert c["content"]["text"] == 'that the judge "happens to be, we believe, biased."'
