@@ -470,67 +470,17 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
                    subject: tuple[int, int] | None = None) -> Draft | None:
     """Subject before the cue (or after it, inverted; or `subject`, shared), content after it."""
     low, pack, n = view.low, view.pack, len(view.toks)
-    after = verb_end + 1
-    if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb \
-            and low[verb] in pack.speech_acts:
-        cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]  # "called for", "warned of"
-        after += 1
-    k = after
-    if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:
-        k += 1  # verb-final clause: "nachdem er erklärt hatte, …"
-    kind = "indirect"
-    # "überlegten kurz, den …" / "äußerte sich mit den Worten: „…“"
-    k = _after_colon(view, _after_adverbs(view, k))
-    if k < n and low[k] in BOUNDARY:
-        k += 1
-    elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts \
-            and _past_according(view, k, n) == k:  # "bestätigte laut Reuters, dass …"
-        kind = "reported"
-    a, b = subject or _source_before(view, verb)
-    told = _prepositional_addressee(view, a) if a < b and not subject else None
-    if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
-        a, b = view.noun_phrase_after(verb_end + 1)
-    finite = [j for j in range(a, b) if view.is_finite(j)]
-    passive: tuple[int, int] | None = None
-    fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
-        b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
-        pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
-                              or view.toks[a].text.isdigit()))  # "Zum Rücktritt sagte X", "2008 erklärte er"
-    if not subject and not pack.verb_second and finite and finite[0] > a \
-            and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
-        # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends
-        # at the first auxiliary, and the verb group from there is the cue
-        cue = [(view.toks[finite[0]].start, cue[0][1])] + cue[1:]
-        b = finite[0]
-    if not subject and pack.verb_second and finite and not fronted \
-            and _subject_before_auxiliary(view, a, finite[0]):
-        subject = a, finite[0]  # "Mamadou hatte die Änderung damit begründet": S-Aux-O-V
-        cue = cue + [(view.toks[finite[0]].start, view.toks[finite[0]].end)]
-        a, b = subject
-    if subject:
-        pass
-    elif b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted)):
-        # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
-        focus = fronted and not finite and low[a] not in pack.prepositions \
-            and low[a] not in prefixes_by_first_word(pack.according_prefix)
-        before = (a + 1, b) if focus else (b, b)
-        a, b = _subject_between(view, verb)
-        if finite and finite[-1] < a and low[finite[-1]] in pack.clause_verbs:
-            cue = cue + [(view.toks[finite[-1]].start, view.toks[finite[-1]].end)]  # "hatte … erklärt"
-        if b == a and _phrase(view, *before):
-            a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
-    aux = [j for j in range(view.prev_boundary(verb), verb) if low[j] in pack.passive_auxiliaries]
-    if aux and a < b <= aux[0] and pack.speech_verbs.get(low[verb]) != low[verb]:
-        passive = a, b  # "Die Männer werden beschuldigt, …": they are told, not telling
-        a, b = _agent(view, aux[0] + 1, verb)
-        if b == a and k < n and low[k] in pack.agent_prepositions:
-            a, b = view.noun_phrase_after(k + 1)  # "was first reported by the Times": what
-            if b > a and b >= n - 1:  # was reported is the subject
-                return Draft("reported", [view.span(*passive)], [view.span(a, b)], cue,
-                             view.sent.index, 0.55)
-            a = b = k
-    if b == a and not passive:
+    k, kind, cue = _content_start(view, verb, verb_end, cue)
+    found = _subject(view, verb, verb_end, cue, subject)
+    if found is None:
         return None
+    a, b, cue, told, passive = found
+    if passive and b == a and k < n and low[k] in pack.agent_prepositions:
+        a, b = view.noun_phrase_after(k + 1)  # "was first reported by the Times": what was
+        if b > a and b >= n - 1:  # reported is the subject
+            return Draft("reported", [view.span(*passive)], [view.span(a, b)], cue,
+                         view.sent.index, 0.55)
+        a = b = k
     if a > verb_end and k <= a:
         k = b  # "nannte er die Berichte hysterisch": the content follows the inverted subject
     clause = range(view.prev_boundary(verb), verb)
@@ -563,6 +513,79 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     addressee = addressee or passive
     return Draft(kind, [c], [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+
+
+def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> tuple[int, str, list]:
+    """Where the content after a cue may start, the claim's kind (a speech act with no clause
+    after it is reported) and the cue with a particle that joins it ("called for")."""
+    low, pack, n = view.low, view.pack, len(view.toks)
+    after = verb_end + 1
+    if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb \
+            and low[verb] in pack.speech_acts:
+        cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]  # "called for", "warned of"
+        after += 1
+    k = after
+    if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:
+        k += 1  # verb-final clause: "nachdem er erklärt hatte, …"
+    kind = "indirect"
+    # "überlegten kurz, den …" / "äußerte sich mit den Worten: „…“"
+    k = _after_colon(view, _after_adverbs(view, k))
+    if k < n and low[k] in BOUNDARY:
+        k += 1
+    elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts \
+            and _past_according(view, k, n) == k:  # "bestätigte laut Reuters, dass …"
+        kind = "reported"
+    return k, kind, cue
+
+
+Span = tuple[int, int]
+Subject = tuple[int, int, list, Span | None, Span | None]  # a, b, cue, addressee before, passive
+
+
+def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
+             subject: tuple[int, int] | None) -> Subject | None:
+    """The source [a, b) of a verb of speaking with content after it, the cue grown by the
+    auxiliaries it takes, a prepositional addressee before the verb, and for a passive its
+    subject (the addressee; the source is then the agent, if any)."""
+    low, pack = view.low, view.pack
+    a, b = subject or _source_before(view, verb)
+    told = _prepositional_addressee(view, a) if a < b and not subject else None
+    if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
+        a, b = view.noun_phrase_after(verb_end + 1)
+    finite = [j for j in range(a, b) if view.is_finite(j)]
+    fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
+        b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
+        pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
+                              or view.toks[a].text.isdigit()))  # "Zum Rücktritt sagte X", "2008 erklärte er"
+    if not subject and not pack.verb_second and finite and finite[0] > a \
+            and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
+        # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends
+        # at the first auxiliary, and the verb group from there is the cue
+        cue = [(view.toks[finite[0]].start, cue[0][1])] + cue[1:]
+        b = finite[0]
+    if not subject and pack.verb_second and finite and not fronted \
+            and _subject_before_auxiliary(view, a, finite[0]):
+        subject = a, finite[0]  # "Mamadou hatte die Änderung damit begründet": S-Aux-O-V
+        cue = cue + [(view.toks[finite[0]].start, view.toks[finite[0]].end)]
+        a, b = subject
+    if not subject and (b == a or low[a] in pack.as_markers or (pack.verb_second and (finite or fronted))):
+        # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
+        focus = fronted and not finite and low[a] not in pack.prepositions \
+            and low[a] not in prefixes_by_first_word(pack.according_prefix)
+        before = (a + 1, b) if focus else (b, b)
+        a, b = _subject_between(view, verb)
+        if finite and finite[-1] < a and low[finite[-1]] in pack.clause_verbs:
+            cue = cue + [(view.toks[finite[-1]].start, view.toks[finite[-1]].end)]  # "hatte … erklärt"
+        if b == a and _phrase(view, *before):
+            a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
+    passive = None
+    aux = [j for j in range(view.prev_boundary(verb), verb) if low[j] in pack.passive_auxiliaries]
+    if aux and a < b <= aux[0] and pack.speech_verbs.get(low[verb]) != low[verb]:
+        passive = a, b  # "Die Männer werden beschuldigt, …": they are told, not telling
+        a, b = _agent(view, aux[0] + 1, verb)
+    if b == a and not passive:
+        return None
+    return a, b, cue, told, passive
 
 
 ADJUNCT_WORDS = 6  # "said on Friday that", "said in a filing that": a short phrase
