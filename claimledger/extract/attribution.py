@@ -116,11 +116,19 @@ class SentenceView:
         if not self.pack.capitalised_nouns and i > 0 and (
                 self.low[i - 1] in self.pack.determiners or self._possessor(i - 1)):
             return False  # "the report", "a question", "Clinton's call": a noun, not a verb
+        if self.pack.capitalised_nouns and 0 < i < len(self.toks) - 1 and self._attributive(i):
+            return False  # "dem veröffentlichten Artikel": an adjective before its noun
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
             return False
         if i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries:
             return False  # "… angeboten werde": a passive participle
         return self.low[i] in self.pack.speech_verbs
+
+    def _attributive(self, i: int) -> bool:
+        """A verb form between an article and a capitalised noun is an adjective."""
+        prev = self.low[i - 1]
+        return self.toks[i + 1].text[:1].isupper() and (
+            prev in self.pack.determiners or prev in self.pack.contracted_articles)
 
     def _possessor(self, j: int) -> bool:
         """A possessive noun ("Clinton's", "the party's"), not a contracted pronoun ("he's")."""
@@ -314,7 +322,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if part is None:
             continue
         cue = [(view.toks[i].start, view.toks[i].end)]
-        if i + 1 < n and view.low[i + 1] in view.pack.reflexives:
+        reflexive = i + 1 < n and view.low[i + 1] in view.pack.reflexives
+        if reflexive:
             cue = [(view.toks[i].start, view.toks[i + 1].end)]  # "äußerte sich"
         if part >= 0:  # "geht davon aus", "forderte sie dazu auf": the adverb is in the cue
             cue += [(view.toks[j].start, view.toks[j].end) for j in range(i + 1, part)
@@ -326,7 +335,7 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         elif i == 1 and view.low[0] in view.pack.anaphoric_objects:
             d = _back_reference(view, i, cue)
         else:
-            d = _shape_claim(view, i, max(i, part), cue)
+            d = _shape_claim(view, i, max(i + reflexive, part), cue)
         if d:
             d.cue[0] = (min(d.cue[0][0], view.toks[_cue_start(view, i, d)].start), d.cue[0][1])
             d.cue.sort()
@@ -488,8 +497,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     end = n
     if kind == "reported":
         end = view.next_boundary(k)
-    if kind == "reported" and verb_end > verb + 1:
-        k, end = verb + 1, verb_end  # "wies die Vorwürfe zurück": the object sits inside
+    if kind == "reported" and verb_end > verb + 1:  # "wies die Vorwürfe zurück": the object
+        k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end  # sits inside
     addressee = addressee_after(view, verb, k, end)
     if not addressee and not told and (told := _prepositional_addressee(view, k)):
         k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"

@@ -385,3 +385,10 @@ def test_a_quoted_title_inside_a_source() -> None:
     c = claims("Laut einem Bericht des Magazins „Neue Wege“ steigen die Mieten weiter.")[0]
     assert c["source"]["text"] == "einem Bericht des Magazins „Neue Wege“"
     assert c["content"]["text"] == "steigen die Mieten weiter"
+
+
+def test_an_attributive_participle_is_no_cue_and_a_reflexive_no_content() -> None:
+    assert claims("In dem veröffentlichten Artikel stehen neue Zahlen.") == []
+    c = claims("Die Partei spricht sich gegen das Gesetz aus.")[0]
+    assert c["cue"]["text"] == "spricht sich"
+    assert c["content"]["text"] == "gegen das Gesetz aus"
