@@ -458,6 +458,10 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     a, b = subject or view.noun_phrase_after(j)  # "…, teilte ein Sprecher mit."
     if b == a:
         a, b = view.noun_phrase_after(verb + 1)
+    if b > a and not subject and not pack.capitalised_nouns:
+        nb = view.next_boundary(b)  # '…," said a source close to the campaign.': lower-case
+        if _phrase(view, b, nb) and nb - a <= APPOSITION_WORDS + 2:  # words go on the phrase
+            b = nb
     if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
         return None
     if b == a:
@@ -820,6 +824,9 @@ def _with_apposition(view: SentenceView, b: int, limit: int) -> int:
     end = n - (n > 0 and view.low[n - 1] in END_PUNCT)
     while end > b and view.toks[end - 1].text in QUOTE_CHARS | {","}:
         end -= 1
+    nb = view.next_boundary(b + 1) if b < end else end
+    if nb < end and view.low[nb] == "," and nb + 1 < end and _relative_at(view, nb + 1):
+        end = nb  # "said Jon Ralston, a political commentator in Nevada, who …"
     if b < end and view.low[b] == "," and 0 < end - b - 1 <= APPOSITION_WORDS + 2 \
             and _phrase(view, b + 1, end):
         return end

@@ -282,3 +282,10 @@ def test_quotations_around_a_cue_with_a_prepositional_phrase_and_inner_cues() ->
         "direct", ['"Nobody knows how they voted,"', '"But they chose."'])
     c = claims('The mayor said that the judge "happens to be, we believe, biased."')[0]
     assert c["content"]["text"] == 'that the judge "happens to be, we believe, biased."'
+
+
+def test_a_source_after_the_cue_runs_to_the_comma() -> None:
+    c = claims('"It was quiet," said a source close to the harbour office.')[0]
+    assert c["source"]["text"] == "a source close to the harbour office"
+    c = claims('"It was loud," said Tom Reyes, a longtime dock worker in Oslo, who saw it.')[0]
+    assert c["source"]["text"] == "Tom Reyes, a longtime dock worker in Oslo"
