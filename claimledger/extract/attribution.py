@@ -297,7 +297,17 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
         b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
     if b - a > 10:
         a = b - 10
+    if not view.pack.capitalised_nouns and b - a > 1 and view.low[a] in view.pack.prepositions:
+        a = _last_name(view, a, b)  # "At the moment Sanders announced": a fronted phrase
     return a, b
+
+
+def _last_name(view: SentenceView, a: int, b: int) -> int:
+    """Start of the run of capitalised words that ends [a, b), else its last word."""
+    k = b
+    while k > a + 1 and view.toks[k - 1].text[:1].isupper():
+        k -= 1
+    return k if k < b else b - 1
 
 
 def _opens_clause(view: SentenceView, j: int) -> bool:
@@ -329,7 +339,7 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             cue += [(view.toks[j].start, view.toks[j].end) for j in range(i + 1, part)
                     if view.low[j] in view.pack.cue_adverbs]
             cue.append((view.toks[part].start, view.toks[part].end))
-        if _participle(view, i):
+        if _participle(view, i) or _after_conjunction(view, i):
             subject = _main_subject(view, i, drafts)
             d = _content_after(view, i, max(i, part), cue, subject) if subject else None
         elif i == 1 and view.low[0] in view.pack.anaphoric_objects:
@@ -359,6 +369,16 @@ def _participle(view: SentenceView, i: int) -> bool:
     prev = view.low[i - 1] if i > 1 else ""
     return bool(pack.participle_suffixes) and view.low[i].endswith(pack.participle_suffixes) and (
         prev == "," or prev in pack.prepositions or prev in pack.subordinators)
+
+
+def _after_conjunction(view: SentenceView, i: int) -> bool:
+    """A verb right after a comma and a conjunction, where the subject is never inverted ("He
+    endorsed Clinton, but told the Post that …"): it shares the sentence's subject."""
+    j = i
+    while j > 0 and view.leads_verb(j - 1):
+        j -= 1
+    return not view.pack.verb_second and j > 1 and view.low[j - 1] in view.pack.conjunctions \
+        and view.low[j - 2] == ","
 
 
 def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int, int] | None:
@@ -602,7 +622,7 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
 
 
 ADJUNCT_WORDS = 6  # "said on Friday that", "said in a filing that": a short phrase
-SOURCE_WORDS = 6  # "the former prime minister": longer runs before a cue are seldom the speaker
+SOURCE_WORDS = 10  # "Clinton's top foreign policy aide Jake Sullivan": longer runs are seldom the speaker
 
 
 def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:

@@ -90,6 +90,7 @@ he she they we you i his her its their this that these those there here as so th
     prepositions=frozenset({
         "in", "on", "at", "to", "from", "with", "by", "about", "after", "before", "during",
         "over", "under", "against", "between", "through", "without", "since", "until", "of",
+        "within", "into", "among", "amid", "despite", "across", "around", "beyond", "toward", "towards",
     }),
     role_suffixes=("er", "or", "ist", "ent", "ian"),
     unit_lemmas=numbers.UNIT_LEMMAS,

@@ -289,3 +289,11 @@ def test_a_source_after_the_cue_runs_to_the_comma() -> None:
     assert c["source"]["text"] == "a source close to the harbour office"
     c = claims('"It was loud," said Tom Reyes, a longtime dock worker in Oslo, who saw it.')[0]
     assert c["source"]["text"] == "Tom Reyes, a longtime dock worker in Oslo"
+
+
+def test_a_fronted_phrase_and_a_coordinated_verb() -> None:
+    c = claims("At the moment Ortiz announced her bid, the crowd cheered.")[0]
+    assert c["source"]["text"] == "Ortiz"
+    cs = claims("He endorsed the mayor, but told the Ledger on Monday that he would not campaign.")
+    c = next(c for c in cs if c["cue"]["text"] == "told")
+    assert (c["source"]["text"], c["addressee"]["text"]) == ("He", "the Ledger on Monday")
