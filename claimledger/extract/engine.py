@@ -251,7 +251,8 @@ def _sentence_drafts(
                 found.append(d)
         found += attr.colon_claims(view)  # none when a verb stands before the colon
         found = _dedupe(found)
-        _end_at_coordination(tokens, starts, [d for d in found if not _inside(d.cue, quoted)], pack)
+        unquoted = [d for d in found if not (d.cue and _inside(d.cue, quoted))]
+        _end_at_coordination(tokens, starts, unquoted, pack)  # a cue inside quotes ends nothing
         drafts.extend(found)
     return drafts
 
