@@ -342,6 +342,9 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if _participle(view, i) or _after_conjunction(view, i):
             subject = _main_subject(view, i, drafts)
             d = _content_after(view, i, max(i, part), cue, subject) if subject else None
+            comma = _comma_before(view, i)
+            if d and drafts and comma is not None:
+                _end_before(drafts[-1], view.toks[comma].start)
         elif i == 1 and view.low[0] in view.pack.anaphoric_objects:
             d = _back_reference(view, i, cue)
         else:
@@ -369,6 +372,21 @@ def _participle(view: SentenceView, i: int) -> bool:
     prev = view.low[i - 1] if i > 1 else ""
     return bool(pack.participle_suffixes) and view.low[i].endswith(pack.participle_suffixes) and (
         prev == "," or prev in pack.prepositions or prev in pack.subordinators)
+
+
+def _comma_before(view: SentenceView, i: int) -> int | None:
+    """The comma right before the verb group at i, or before its conjunction ("…, but told")."""
+    j = i
+    while j > 0 and view.leads_verb(j - 1):
+        j -= 1
+    j -= j > 1 and view.low[j - 1] in view.pack.conjunctions
+    return j - 1 if j > 0 and view.low[j - 1] == "," else None
+
+
+def _end_before(d: Draft, cut: int) -> None:
+    """End a claim's content at `cut` (the comma before "…, calling it …")."""
+    if d.content and d.content[0][0] < cut < d.content[-1][1]:
+        d.content = [(s, min(e, cut)) for s, e in d.content if s < cut]
 
 
 def _after_conjunction(view: SentenceView, i: int) -> bool:
@@ -535,7 +553,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
     c = view.span(k, end)
-    after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack))
+    after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
+        and not _relative_at(view, a)  # "…, der auf Schäden hinwies.": the clause before is not it
     if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
@@ -613,7 +632,9 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
             a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
     passive = None
     aux = [j for j in range(view.prev_boundary(verb), verb) if low[j] in pack.passive_auxiliaries]
-    if aux and a < b <= aux[0] and pack.speech_verbs.get(low[verb]) != low[verb]:
+    participle = pack.speech_verbs.get(low[verb]) != low[verb] and not (
+        pack.participle_suffixes and low[verb].endswith(pack.participle_suffixes))  # not "is asking"
+    if aux and a < b <= aux[0] and participle:
         passive = a, b  # "Die Männer werden beschuldigt, …": they are told, not telling
         a, b = _agent(view, aux[0] + 1, verb)
     if b == a and not passive:
@@ -786,8 +807,13 @@ def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[in
 
 
 def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] | None:
-    """'X, who …, said …' / 'X, der …, sagte …': the subject stands before the relative clause."""
+    """'X, who …, said …' / 'X, der …, sagte …': the subject stands before the relative clause
+    (auxiliaries and adverbs may stand between its comma and the verb: 'X, a doctor, again
+    rejected …')."""
     low = view.low
+    verb_at = verb
+    while verb > 0 and view.leads_verb(verb - 1):
+        verb -= 1
     if verb < 3 or low[verb - 1] != ",":
         return None
     for j in range(verb - 2, 0, -1):
@@ -799,7 +825,7 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
             if low[j + 1] in view.pack.relative_pronouns:
                 # not "Die Lage ist ernst, die Preise steigen, sagte er": X holds no verb
                 return (a, j) if j > a and _phrase(view, a, j) else None
-            inverted = view.pack.verb_second and view.noun_phrase_after(verb + 1)[1] > verb + 1
+            inverted = view.pack.verb_second and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1
             if inverted or not _apposition(view, j + 1, verb - 1):
                 return None
             if lead is not None and 0 < j - a <= APPOSITION_WORDS and _phrase(view, a, j):

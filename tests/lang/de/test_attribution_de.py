@@ -392,3 +392,8 @@ def test_an_attributive_participle_is_no_cue_and_a_reflexive_no_content() -> Non
     c = claims("Die Partei spricht sich gegen das Gesetz aus.")[0]
     assert c["cue"]["text"] == "spricht sich"
     assert c["content"]["text"] == "gegen das Gesetz aus"
+
+
+def test_a_verb_at_the_end_of_a_relative_clause_takes_no_content_before_it() -> None:
+    cs = claims("Laut Anklage lag ein Gutachten vor, das auf Mängel hinwies. Es sei nie vorgelegt worden.")
+    assert [c["source"]["text"] for c in cs] == ["Anklage", "Anklage"]

@@ -297,3 +297,11 @@ def test_a_fronted_phrase_and_a_coordinated_verb() -> None:
     cs = claims("He endorsed the mayor, but told the Ledger on Monday that he would not campaign.")
     c = next(c for c in cs if c["cue"]["text"] == "told")
     assert (c["source"]["text"], c["addressee"]["text"]) == ("He", "the Ledger on Monday")
+
+
+def test_an_adverb_after_an_apposition_and_a_participle_ending_the_content() -> None:
+    cs = claims('Ana Ruiz, the port director, again rejected the claim that ships were delayed, '
+                'calling it "plainly false".')
+    assert [(c["source"]["text"], c["cue"]["text"]) for c in cs] == [
+        ("Ana Ruiz, the port director", "again rejected"), ("Ana Ruiz, the port director", "calling")]
+    assert cs[0]["content"]["text"] == "the claim that ships were delayed"
