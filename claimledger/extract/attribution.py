@@ -75,6 +75,7 @@ def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
 
 
 NUMBER_RE = re.compile(r"\d[\d.,]*$")
+TITLE_CASE_WORDS, TITLE_CASE_SHARE = 4, 0.8
 PAREN_WORDS = 5  # "(CDU)", "(D-R.I.)": an aside this short stays inside its phrase
 
 
@@ -86,6 +87,11 @@ class SentenceView:
         self.sent = sent
         self.pack = pack
         self.low = [t.lower for t in self.toks]
+        words = [t.text for t in self.toks if t.text[:1].isalpha()]
+        # a headline in title case ("Christie Says He Would Issue A Quarantine"), where nouns are
+        # not capitalised otherwise: a capitalised verb form may be a cue
+        self.title_case = not pack.capitalised_nouns and len(words) >= TITLE_CASE_WORDS and sum(
+            w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Char span of local tokens [a, b), with quotes and edge punctuation trimmed."""
@@ -110,8 +116,8 @@ class SentenceView:
     def is_verb_form(self, i: int) -> bool:
         """Lower-case (or sentence-initial) form listed as a speech verb."""
         tok = self.toks[i].text
-        if tok[:1].isupper() and ((i > 0 and self.toks[i - 1].text not in QUOTE_CHARS) or (
-                i == 0 and self.pack.verb_second)):
+        if tok[:1].isupper() and not self.title_case and (
+                (i > 0 and self.toks[i - 1].text not in QUOTE_CHARS) or (i == 0 and self.pack.verb_second)):
             return False  # verb-second: a capitalised first word is a noun ("Berichten zufolge")
         if not self.pack.capitalised_nouns and i > 0 and (
                 self.low[i - 1] in self.pack.determiners or self._possessor(i - 1)):
@@ -669,8 +675,10 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     the voters who …': a short source [a, b) right after a closing quotation mark, and after the
     cue a comma, a preposition or an adjunct without a clause: the quotation is the content."""
     k = verb_end + 1
+    pack = view.pack
     return (_closer_at(view, a, a - 1, a - 2) and b - a <= SOURCE_WORDS
-            and (k < end and view.low[k] in {","} | view.pack.prepositions or not _has_clause(view, k, end)))
+            and (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words)
+                 or not _has_clause(view, k, end)))
 
 
 def _closer_at(view: SentenceView, *positions: int) -> bool:
@@ -860,7 +868,7 @@ def _lead_start(view: SentenceView, a: int, j: int) -> int | None:
     return None
 
 
-APPOSITION_WORDS = 10
+APPOSITION_WORDS = 18  # "chief executive officer of Private Jet Services, an aviation consulting firm and …"
 
 
 def _with_apposition(view: SentenceView, b: int, limit: int) -> int:
@@ -894,7 +902,8 @@ def _apposition(view: SentenceView, a: int, b: int) -> bool:
     """A short noun phrase between two commas after a name ("X, Laborleiter der Firma, sagte")."""
     return 0 < b - a <= APPOSITION_WORDS and _phrase(view, a, b) and (
         view.toks[a].text[:1].isupper() or view.low[a] in view.pack.determiners
-        or view.toks[a].text.isdigit())  # an age: "Suu Kyi, 70, said"
+        or view.toks[a].text.isdigit()  # an age: "Suu Kyi, 70, said"
+        or (not view.pack.capitalised_nouns and b - a > 1))  # "X, chief executive of Y, said"
 
 
 def _after_comma(view: SentenceView, verb: int) -> int:

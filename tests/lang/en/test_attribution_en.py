@@ -305,3 +305,13 @@ def test_an_adverb_after_an_apposition_and_a_participle_ending_the_content() -> 
     assert [(c["source"]["text"], c["cue"]["text"]) for c in cs] == [
         ("Ana Ruiz, the port director", "again rejected"), ("Ana Ruiz, the port director", "calling")]
     assert cs[0]["content"]["text"] == "the claim that ships were delayed"
+
+
+def test_title_case_headlines_long_appositions_and_a_time_after_the_cue() -> None:
+    c = claims("Harbour Chief Says Ferries Will Run Again By May")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Harbour Chief", "Says")
+    c = claims("Ana Ruiz, chief executive officer of Nordkai Shipping, a freight broker for "
+               "farmers and small traders in the north, said the port was safe.")[0]
+    assert c["source"]["text"].endswith("in the north")
+    c = claims('"We will rebuild," Ana Ruiz said Saturday night at a rally, which drew thousands.')[0]
+    assert c["content"]["text"] == '"We will rebuild,"'
