@@ -900,7 +900,8 @@ def _phrase(view: SentenceView, a: int, b: int) -> bool:
 
 def _apposition(view: SentenceView, a: int, b: int) -> bool:
     """A short noun phrase between two commas after a name ("X, Laborleiter der Firma, sagte")."""
-    return 0 < b - a <= APPOSITION_WORDS and _phrase(view, a, b) and (
+    rel = next((j for j in range(a + 1, b) if _relative_at(view, j)), b)  # "a veteran who now is …"
+    return 0 < b - a <= APPOSITION_WORDS and _phrase(view, a, rel) and (
         view.toks[a].text[:1].isupper() or view.low[a] in view.pack.determiners
         or view.toks[a].text.isdigit()  # an age: "Suu Kyi, 70, said"
         or (not view.pack.capitalised_nouns and b - a > 1))  # "X, chief executive of Y, said"
