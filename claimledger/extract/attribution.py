@@ -649,6 +649,8 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
 
 
 ADJUNCT_WORDS = 6  # "said on Friday that", "said in a filing that": a short phrase
+# "said at a graduation ceremony at the military academy on Tuesday that": phrases before "that"
+ADJUNCTS_BEFORE_CLAUSE = 14
 SOURCE_WORDS = 10  # "Clinton's top foreign policy aide Jake Sullivan": longer runs are seldom the speaker
 
 
@@ -659,7 +661,7 @@ def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
     low = view.low
     if k >= end or low[k] not in view.pack.prepositions:
         return k
-    for j in range(k + 1, min(end, k + ADJUNCT_WORDS + 1)):
+    for j in range(k + 1, min(end, k + ADJUNCTS_BEFORE_CLAUSE + 1)):
         if low[j] in view.pack.complementizers:
             return j
         if low[j] == ":":

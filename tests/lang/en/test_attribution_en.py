@@ -315,3 +315,9 @@ def test_title_case_headlines_long_appositions_and_a_time_after_the_cue() -> Non
     assert c["source"]["text"].endswith("in the north")
     c = claims('"We will rebuild," Ana Ruiz said Saturday night at a rally, which drew thousands.')[0]
     assert c["content"]["text"] == '"We will rebuild,"'
+
+
+def test_a_long_adjunct_before_that() -> None:
+    c = claims("The mayor said at a ceremony at the new harbour terminal in Kiel on Tuesday "
+               "evening that the ferries would run again.")[0]
+    assert c["content"]["text"] == "that the ferries would run again"
