@@ -649,7 +649,7 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
 
 
 ADJUNCT_WORDS = 6  # "said on Friday that", "said in a filing that": a short phrase
-# "said at a graduation ceremony at the military academy on Tuesday that": phrases before "that"
+# "said at a graduation ceremony at the military academy on Tuesday that …": phrases before a complementiser
 ADJUNCTS_BEFORE_CLAUSE = 14
 SOURCE_WORDS = 10  # "Clinton's top foreign policy aide Jake Sullivan": longer runs are seldom the speaker
 
