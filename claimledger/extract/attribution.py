@@ -578,9 +578,11 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
     after it is reported) and the cue with a particle that joins it ("called for")."""
     low, pack, n = view.low, view.pack, len(view.toks)
     after = verb_end + 1
-    if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb \
-            and low[verb] in pack.speech_acts:
-        cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]  # "called for", "warned of"
+    if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb and (
+            low[verb] in pack.speech_acts or not (
+                low[after + 1] in pack.time_words or low[after + 1] in pack.complementizers)):
+        # "called for", "warned of", "talked about", "commented on" (not "said on Friday that")
+        cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]
         after += 1
     k = after
     if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:

@@ -321,3 +321,9 @@ def test_a_long_adjunct_before_that() -> None:
     c = claims("The mayor said at a ceremony at the new harbour terminal in Kiel on Tuesday "
                "evening that the ferries would run again.")[0]
     assert c["content"]["text"] == "that the ferries would run again"
+
+
+def test_a_preposition_after_a_verb_joins_the_cue_unless_a_time_or_clause_follows() -> None:
+    c = claims("The senator talked about the harbour budget for an hour.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("talked about", "the harbour budget for an hour")
+    assert claims("The mayor said on Friday that the bridge would close.")[0]["cue"]["text"] == "said"
