@@ -527,6 +527,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
                    subject: tuple[int, int] | None = None) -> Draft | None:
     """Subject before the cue (or after it, inverted; or `subject`, shared), content after it."""
     low, pack, n = view.low, view.pack, len(view.toks)
+    verb_cue = cue
     k, kind, cue = _content_start(view, verb, verb_end, cue)
     found = _subject(view, verb, verb_end, cue, subject)
     if found is None:
@@ -564,6 +565,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
+        cue = verb_cue + cue[len(verb_cue):]  # '"…," X said on radio': no particle, an adjunct
         if not addressee and pack.speech_verbs.get(low[verb]) in pack.addressee_verbs:
             addressee = _object_after(view, k, end)  # '"…," the minister told reporters.'
     if c == (0, 0):
