@@ -1021,13 +1021,17 @@ def according_claims(view: SentenceView) -> list[Draft]:
     for i in range(n):
         for words in by_first.get(low[i], ()):
             if tuple(low[i : i + len(words)]) == words and (i == 0 or low[i - 1] != words[0]):
-                a, b = _according_source(view, i + len(words))
+                size = len(words)
+                if i + size < n and low[i + size] in _prefix_closers(pack.according_prefix):
+                    size += 1  # "Nach Meinung von X", as "nach Angaben von X"
+                a, b = _according_source(view, i + size)
                 if b == a or (len(words) == 1 and _bare_noun(view, a)):
                     continue
+                b = _with_inserted_apposition(view, b)  # "Nach Meinung von X, Professor in Y, …"
                 content = _rest_of_sentence(view, i, b)
                 if i and view.is_verb_form(i - 1) and b + 1 < n and low[b] == ",":
                     content = [view.span(b + 1, n)]  # "meldete unter Berufung auf X, Y": Y
-                cue = [view.span(i, i + len(words))]
+                cue = [view.span(i, i + size)]
                 drafts.append(
                     Draft("according_to", content, [view.span(a, b)], cue, view.sent.index, 0.6)
                 )
@@ -1120,6 +1124,13 @@ def _so_claim(view: SentenceView, i: int) -> Draft | None:
                  [view.span(a, b)], [cue], view.sent.index, 0.6)
 
 
+@functools.lru_cache(maxsize=16)
+def _prefix_closers(prefixes: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Last words of the longer prefix cues ("von" of "nach Angaben von"): they may follow any
+    prefix of the same kind."""
+    return frozenset(p[-1] for p in prefixes if len(p) > 2)
+
+
 def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
     """'Nach Polizeiangaben …', 'Nach einer ersten Analyse …': a preposition of the pack's
     `statement_prepositions` before a phrase whose head names a statement (`statement_nouns`,
@@ -1130,19 +1141,31 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
         return None
     a, b = view.noun_phrase_after(i + 1)
     heads = [j for j in range(a, b) if view.toks[j].text[:1].isupper()]
+    if heads and len(heads) > 1 and not low[heads[0]].endswith(pack.statement_nouns) \
+            and low[heads[-1]].endswith(pack.statement_nouns):
+        heads = heads[1:]  # "Nach Grupps Meinung": a genitive name before the noun
     if not heads or not low[heads[0]].endswith(pack.statement_nouns):
         return None
     content = _rest_of_sentence(view, i, b)
     if not content:
         return None
     cue_end = heads[0] + 1  # "Nach Schätzung der WHO": the cue is "Nach Schätzung", as for
-    closers = {p[-1] for p in pack.according_prefix if len(p) > 2}  # "nach Angaben [von]"
+    closers = _prefix_closers(pack.according_prefix)  # "nach Angaben [von]"
     if cue_end < b and (low[cue_end] in pack.determiners or low[cue_end] in closers):
         a = cue_end = cue_end + (low[cue_end] in closers)
     else:
         cue_end = i + 1  # "Nach Polizeiangaben": the whole phrase is the source
     return Draft("according_to", content, [view.span(a, b)], [view.span(i, cue_end)],
                  view.sent.index, 0.55)
+
+
+def _with_inserted_apposition(view: SentenceView, b: int) -> int:
+    """End of a source followed by an apposition between commas ("X, Professor am Institut,"),
+    else b."""
+    if b >= len(view.toks) or view.low[b] != ",":
+        return b
+    nb = view.next_boundary(b + 1)
+    return nb if nb < len(view.toks) and view.low[nb] == "," and _apposition(view, b + 1, nb) else b
 
 
 def _bare_noun(view: SentenceView, i: int) -> bool:

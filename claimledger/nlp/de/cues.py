@@ -84,8 +84,10 @@ SEPARABLE: dict[str, frozenset[str]] = {
     "bot": frozenset({"an"}), "boten": frozenset({"an"}), "bietet": frozenset({"an"}),
     "hieß": frozenset({"es"}), "heißt": frozenset({"es"}),
     "sprach": frozenset({"aus", "von"}), "sprachen": frozenset({"aus", "von"}),
-    "geht": frozenset({"aus"}), "gehen": frozenset({"aus"}), "ging": frozenset({"aus"}),
-    "gingen": frozenset({"aus"}),  # "geht davon aus, dass …"
+    "geht": frozenset({"aus", "hervor"}), "gehen": frozenset({"aus", "hervor"}),
+    "ging": frozenset({"aus", "hervor"}),
+    "gingen": frozenset({"aus", "hervor"}),  # "geht davon aus, dass …", "wie aus X hervorgeht"
+    "sah": frozenset({"an"}), "sahen": frozenset({"an"}),  # "sah es als erwiesen an"
 }
 
 SPEECH_ACTS = frozenset({

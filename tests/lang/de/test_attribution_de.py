@@ -397,3 +397,13 @@ def test_an_attributive_participle_is_no_cue_and_a_reflexive_no_content() -> Non
 def test_a_verb_at_the_end_of_a_relative_clause_takes_no_content_before_it() -> None:
     cs = claims("Laut Anklage lag ein Gutachten vor, das auf Mängel hinwies. Es sei nie vorgelegt worden.")
     assert [c["source"]["text"] for c in cs] == ["Anklage", "Anklage"]
+
+
+def test_according_phrases_with_von_apposition_and_a_genitive_name() -> None:
+    c = claims("Nach Meinung von Eva Roth, Professorin in Kiel, könnte der Damm brechen.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Eva Roth, Professorin in Kiel", "könnte der Damm brechen")
+    c = claims("Nach Roths Meinung werden die Deiche zu spät erhöht.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Roths Meinung", "Nach")
+    c = claims("Wie aus einem Bericht der Behörde hervorgeht, wurden zwei Brücken gesperrt.")[0]
+    assert c["content"]["text"] == "wurden zwei Brücken gesperrt"
