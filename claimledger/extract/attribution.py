@@ -595,8 +595,8 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
     if k < n and low[k] in BOUNDARY:
         k += 1
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts \
-            and _past_according(view, k, n) == k:  # "bestätigte laut Reuters, dass …"
-        kind = "reported"
+            and _past_according(view, k, n) == k and _after_adjunct_comma(view, k, n) == k:
+        kind = "reported"  # not "bestätigte laut Reuters, dass …", "beschloss am Montag, … zu"
     return k, kind, cue
 
 
@@ -740,13 +740,19 @@ def _after_colon(view: SentenceView, k: int) -> int:
 
 
 def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
-    """Past a short phrase and its comma before a reported clause with a subjunctive ("sagte
-    am Sonntag vor Journalisten, Afghanistan sei …"): the phrase says when and where."""
+    """Past a short phrase and its comma before a reported clause ("sagte am Sonntag vor
+    Journalisten, Afghanistan sei …"; where nouns are capitalised also before an infinitive
+    clause, "beschloss am Donnerstag, über Libyen eine Flugverbotszone einzurichten"): the
+    phrase says when, where or to whom."""
     low, pack = view.low, view.pack
     for j in range(k + 1, min(end - 1, k + ADJUNCT_WORDS + 2)):
         if low[j] == ",":
-            if _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)) and any(
-                    low[x] in pack.subjunctive for x in range(j + 1, min(end, j + ADJUNCT_WORDS + 2))):
+            clause = range(j + 1, min(end, j + ADJUNCT_WORDS + 2))
+            opens = _relative_at(view, j + 1) or low[j + 1] in pack.conjunctions \
+                or low[j + 1] in pack.subordinators
+            reported = any(low[x] in pack.subjunctive for x in clause) or (
+                pack.capitalised_nouns and not opens)
+            if reported and _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)):
                 return j + 1
             return k
     return k

@@ -407,3 +407,8 @@ def test_according_phrases_with_von_apposition_and_a_genitive_name() -> None:
     assert (c["source"]["text"], c["cue"]["text"]) == ("Roths Meinung", "Nach")
     c = claims("Wie aus einem Bericht der Behörde hervorgeht, wurden zwei Brücken gesperrt.")[0]
     assert c["content"]["text"] == "wurden zwei Brücken gesperrt"
+
+
+def test_a_speech_act_with_an_adjunct_then_an_infinitive_clause() -> None:
+    c = claims("Der Rat beschloss am Donnerstagabend, über der Stadt eine Sperrzone einzurichten.")[0]
+    assert (c["kind"], c["content"]["text"]) == ("indirect", "über der Stadt eine Sperrzone einzurichten")
