@@ -494,6 +494,8 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     """Content before the cue: "…, sagte X.", "…, teilte ein Sprecher mit.", '"…," he said';
     `subject`: a source before the cue already found with its appositions."""
     low, pack, n = view.low, view.pack, len(view.toks)
+    if pack.verb_second and low[0] in pack.subordinators and "," not in low[1 : verb - 1]:
+        return None  # "Da kein Rückflug möglich war, entschied sich der Pilot …": a fronted clause
     j = verb + 1
     while j < min(n - 1, verb + 3) and (low[j] in pack.time_words or (
             pack.capitalised_nouns and view._modifier(j) and low[j] not in pack.prepositions

@@ -412,3 +412,8 @@ def test_according_phrases_with_von_apposition_and_a_genitive_name() -> None:
 def test_a_speech_act_with_an_adjunct_then_an_infinitive_clause() -> None:
     c = claims("Der Rat beschloss am Donnerstagabend, über der Stadt eine Sperrzone einzurichten.")[0]
     assert (c["kind"], c["content"]["text"]) == ("indirect", "über der Stadt eine Sperrzone einzurichten")
+
+
+def test_a_fronted_subordinate_clause_is_not_content() -> None:
+    cs = claims("Da kein Rückflug möglich war, entschied sich der Pilot für Hamburg.")
+    assert all(not c["content"]["text"].startswith("Da kein") for c in cs)
