@@ -186,7 +186,7 @@ class SentenceView:
         for k in range(j - 1, max(-1, j - 1 - PAREN_WORDS), -1):
             if self.low[k] == "(":
                 return k if k > 0 and self.low[k - 1] not in BOUNDARY else None
-            if self.low[k] in BOUNDARY or self.low[k] in END_PUNCT:
+            if self.low[k] in BOUNDARY:  # a full stop may stand in it: "(D-Va.)"
                 return None
         return None
 
@@ -564,7 +564,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     c = view.span(k, end)
     after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
         and not _relative_at(view, a)  # "…, der auf Schäden hinwies.": the clause before is not it
-    if after_comma and (c == (0, 0) or end - k <= 3 or _adjunct_after_quote(view, a, b, verb_end, end)):
+    short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
+    if after_comma and (c == (0, 0) or short or _adjunct_after_quote(view, a, b, verb_end, end)):
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
         cue = verb_cue + cue[len(verb_cue):]  # '"…," X said on radio': no particle, an adjunct

@@ -108,6 +108,8 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
     nxt = toks[i + 1][0]
     if toks[i + 1][1] == toks[i][2] and nxt not in CLOSERS:
         return False  # "3.5" style or "?!" runs: no space after
+    if nxt == ")" and any(t[0] == "(" for t in toks[max(0, i - ASIDE_TOKENS) : i]):
+        return False  # "Sen. Jack Reed (D-R.I.) said": the aside closes, the sentence goes on
     if tok != "." and nxt in CLOSERS and _attribution_follows(toks, i + 1, pack):
         return False  # '"Why now?" she asked.' / '„Raus!“, rief er.': one sentence
     prev = toks[i - 1][0] if i else ""
@@ -118,6 +120,7 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
     return not nxt[:1].islower()
 
 
+ASIDE_TOKENS = 6  # "(D-R.I.)", "(I-Vt.)": a full stop inside a short aside
 ATTRIBUTION_WORDS = 8  # '"…!" the former prime minister of Poland said.'
 
 

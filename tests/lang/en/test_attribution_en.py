@@ -327,3 +327,11 @@ def test_a_preposition_after_a_verb_joins_the_cue_unless_a_time_or_clause_follow
     c = claims("The senator talked about the harbour budget for an hour.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("talked about", "the harbour budget for an hour")
     assert claims("The mayor said on Friday that the bridge would close.")[0]["cue"]["text"] == "said"
+
+
+def test_a_full_stop_inside_a_party_aside_ends_no_sentence() -> None:
+    c = claims("Rep. Ann Hale (D-Va.), ranking member of the committee, said she backs the deal.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Rep. Ann Hale (D-Va.), ranking member of the committee", "she backs the deal")
+    c = claims("In a fiery speech, Sen. Tom Reyes (I-Vt.) called him divisive.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Sen. Tom Reyes (I-Vt.)", "him divisive")
