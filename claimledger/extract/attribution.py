@@ -562,7 +562,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
     c = view.span(k, end)
-    after_comma = a > 1 and (low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
+    after_comma = subject is None and a > 1 and (  # a shared subject stands elsewhere
+        low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
         and not _relative_at(view, a)  # "…, der auf Schäden hinwies.": the clause before is not it
     short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
     if after_comma and (c == (0, 0) or short or _adjunct_after_quote(view, a, b, verb_end, end)):
@@ -753,7 +754,8 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
             clause = range(j + 1, min(end, j + ADJUNCT_WORDS + 2))
             opens = _relative_at(view, j + 1) or low[j + 1] in pack.conjunctions \
                 or low[j + 1] in pack.subordinators
-            reported = any(low[x] in pack.subjunctive for x in clause) or (
+            quoted = view.toks[j + 1].text in {o for o, _ in pack.quote_pairs}  # "adding of X, "…""
+            reported = quoted or any(low[x] in pack.subjunctive for x in clause) or (
                 pack.capitalised_nouns and not opens)
             if reported and _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)):
                 return j + 1

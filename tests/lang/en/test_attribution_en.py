@@ -335,3 +335,9 @@ def test_a_full_stop_inside_a_party_aside_ends_no_sentence() -> None:
         "Rep. Ann Hale (D-Va.), ranking member of the committee", "she backs the deal")
     c = claims("In a fiery speech, Sen. Tom Reyes (I-Vt.) called him divisive.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("Sen. Tom Reyes (I-Vt.)", "him divisive")
+
+
+def test_a_participle_with_a_phrase_before_its_quotation() -> None:
+    cs = claims('"We talked for hours," Ana Ruiz said, adding of the mayor, "He listens."')
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in cs] == [
+        ("said", '"We talked for hours,"'), ("adding of", '"He listens."')]
