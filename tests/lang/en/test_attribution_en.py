@@ -156,7 +156,9 @@ def test_time_words_and_trailing_participles_stay_out_of_the_content() -> None:
                 'a spokesman for the authority said, declining to give details.')
     assert [(c["kind"], c["source"]["text"], c["content"]["text"]) for c in cs] == [
         ("indirect", "The port authority", "it would close two docks"),
-        ("direct", "a spokesman for the authority", '"We regret the delay,"')]
+        ("direct", "a spokesman for the authority", '"We regret the delay,"'),
+        # the participle is an act of its own by the same speaker, not part of the quotation
+        ("indirect", "a spokesman for the authority", "to give details")]
 
 
 def test_relative_clause_subject_keeps_the_addressee_apart() -> None:
