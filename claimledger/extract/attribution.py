@@ -1053,6 +1053,8 @@ def according_claims(view: SentenceView) -> list[Draft]:
                 drafts.append(d)
         if low[i] in pack.according_postfix:
             a = view.prev_boundary(i)
+            while a < i - 1 and not all(view._np_token(j) and not view.is_finite(j) for j in range(a, i)):
+                a += 1  # "Ursache dürfte ersten Annahmen zufolge …": the phrase right before
             if i > a:
                 content = _rest_of_sentence(view, a, i + 1)
                 drafts.append(Draft("according_to", content, [view.span(a, i)],

@@ -158,7 +158,7 @@ SUBJUNCTIVE = frozenset({
     "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "verfüge", "führe",
     "arbeite", "plane", "verstoße", "bestehe", "befinde", "betrage", "hätten", "wären",
     "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde", "könnte",
-    "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "habest", "werdest",
+    "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "habest", "werdest", "dürfte",
 })
 
 DENIAL_CUES = frozenset({

@@ -417,3 +417,8 @@ def test_a_speech_act_with_an_adjunct_then_an_infinitive_clause() -> None:
 def test_a_fronted_subordinate_clause_is_not_content() -> None:
     cs = claims("Weil kein Rückflug möglich war, entschied sich der Pilot für Hamburg.")
     assert all(not c["content"]["text"].startswith("Weil kein") for c in cs)
+
+
+def test_zufolge_takes_the_phrase_right_before_it() -> None:
+    c = claims("Ursache des Einsturzes dürfte ersten Annahmen zufolge der Schnee gewesen sein.")[0]
+    assert c["source"]["text"] == "ersten Annahmen"
