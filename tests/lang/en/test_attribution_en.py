@@ -343,3 +343,9 @@ def test_a_participle_with_a_phrase_before_its_quotation() -> None:
     cs = claims('"We talked for hours," Ana Ruiz said, adding of the mayor, "He listens."')
     assert [(c["cue"]["text"], c["content"]["text"]) for c in cs] == [
         ("said", '"We talked for hours,"'), ("adding of", '"He listens."')]
+
+
+def test_an_adverb_between_commas_before_the_cue() -> None:
+    c = claims("Supporters of the plan, however, say it would protect the harbour.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Supporters of the plan", "it would protect the harbour")
