@@ -337,20 +337,9 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             part = -1  # "rief: „Lasst mich raus!“": no particle needed before a quotation
         if part is None:
             continue
-        cue = [(view.toks[i].start, view.toks[i].end)]
-        reflexive = i + 1 < n and view.low[i + 1] in view.pack.reflexives
-        if reflexive:
-            cue = [(view.toks[i].start, view.toks[i + 1].end)]  # "äußerte sich"
-        if part >= 0:  # "geht davon aus", "forderte sie dazu auf": the adverb is in the cue
-            cue += [(view.toks[j].start, view.toks[j].end) for j in range(i + 1, part)
-                    if view.low[j] in view.pack.cue_adverbs]
-            cue.append((view.toks[part].start, view.toks[part].end))
+        cue, reflexive = _verb_cue(view, i, part)
         if _participle(view, i) or _after_conjunction(view, i):
-            subject = _main_subject(view, i, drafts)
-            d = _content_after(view, i, max(i, part), cue, subject) if subject else None
-            comma = _comma_before(view, i)
-            if d and drafts and comma is not None:
-                _end_before(drafts[-1], view.toks[comma].start)
+            d = _shared_subject_claim(view, i, part, cue, drafts)
         elif i == 1 and view.low[0] in view.pack.anaphoric_objects:
             d = _back_reference(view, i, cue)
         else:
@@ -360,6 +349,31 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             d.cue.sort()
             drafts.append(d)
     return drafts
+
+
+def _verb_cue(view: SentenceView, i: int, part: int) -> tuple[list, bool]:
+    """The cue spans of the verb at i with its particle at `part` (-1: none): a reflexive right
+    after it ("äußerte sich") and the adverbs before the particle ("geht davon aus") belong to
+    it; also whether a reflexive follows."""
+    toks, low = view.toks, view.low
+    reflexive = i + 1 < len(toks) and low[i + 1] in view.pack.reflexives
+    cue = [(toks[i].start, toks[i + reflexive].end)]
+    if part >= 0:
+        cue += [(toks[j].start, toks[j].end) for j in range(i + 1, part) if low[j] in view.pack.cue_adverbs]
+        cue.append((toks[part].start, toks[part].end))
+    return cue, reflexive
+
+
+def _shared_subject_claim(view: SentenceView, i: int, part: int, cue: list,
+                          drafts: list[Draft]) -> Draft | None:
+    """The claim of a participle or a verb after ", but" with the sentence's subject; it ends
+    the claim before it at its comma ("…, adding that …")."""
+    subject = _main_subject(view, i, drafts)
+    d = _content_after(view, i, max(i, part), cue, subject) if subject else None
+    comma = _comma_before(view, i)
+    if d and drafts and comma is not None:
+        _end_before(drafts[-1], view.toks[comma].start)
+    return d
 
 
 def _back_reference(view: SentenceView, verb: int, cue: list) -> Draft | None:
