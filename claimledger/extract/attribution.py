@@ -1041,62 +1041,77 @@ def colon_claims(view: SentenceView) -> list[Draft]:
 
 
 def according_claims(view: SentenceView) -> list[Draft]:
-    """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X'."""
-    pack, low, n = view.pack, view.low, len(view.toks)
+    """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X',
+    'Demnach …', '…, wonach …': each token is tried by every reader of such phrases."""
     drafts: list[Draft] = []
-    by_first = prefixes_by_first_word(pack.according_prefix)
-    for i in range(n):
-        for words in by_first.get(low[i], ()):
-            if tuple(low[i : i + len(words)]) == words and (i == 0 or low[i - 1] != words[0]):
-                size = len(words)
-                if i + size < n and low[i + size] in _prefix_closers(pack.according_prefix):
-                    size += 1  # "Nach Meinung von X", as "nach Angaben von X"
-                a, b = _according_source(view, i + size)
-                if b == a or (len(words) == 1 and _bare_noun(view, a)):
-                    continue
-                b = _with_inserted_apposition(view, b)  # "Nach Meinung von X, Professor in Y, …"
-                content = _rest_of_sentence(view, i, b)
-                if i and view.is_verb_form(i - 1) and b + 1 < n and low[b] == ",":
-                    content = [view.span(b + 1, n)]  # "meldete unter Berufung auf X, Y": Y
-                cue = [view.span(i, i + size)]
-                drafts.append(
-                    Draft("according_to", content, [view.span(a, b)], cue, view.sent.index, 0.6)
-                )
-                break
-        else:
-            d = _statement_noun_claim(view, i)
-            if d:
-                drafts.append(d)
-        if low[i] in pack.according_postfix:
-            a = view.prev_boundary(i)
-            while a < i - 1 and not all(view._np_token(j) and not view.is_finite(j) for j in range(a, i)):
-                a += 1  # "Ursache dürfte ersten Annahmen zufolge …": the phrase right before
-            if i > a:
-                content = _rest_of_sentence(view, a, i + 1)
-                drafts.append(Draft("according_to", content, [view.span(a, i)],
-                                    [view.span(i, i + 1)], view.sent.index, 0.6))
-        if low[i] in pack.so_markers and i and low[i - 1] == ",":
-            d = _so_claim(view, i)
-            if d:
-                drafts.append(d)
-        if low[i] in pack.statement_prepositions and i > 0:
-            d = _statement_noun_before(view, i)
-            if d:
-                drafts.append(d)
-        if low[i] in pack.anaphoric_cues and (i == 0 or low[i - 1] in BOUNDARY):
-            content = view.span(i + 1, n)  # "Demnach habe …": the source is named before
-            if content != (0, 0):
-                drafts.append(Draft("according_to", [content], [], [view.span(i, i + 1)],
-                                    view.sent.index, 0.5))
-        if low[i] in pack.relative_cues and i > 1 and low[i - 1] == ",":
-            d = _relative_cue_claim(view, i)
-            if d:
-                drafts.append(d)
-        if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
-            d = _as_claim(view, i)
+    for i in range(len(view.toks)):
+        for reader in ACCORDING_READERS:
+            d = reader(view, i)
             if d:
                 drafts.append(d)
     return drafts
+
+
+def _prefix_claim(view: SentenceView, i: int) -> Draft | None:
+    """'laut X', 'nach Angaben (von) X', 'according to X' at token i; else a statement noun
+    after a preposition ('Nach Polizeiangaben')."""
+    pack, low, n = view.pack, view.low, len(view.toks)
+    for words in prefixes_by_first_word(pack.according_prefix).get(low[i], ()):
+        if tuple(low[i : i + len(words)]) != words or (i and low[i - 1] == words[0]):
+            continue
+        size = len(words)
+        if i + size < n and low[i + size] in _prefix_closers(pack.according_prefix):
+            size += 1  # "Nach Meinung von X", as "nach Angaben von X"
+        a, b = _according_source(view, i + size)
+        if b == a or (len(words) == 1 and _bare_noun(view, a)):
+            continue
+        b = _with_inserted_apposition(view, b)  # "Nach Meinung von X, Professor in Y, …"
+        content = _rest_of_sentence(view, i, b)
+        if i and view.is_verb_form(i - 1) and b + 1 < n and low[b] == ",":
+            content = [view.span(b + 1, n)]  # "meldete unter Berufung auf X, Y": Y
+        return Draft("according_to", content, [view.span(a, b)], [view.span(i, i + size)],
+                     view.sent.index, 0.6)
+    return _statement_noun_claim(view, i)
+
+
+def _postfix_claim(view: SentenceView, i: int) -> Draft | None:
+    """'X zufolge': the noun phrase right before the postposition is the source."""
+    if view.low[i] not in view.pack.according_postfix:
+        return None
+    a = view.prev_boundary(i)
+    while a < i - 1 and not all(view._np_token(j) and not view.is_finite(j) for j in range(a, i)):
+        a += 1  # "Ursache dürfte ersten Annahmen zufolge …": the phrase right before
+    if i <= a:
+        return None
+    return Draft("according_to", _rest_of_sentence(view, a, i + 1), [view.span(a, i)],
+                 [view.span(i, i + 1)], view.sent.index, 0.6)
+
+
+def _anaphoric_claim(view: SentenceView, i: int) -> Draft | None:
+    """'Demnach habe …' at a clause start: the source is named before (the engine links it)."""
+    low = view.low
+    if low[i] not in view.pack.anaphoric_cues or (i and low[i - 1] not in BOUNDARY):
+        return None
+    content = view.span(i + 1, len(view.toks))
+    return None if content == (0, 0) else Draft(
+        "according_to", [content], [], [view.span(i, i + 1)], view.sent.index, 0.5)
+
+
+def _marked_claim(view: SentenceView, i: int) -> Draft | None:
+    """'…, so X', 'nach' after a statement noun, '…, wonach …', 'wie X berichtete,' at token i."""
+    low, pack = view.low, view.pack
+    if low[i] in pack.so_markers and i and low[i - 1] == ",":
+        return _so_claim(view, i)
+    if low[i] in pack.statement_prepositions and i > 0 and (d := _statement_noun_before(view, i)):
+        return d
+    if low[i] in pack.relative_cues and i > 1 and low[i - 1] == ",":
+        return _relative_cue_claim(view, i)
+    if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
+        return _as_claim(view, i)
+    return None
+
+
+ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim)
 
 
 def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:
