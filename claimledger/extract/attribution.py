@@ -17,6 +17,7 @@ from claimledger.nlp.text import Sentence, Token
 BOUNDARY = frozenset({",", ":", ";", "(", ")", "-", "–", "—"})
 END_PUNCT = frozenset({".", "!", "?"})
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’'")
+QUOTE_OR_COMMA = QUOTE_CHARS | {","}
 
 
 @dataclass
@@ -152,6 +153,13 @@ class SentenceView:
         return low in pack.clause_verbs or low in pack.verb_markers or (
             self.toks[j].text[:1].islower() and low.endswith(pack.adverb_suffixes))
 
+    def group_start(self, i: int) -> int:
+        """First token of the verb group ending at the verb at i: the auxiliaries, verb markers
+        and adverbs right before it (`leads_verb`)."""
+        while i > 0 and self.leads_verb(i - 1):
+            i -= 1
+        return i
+
     def _verbal_frame(self, i: int) -> bool:
         """Right after a pronoun or a verb marker ("he states", "to report"), or right before a
         complementiser, colon or comma ("states that", "said:")."""
@@ -210,7 +218,7 @@ class SentenceView:
                 break  # "laut einem Artikel der Agentur 900 Menschen": a figure starts a new phrase
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
-        if head_seen and j < end and self.toks[j].text in {o for o, _ in self.pack.quote_pairs}:
+        if head_seen and j < end and self.toks[j].text in _openers(self.pack):
             j = self._quoted_title_end(j)  # "des Fachmagazins „Automobilwoche“"
         if head_seen and j == end and j < len(self.toks) and self.low[j] == "(":
             close = next((k for k in range(j + 1, min(len(self.toks), j + PAREN_WORDS + 2))
@@ -297,8 +305,7 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
         _opens_clause(view, j) and not all(view.leads_verb(k) for k in range(j + 1, verb)))])
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
-    while b > a and view.leads_verb(b - 1):
-        b -= 1  # "He has also suggested", "De Blasio repeatedly said": not part of the source
+    b = max(a, view.group_start(b))  # "He has also suggested", "De Blasio repeatedly said"
     if b - 1 > a and view.low[b - 1] in view.pack.conjunctions:
         b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
     if b - a > 10:
@@ -396,9 +403,7 @@ def _participle(view: SentenceView, i: int) -> bool:
 
 def _comma_before(view: SentenceView, i: int) -> int | None:
     """The comma right before the verb group at i, or before its conjunction ("…, but told")."""
-    j = i
-    while j > 0 and view.leads_verb(j - 1):
-        j -= 1
+    j = view.group_start(i)
     j -= j > 1 and view.low[j - 1] in view.pack.conjunctions
     return j - 1 if j > 0 and view.low[j - 1] == "," else None
 
@@ -412,9 +417,7 @@ def _end_before(d: Draft, cut: int) -> None:
 def _after_conjunction(view: SentenceView, i: int) -> bool:
     """A verb right after a comma and a conjunction, where the subject is never inverted ("He
     endorsed Clinton, but told the Post that …"): it shares the sentence's subject."""
-    j = i
-    while j > 0 and view.leads_verb(j - 1):
-        j -= 1
+    j = view.group_start(i)
     return not view.pack.verb_second and j > 1 and view.low[j - 1] in view.pack.conjunctions \
         and view.low[j - 2] == ","
 
@@ -442,9 +445,7 @@ def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int,
 def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:
     """First token of the cue: auxiliaries and adverbs right before the verb belong to it ("has
     repeatedly said", "hatten erklärt"), as both datasets mark cues; never into the source."""
-    j = verb
-    while j > 0 and view.leads_verb(j - 1):
-        j -= 1
+    j = view.group_start(verb)
     source_end = max((e for _, e in d.source if e <= view.toks[verb].start), default=-1)
     while j < verb and view.toks[j].start < source_end:
         j += 1
@@ -750,7 +751,7 @@ def _after_colon(view: SentenceView, k: int) -> int:
     low, n = view.low, len(view.toks)
     for j in range(k, min(n - 1, k + ADJUNCT_WORDS + 2)):
         if low[j] == ":":
-            quoted = view.toks[j + 1].text in {o for o, _ in view.pack.quote_pairs}
+            quoted = view.toks[j + 1].text in _openers(view.pack)
             return j + 1 if quoted and (j == k or _phrase(view, k, j)) else k
         if low[j] in BOUNDARY:
             return k
@@ -768,7 +769,7 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
             clause = range(j + 1, min(end, j + ADJUNCT_WORDS + 2))
             opens = _relative_at(view, j + 1) or low[j + 1] in pack.conjunctions \
                 or low[j + 1] in pack.subordinators
-            quoted = view.toks[j + 1].text in {o for o, _ in pack.quote_pairs}  # "adding of X, "…""
+            quoted = view.toks[j + 1].text in _openers(pack)  # "adding of X, "…""
             reported = quoted or any(low[x] in pack.subjunctive for x in clause) or (
                 pack.capitalised_nouns and not opens)
             if reported and _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)):
@@ -850,9 +851,7 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
     (auxiliaries and adverbs may stand between its comma and the verb: 'X, a doctor, again
     rejected …')."""
     low = view.low
-    verb_at = verb
-    while verb > 0 and view.leads_verb(verb - 1):
-        verb -= 1
+    verb_at, verb = verb, view.group_start(verb)
     if verb < 3 or low[verb - 1] != ",":
         return None
     for j in range(verb - 2, 0, -1):
@@ -909,7 +908,7 @@ def _with_apposition(view: SentenceView, b: int, limit: int) -> int:
     it ("said Alyssa Reyes, 29, of Meridian"): both datasets mark it as part of the source."""
     n = limit  # the sentence end, or a particle after the source ("…, teilte X, Y, mit")
     end = n - (n > 0 and view.low[n - 1] in END_PUNCT)
-    while end > b and view.toks[end - 1].text in QUOTE_CHARS | {","}:
+    while end > b and view.toks[end - 1].text in QUOTE_OR_COMMA:
         end -= 1
     nb = view.next_boundary(b + 1) if b < end else end
     if nb < end and view.low[nb] == "," and nb + 1 < end and _relative_at(view, nb + 1):
@@ -965,9 +964,9 @@ def _after_adverbs(view: SentenceView, k: int) -> int:
 
 
 def _agent(view: SentenceView, a: int, b: int) -> tuple[int, int]:
-    """The agent of a passive between its auxiliary and participle ("wurde von der Regierung
-    beschuldigt": the pack's first addressee-less preposition is not known, so "von" is found
-    as the word before a noun phrase that runs up to the participle); else empty."""
+    """The agent of a passive between its auxiliary and participle: the noun phrase after the
+    pack's first agent preposition in [a, b) ("wurde von der Regierung beschuldigt"); else an
+    empty range at b."""
     for j in range(a, b - 1):
         if view.low[j] in view.pack.agent_prepositions:
             x, y = view.noun_phrase_after(j + 1)
@@ -1012,8 +1011,14 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
     return (a, b) if b > a else (verb, verb)
 
 
-def _closers(pack: LanguagePack) -> set[str]:
-    return {c for _, c in pack.quote_pairs}
+@functools.cache
+def _closers(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(c for _, c in pack.quote_pairs)
+
+
+@functools.cache
+def _openers(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(o for o, _ in pack.quote_pairs)
 
 
 @functools.lru_cache(maxsize=16)
@@ -1031,7 +1036,7 @@ def colon_claims(view: SentenceView) -> list[Draft]:
     quotation; the phrase is the source."""
     low = view.low
     colon = next((j for j in range(1, min(len(low) - 1, APPOSITION_WORDS + 1)) if low[j] == ":"), None)
-    if colon is None or view.toks[colon + 1].text not in {o for o, _ in view.pack.quote_pairs}:
+    if colon is None or view.toks[colon + 1].text not in _openers(view.pack):
         return []
     if not _phrase(view, 0, colon) or not any(t.text[:1].isupper() for t in view.toks[:colon]) \
             or any(low[j] in BOUNDARY for j in range(colon)):
@@ -1126,9 +1131,8 @@ def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:
     (used as a postposition) heads the source, with its determiners and adjectives."""
     pack, low = view.pack, view.low
     head = low[i - 1]
-    nouns = {p[1] for p in pack.according_prefix if len(p) > 1 and p[0] in pack.statement_prepositions}
     if not view.toks[i - 1].text[:1].isupper() or not (
-            head.endswith(pack.statement_nouns) or head in nouns):
+            head.endswith(pack.statement_nouns) or head in _prefix_nouns(pack)):
         return None
     nxt = i + 1 < len(view.toks) and view.toks[i + 1]
     if nxt and nxt.text[:1].isupper() and nxt.lower not in pack.stop_capitalised:
@@ -1173,6 +1177,14 @@ def _so_claim(view: SentenceView, i: int) -> Draft | None:
     cue = view.span(i + 1, i + 2) if verb else view.span(i, i + 1)  # "so betont X": the verb
     return Draft("indirect" if verb else "according_to", [c for c in content if c != (0, 0)],
                  [view.span(a, b)], [cue], view.sent.index, 0.6)
+
+
+@functools.cache
+def _prefix_nouns(pack: LanguagePack) -> frozenset[str]:
+    """Nouns of the prefix cues that start with a statement preposition ("Meinung" of "nach
+    Meinung"): before that preposition they head a source too ("ihrer Meinung nach")."""
+    return frozenset(p[1] for p in pack.according_prefix
+                     if len(p) > 1 and p[0] in pack.statement_prepositions)
 
 
 @functools.lru_cache(maxsize=16)

@@ -102,26 +102,27 @@ def _without_time(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> No
 
 def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
                  pack: LanguagePack) -> list[attr.Draft]:
-    drafts = _sentence_drafts(text, tokens, sentences, pack)
-    drafts = _apply_quotes(text, drafts, tokens, sentences, pack)
+    quoted = attr.find_quotes(text, pack)  # read once: three passes below need them
+    drafts = _sentence_drafts(text, tokens, sentences, pack, quoted)
+    drafts = _apply_quotes(text, drafts, quoted, sentences, pack)
     drafts = _referred_back(text, drafts, sentences)
     _named_before(drafts)
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
         d.frame = d.frame or _frame(text, d, sentences)
-    return drafts + _inner_quotes(text, drafts, pack)
+    return drafts + _inner_quotes(text, drafts, pack, quoted)
 
 
-def _inner_quotes(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> list[attr.Draft]:
+def _inner_quotes(text: str, drafts: list[attr.Draft], pack: LanguagePack,
+                  quoted: list[tuple[int, int]]) -> list[attr.Draft]:
     """A direct claim, with the enclosing claim's roles, for each quotation of at least the
     pack's `inner_quote_words` inside a claim that is not direct ('Die Lage sei „völlig außer
     Kontrolle“, so der Sprecher': German data marks the partial quote as a quote of its own)."""
     if not pack.inner_quote_words:
         return []
-    marked = attr.find_quotes(text, pack)
     return [attr.Draft("direct", [(qs, qe)], list(d.source), list(d.cue), d.sentence,
                        d.confidence, frame=list(d.frame))
-            for d in drafts if d.kind != "direct" for s, e in d.content for qs, qe in marked
+            for d in drafts if d.kind != "direct" for s, e in d.content for qs, qe in quoted
             if s <= qs and qe <= e and (qs, qe) != (s, e) and not _title(text, (qs, qe), pack)
             and len(text[qs:qe].split()) >= pack.inner_quote_words]
 
@@ -238,11 +239,11 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_drafts(
-    text: str, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
+    text: str, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack,
+    quoted: list[tuple[int, int]],
 ) -> list[attr.Draft]:
     drafts: list[attr.Draft] = []
     starts = [t.start for t in tokens]
-    quoted = attr.find_quotes(text, pack)
     for sent in sentences:
         view = attr.SentenceView(tokens, sent, pack)
         found = attr.according_claims(view)
@@ -301,14 +302,14 @@ def _restated(d: attr.Draft, drafts: list[attr.Draft]) -> bool:
 def _apply_quotes(
     text: str,
     drafts: list[attr.Draft],
-    tokens: list[Token],
+    quoted: list[tuple[int, int]],
     sentences: list[Sentence],
     pack: LanguagePack,
 ) -> list[attr.Draft]:
     """Turn drafts whose content is a quotation into direct claims spanning the whole quote. A
     verb of speaking inside a quotation is part of what was said ('"Nobody disputes that," he
     said'), not an attribution of it."""
-    marked = [q for q in attr.find_quotes(text, pack) if not _title(text, q, pack)]
+    marked = [q for q in quoted if not _title(text, q, pack)]
     quotes = [q for q in marked if len(text[q[0] : q[1]].split()) >= 3]
     drafts = [d for d in drafts if not (d.cue and any(_inside(d.cue, [q]) for q in quotes))]
     used: set[tuple[int, int]] = set()
