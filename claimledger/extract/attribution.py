@@ -436,7 +436,7 @@ def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int,
             a, b = _source_before(view, f)
             return (a, b) if a < b and a == 0 else None
     pack = view.pack
-    if view.low[0] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners):
+    if view.low[0] in _adverbs_first(pack):
         return None  # "In May, …", "However, …"
     a, b = view.noun_phrase_after(0)  # "Mayor Lena Ruiz closed the port, saying …"
     return (a, b) if b > a and view.low[b - 1] not in pack.determiners else None
@@ -576,7 +576,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
-    c = view.span(k, end)
+    c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     after_comma = subject is None and a > 1 and (  # a shared subject stands elsewhere
         low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
         and not _relative_at(view, a)  # "…, der auf Schäden hinwies.": the clause before is not it
@@ -592,6 +592,18 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     addressee = addressee or passive
     return Draft(kind, [c], [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+
+
+def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:
+    """What follows a verb at the end of its clause is no content where the language puts
+    verbs last: auxiliaries only ("…, die als Hilfe gedacht waren.") or a second clause joined
+    by a conjunction ("hatte Rechte eingeräumt und … zugesichert")."""
+    low, pack = view.low, view.pack
+    if not pack.verb_second or k >= end:
+        return False
+    if k == verb_end + 1 and low[k] in pack.conjunctions:
+        return True
+    return all(low[j] in pack.clause_verbs or not view.toks[j].text[:1].isalnum() for j in range(k, end))
 
 
 def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> tuple[int, str, list]:
@@ -634,7 +646,7 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
-    fronted = low[a] in pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners) or (
+    fronted = low[a] in _adverbs_first(pack) or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
                               or view.toks[a].text.isdigit()))  # "Zum Rücktritt sagte X", "2008 erklärte er"
@@ -1017,6 +1029,12 @@ def _closers(pack: LanguagePack) -> frozenset[str]:
 
 
 @functools.cache
+def _adverbs_first(pack: LanguagePack) -> frozenset[str]:
+    """Capitalised first words that start no subject ("Hier", "However"): an adverb is fronted."""
+    return pack.stop_capitalised - (pack.pronouns.keys() | pack.determiners)
+
+
+@functools.cache
 def _openers(pack: LanguagePack) -> frozenset[str]:
     return frozenset(o for o, _ in pack.quote_pairs)
 
@@ -1042,7 +1060,35 @@ def colon_claims(view: SentenceView) -> list[Draft]:
             or any(low[j] in BOUNDARY for j in range(colon)):
         return []
     content = view.span(colon + 1, len(view.toks))
-    return [Draft("direct", [content], [view.span(0, colon)], [], view.sent.index, 0.5)]
+    a, b = _colon_subject(view, colon)
+    return [Draft("direct", [content], [view.span(a, b)], [], view.sent.index, 0.5)]
+
+
+def _colon_subject(view: SentenceView, colon: int) -> tuple[int, int]:
+    """The source before a colon: the whole phrase ("Ein Beamter der Polizei:"), or, where a
+    verb stands in it, its subject ("Zypries sieht darin eine Bestätigung:", "Hier sparte der
+    Präsident nicht mit Kritik:")."""
+    verb = next((j for j in range(colon) if _verb_like(view, j)), None)
+    if verb is None:
+        return 0, colon
+    pack = view.pack
+    a, b = view.noun_phrase_after(0)
+    if a == 0 and b == verb and view.low[0] not in _adverbs_first(pack):
+        return a, b
+    a, b = view.noun_phrase_after(verb + 1)
+    return (a, b) if b > a else (0, colon)
+
+
+def _verb_like(view: SentenceView, j: int) -> bool:
+    """Where nouns are capitalised, a lower-case word that is no determiner, preposition,
+    pronoun or inflected adjective is likely a verb ("Sein Werk entstand 1970: „…“")."""
+    pack, low, text = view.pack, view.low[j], view.toks[j].text
+    if not (pack.capitalised_nouns and text[:1].isalpha() and text[:1].islower()) or low in pack.determiners \
+            or low in pack.prepositions or low in pack.pronouns or low in pack.contracted_articles:
+        return False
+    nxt = view.low[j + 1] if j + 1 < len(view.low) else ""
+    return not low.endswith(pack.adjective_endings) or nxt in pack.determiners or nxt in pack.pronouns \
+        or nxt in pack.prepositions  # "sparte der Präsident", not "erstes großes Werk"
 
 
 def according_claims(view: SentenceView) -> list[Draft]:

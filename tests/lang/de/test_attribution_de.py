@@ -422,3 +422,15 @@ def test_a_fronted_subordinate_clause_is_not_content() -> None:
 def test_zufolge_takes_the_phrase_right_before_it() -> None:
     c = claims("Ursache des Einsturzes dürfte ersten Annahmen zufolge der Schnee gewesen sein.")[0]
     assert c["source"]["text"] == "ersten Annahmen"
+
+
+def test_a_verb_at_the_end_of_its_clause_takes_no_conjoined_clause_or_auxiliary_as_content() -> None:
+    assert claims("Die Stadt hatte dem Verein Räume eingeräumt und ihm Schutz zugesichert.") == []
+    assert claims("Sie brachten Decken, die als Spende gedacht waren.") == []
+
+
+def test_a_colon_after_a_clause_takes_its_subject_as_source() -> None:
+    c = claims("Die Ministerin sieht in dem Urteil eine Bestätigung: „Wir hatten recht.“")[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "Die Ministerin")
+    c = claims("Hier sparte der Präsident nicht mit Kritik: „Das war ein Fehler.“")[0]
+    assert c["source"]["text"] == "der Präsident"
