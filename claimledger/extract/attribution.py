@@ -1285,10 +1285,19 @@ def _bare_noun(view: SentenceView, i: int) -> bool:
         and low not in pack.determiners and low not in pack.pronouns
 
 
+JOINED_NAME_RE = re.compile(r"[a-z]+[-.]\w")  # a lower-case start joined to more: "el-Baradei", "ndr.de"
+
+
 def _according_source(view: SentenceView, i: int) -> tuple[int, int]:
     """Source after 'laut'/'according to': an NP (German) or everything up to the clause end."""
     if view.pack.capitalised_nouns:
-        return view.noun_phrase_after(i)
+        a, b = view.noun_phrase_after(i)
+        if b == a and i < len(view.toks):
+            if view.toks[i].text in _openers(view.pack):
+                return i, view._quoted_title_end(i)  # "Laut „Welt“ soll er …"
+            if JOINED_NAME_RE.match(view.toks[i].text):
+                return i, i + 1  # "laut el-Baradei", "laut ndr.de", "laut ai-Bericht"
+        return a, b
     end = view.next_boundary(i)
     return i, min(end, i + 12)
 

@@ -434,3 +434,18 @@ def test_a_colon_after_a_clause_takes_its_subject_as_source() -> None:
     assert (c["kind"], c["source"]["text"]) == ("direct", "Die Ministerin")
     c = claims("Hier sparte der Präsident nicht mit Kritik: „Das war ein Fehler.“")[0]
     assert c["source"]["text"] == "der Präsident"
+
+
+def test_laut_before_a_quoted_title_or_a_lower_case_joined_name() -> None:
+    cs = claims("Laut „Kurier“ soll er sich in Wien aufhalten.")
+    assert [c["source"]["text"] for c in cs] == ["Kurier"]
+    c = claims("Danach sei laut el-Hassan die Anlage abgeschaltet worden.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "el-Hassan", "Danach sei die Anlage abgeschaltet worden")
+
+
+def test_more_statement_nouns_after_nach() -> None:
+    c = claims("Nach einer Stellungnahme der Reederei lag das Schiff vor Anker.")[0]
+    assert c["source"]["text"] == "der Reederei"
+    c = claims("Die Brücke soll dem Vernehmen nach im Mai öffnen.")[0]
+    assert c["source"]["text"] == "dem Vernehmen"
