@@ -577,6 +577,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
+    if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
+        c = (0, 0)  # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement
     after_comma = subject is None and a > 1 and (  # a shared subject stands elsewhere
         low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
         and not _relative_at(view, a)  # "…, der auf Schäden hinwies.": the clause before is not it
@@ -604,6 +606,13 @@ def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:
     if k == verb_end + 1 and low[k] in pack.conjunctions:
         return True
     return all(low[j] in pack.clause_verbs or not view.toks[j].text[:1].isalnum() for j in range(k, end))
+
+
+def _clause_at(view: SentenceView, k: int) -> bool:
+    """A clause or quotation opens at token k (after a comma or colon, with a complementiser or
+    a quotation mark)."""
+    return view.low[k - 1] in {",", ":"} or view.toks[k - 1].text in QUOTE_CHARS \
+        or view.low[k] in view.pack.complementizers or view.toks[k].text in QUOTE_CHARS
 
 
 def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> tuple[int, str, list]:

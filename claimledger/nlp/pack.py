@@ -133,6 +133,9 @@ class LanguagePack:
     # a quotation that continues a claim in the same paragraph joins that claim's content (the
     # English data marks '"…," he said. "…"' as one attribution); False: a claim of its own
     joined_quotes: bool = False
+    # lemmas of verbs that attribute only a clause or quotation, never a noun phrase ("erwartet
+    # eine Entscheidung", "veröffentlichte eine Liste": a thing, not a statement)
+    clause_only_cues: frozenset[str] = field(default_factory=frozenset)
     # an attribution phrase inside a later clause of a sentence ("…, diese Taten seien laut X
     # verjährt") attributes that clause only (the German data); False: the whole sentence
     according_clause: bool = False

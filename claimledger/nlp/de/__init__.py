@@ -38,6 +38,8 @@ PACK = LanguagePack(
                      "ansicht", "auffassung", "worten", "überzeugung", "darstellungen", "stellungnahme",
                      "auskunft", "bekunden", "vernehmen", "vorhersage", "schilderung",
                      "schilderungen", "ankündigung", "erklärung", "einschätzungen"),
+    clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
+                                "anbieten", "aufrufen"}),
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
                                  "würde", "würden"}),
     conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def weak(stem: str, participle: str | None = None, lemma: str | None = None) -> dict[str, str]:
     """All finite forms and the participle of a regular (weak) verb, mapped to its lemma."""
-    lemma = lemma or stem + ("n" if stem.endswith(("el", "er")) else "en")
+    lemma = lemma or stem + ("n" if stem.endswith(("el", "er")) and not stem.endswith("ier") else "en")
     t = "et" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else "t"
     e = "e" if t == "et" else ""
     # no stem+"e": in news it is the Konjunktiv of the reported clause ("erkläre sich"), not a cue

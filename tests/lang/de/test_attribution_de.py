@@ -449,3 +449,10 @@ def test_more_statement_nouns_after_nach() -> None:
     assert c["source"]["text"] == "der Reederei"
     c = claims("Die Brücke soll dem Vernehmen nach im Mai öffnen.")[0]
     assert c["source"]["text"] == "dem Vernehmen"
+
+
+def test_a_verb_of_expecting_or_publishing_attributes_a_clause_not_a_thing() -> None:
+    assert claims("Die Ministerin erwartet eine rasche Entscheidung des Gerichts.") == []
+    assert claims("Die Bank veröffentlichte am Montag eine Liste der Filialen.") == []
+    c = claims("Die Ministerin erwartet, dass das Gericht rasch entscheidet.")[0]
+    assert c["content"]["text"] == "dass das Gericht rasch entscheidet"
