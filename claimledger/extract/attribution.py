@@ -218,7 +218,8 @@ class SentenceView:
                 break  # "laut einem Artikel der Agentur 900 Menschen": a figure starts a new phrase
             head_seen = head_seen or self.toks[j].text[:1].isupper()
             j += 1
-        if head_seen and j < end and self.toks[j].text in _openers(self.pack):
+        determiner = j > i and self.low[j - 1] in self.pack.determiners  # "der „Deutsche Fußball-Bund“"
+        if (head_seen or determiner) and j < end and self.toks[j].text in _openers(self.pack):
             j = self._quoted_title_end(j)  # "des Fachmagazins „Automobilwoche“"
         if head_seen and j == end and j < len(self.toks) and self.low[j] == "(":
             close = next((k for k in range(j + 1, min(len(self.toks), j + PAREN_WORDS + 2))
@@ -658,7 +659,8 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     fronted = low[a] in _adverbs_first(pack) or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
-                              or view.toks[a].text.isdigit()))  # "Zum Rücktritt sagte X", "2008 erklärte er"
+                              or any(low[j] in pack.time_words or view.toks[j].text.isdigit()
+                                     for j in range(a, b))))  # "Zum Rücktritt sagte X", "Ende Mai 2008 …"
     if not subject and not pack.verb_second and finite and finite[0] > a \
             and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
         # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends

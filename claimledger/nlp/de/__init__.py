@@ -91,7 +91,8 @@ PACK = LanguagePack(
     time_words=frozenset({
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         "gestern", "heute", "vorgestern", "morgen", "abend", "nachmittag", "vormittag",
-        "mittag", "wochenende",
+        "mittag", "wochenende", "januar", "februar", "märz", "april", "mai", "juni", "juli",
+        "august", "september", "oktober", "november", "dezember",
     }),
     verb_second=True,
     according_clause=True,
@@ -109,6 +110,8 @@ PACK = LanguagePack(
     prepositions=frozenset({
         "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
         "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",
+        "bezüglich", "hinsichtlich", "wegen", "trotz", "angesichts", "aufgrund", "infolge",
+        "anlässlich", "innerhalb", "außerhalb", "entgegen", "dank",
     }),
     denial_words=cues.DENIAL_WORDS,
     negations=cues.NEGATIONS,

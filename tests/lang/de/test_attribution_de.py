@@ -456,3 +456,10 @@ def test_a_verb_of_expecting_or_publishing_attributes_a_clause_not_a_thing() -> 
     assert claims("Die Bank veröffentlichte am Montag eine Liste der Filialen.") == []
     c = claims("Die Ministerin erwartet, dass das Gericht rasch entscheidet.")[0]
     assert c["content"]["text"] == "dass das Gericht rasch entscheidet"
+
+
+def test_a_fronted_date_or_genitive_preposition_puts_the_subject_after_the_verb() -> None:
+    c = claims("Ende Januar 2006 verkündete der „Deutsche Ruderverband“, dass er sich bewerbe.")[0]
+    assert c["source"]["text"] == "der „Deutsche Ruderverband“"
+    c = claims("Bezüglich der Ursache meldet die Agentur, der Motor sei ausgefallen.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("die Agentur", "der Motor sei ausgefallen")
