@@ -96,7 +96,7 @@ class SentenceView:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Char span of local tokens [a, b), with quotes and edge punctuation trimmed."""
-        while a < b and self.toks[a].text in BOUNDARY | QUOTE_CHARS:
+        while a < b and self.toks[a].text in BOUNDARY | QUOTE_CHARS and not self._opens_within(a, b):
             a += 1
         while b > a and self.toks[b - 1].text in BOUNDARY | END_PUNCT | QUOTE_CHARS \
                 and not self._closes_within(a, b - 1):
@@ -104,6 +104,12 @@ class SentenceView:
         if a >= b:
             return (0, 0)
         return (self.toks[a].start, self.toks[b - 1].end)
+
+    def _opens_within(self, a: int, b: int) -> bool:
+        """Token a opens a quotation that closes inside [a, b): '„No-Go-Areas“ dürfe es …' keeps
+        its opening mark."""
+        closers = {c for o, c in self.pack.quote_pairs if o == self.toks[a].text and o != c}
+        return bool(closers) and any(self.toks[i].text in closers for i in range(a + 1, b))
 
     def _closes_within(self, a: int, j: int) -> bool:
         """Token j closes a quotation or aside opened in [a, j): 'der „Spiegel“' and 'Eva Roth
@@ -795,10 +801,20 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
             quoted = view.toks[j + 1].text in _openers(pack)  # "adding of X, "…""
             reported = quoted or any(low[x] in pack.subjunctive for x in clause) or (
                 pack.capitalised_nouns and not opens)
-            if reported and _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)):
+            if reported and _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)) \
+                    and not _infinitive(view, j - 1):
                 return j + 1
             return k
     return k
+
+
+def _infinitive(view: SentenceView, j: int) -> bool:
+    """Token j is an infinitive with the pack's marker ("zu entsenden", "einzurichten"): a
+    clause ends there, not an adjunct."""
+    marker, low = view.pack.infinitive_marker, view.low[j]
+    if not marker or not view.toks[j].text[:1].islower():
+        return False
+    return (j > 0 and view.low[j - 1] == marker) or (marker in low[2:-3] and low.endswith("en"))
 
 
 def _past_according(view: SentenceView, k: int, end: int) -> int:

@@ -133,6 +133,8 @@ class LanguagePack:
     # a quotation that continues a claim in the same paragraph joins that claim's content (the
     # English data marks '"…," he said. "…"' as one attribution); False: a claim of its own
     joined_quotes: bool = False
+    # the word before an infinitive, also joined inside separable verbs ("zu sagen", "einzurichten")
+    infinitive_marker: str = ""
     # lemmas of verbs that attribute only a clause or quotation, never a noun phrase ("erwartet
     # eine Entscheidung", "veröffentlichte eine Liste": a thing, not a statement)
     clause_only_cues: frozenset[str] = field(default_factory=frozenset)

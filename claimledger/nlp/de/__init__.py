@@ -40,6 +40,7 @@ PACK = LanguagePack(
                      "schilderungen", "ankündigung", "erklärung", "einschätzungen"),
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
                                 "anbieten", "aufrufen"}),
+    infinitive_marker="zu",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
                                  "würde", "würden"}),
     conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),

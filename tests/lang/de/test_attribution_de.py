@@ -438,7 +438,7 @@ def test_a_colon_after_a_clause_takes_its_subject_as_source() -> None:
 
 def test_laut_before_a_quoted_title_or_a_lower_case_joined_name() -> None:
     cs = claims("Laut „Kurier“ soll er sich in Wien aufhalten.")
-    assert [c["source"]["text"] for c in cs] == ["Kurier"]
+    assert [c["source"]["text"] for c in cs] == ["„Kurier“"]
     c = claims("Danach sei laut el-Hassan die Anlage abgeschaltet worden.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == (
         "el-Hassan", "Danach sei die Anlage abgeschaltet worden")
@@ -463,3 +463,13 @@ def test_a_fronted_date_or_genitive_preposition_puts_the_subject_after_the_verb(
     assert c["source"]["text"] == "der „Deutsche Ruderverband“"
     c = claims("Bezüglich der Ursache meldet die Agentur, der Motor sei ausgefallen.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("die Agentur", "der Motor sei ausgefallen")
+
+
+def test_a_content_keeps_an_opening_quotation_mark_that_closes_inside_it() -> None:
+    c = claims("„Sperrzonen“ dürfe es nicht geben, sagte der Minister.")[0]
+    assert c["content"]["text"] == "„Sperrzonen“ dürfe es nicht geben"
+
+
+def test_an_infinitive_clause_before_a_comma_is_content_not_an_adjunct() -> None:
+    c = claims("Der Rat beschloss, eine Delegation nach Polen zu entsenden, um die Lage zu prüfen.")[0]
+    assert c["content"]["text"] == "eine Delegation nach Polen zu entsenden, um die Lage zu prüfen"
