@@ -36,7 +36,7 @@ def test_seed_paragraph_sources_resolve_to_canonical_entities() -> None:
         "die staatliche Nachrichtenagentur KCNA": "korean-central-news-agency",
         "er": "kim-jong-un",
         "das US-Außenministerium": "us-state-department",
-        "des südkoreanischen Geheimdienstes": "south-korean-national-intelligence-service",
+        "Angaben des südkoreanischen Geheimdienstes": "south-korean-national-intelligence-service",
         "der frühere niederländische Regierungschef": "mark-rutte",
     }
     for source, entity in expect.items():
@@ -49,7 +49,7 @@ def test_seed_paragraph_sources_resolve_to_canonical_entities() -> None:
 def test_seed_figures_are_comparable_soldier_bands() -> None:
     by_source = _sources(SEED_DE, "de")
     thousands = by_source["das US-Außenministerium"].quantities[0]
-    over = by_source["des südkoreanischen Geheimdienstes"].quantities[0]
+    over = by_source["Angaben des südkoreanischen Geheimdienstes"].quantities[0]
     assert (thousands.unit, thousands.low, thousands.high) == ("soldier", 2000, 9999)
     assert (over.unit, over.low, over.high) == ("soldier", 10001, None)
     assert thousands.high < over.low  # they disagree

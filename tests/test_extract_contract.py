@@ -38,7 +38,7 @@ def test_offsets_point_at_the_roles() -> None:
     claims = jsonl(res.stdout)[0]["claims"]
     text = DOCS[0]["text"]
     by_source = {c["source"]["text"]: c for c in claims}
-    police = by_source["der Polizei"]
+    police = by_source["Angaben der Polizei"]
     assert police["kind"] == "according_to"
     s, e = police["content"]["spans"][0]
     assert text[s:e] == "wurden 14 Menschen verletzt"

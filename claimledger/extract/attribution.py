@@ -1154,6 +1154,8 @@ def _prefix_claim(view: SentenceView, i: int) -> Draft | None:
         content = _rest_of_sentence(view, i, b)
         if i and view.is_verb_form(i - 1) and b + 1 < n and low[b] == ",":
             content = [view.span(b + 1, n)]  # "meldete unter Berufung auf X, Y": Y
+        if pack.noun_in_source and len(words) > 1 and words[1] in _prefix_nouns(pack):
+            a, size = i + 1, 1  # "nach | Angaben der Polizei"
         return Draft("according_to", content, [view.span(a, b)], [view.span(i, i + size)],
                      view.sent.index, 0.6)
     return _statement_noun_claim(view, i)
@@ -1287,7 +1289,9 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
         return None
     cue_end = heads[0] + 1  # "Nach Schätzung der WHO": the cue is "Nach Schätzung", as for
     closers = _prefix_closers(pack.according_prefix)  # "nach Angaben [von]"
-    if cue_end < b and (low[cue_end] in pack.determiners or low[cue_end] in closers):
+    if pack.noun_in_source:
+        cue_end = i + 1  # "Nach | Schätzung der WHO"
+    elif cue_end < b and (low[cue_end] in pack.determiners or low[cue_end] in closers):
         a = cue_end = cue_end + (low[cue_end] in closers)
     else:
         cue_end = i + 1  # "Nach Polizeiangaben": the whole phrase is the source

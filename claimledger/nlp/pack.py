@@ -115,6 +115,9 @@ class LanguagePack:
     # head (by its ending, so compounds count) names a statement is an attribution
     statement_prepositions: frozenset[str] = field(default_factory=frozenset)
     statement_nouns: tuple[str, ...] = ()
+    # the statement noun belongs to the source, the preposition alone is the cue ("nach |
+    # Angaben der Polizei", as the German data marks it); False: "according to | X"
+    noun_in_source: bool = False
     reflexives: frozenset[str] = field(default_factory=frozenset)  # "äußerte sich der Minister"
     adverb_suffixes: tuple[str, ...] = ()  # "repeatedly said": an adverb before a cue is part of it
     # prepositions that belong to the cue after a speech act ("called for", "warned of")

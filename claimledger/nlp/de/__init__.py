@@ -30,6 +30,7 @@ PACK = LanguagePack(
     cue_adverbs=frozenset({"davon", "darauf", "dazu", "darüber", "daran", "damit", "dafür",
                            "dagegen", "darum", "darin"}),
     statement_prepositions=frozenset({"nach"}),
+    noun_in_source=True,
     statement_nouns=("angaben", "informationen", "schätzung", "schätzungen", "analyse",
                      "einschätzung", "erkenntnissen", "berichten", "aussagen", "umfrage",
                      "zählung", "studie", "ermittlungen", "darstellung", "mitteilung", "bericht",

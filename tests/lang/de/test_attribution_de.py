@@ -45,7 +45,8 @@ def test_laut_and_nach_angaben_and_zufolge() -> None:
             "keine Verletzten. Dem Betreiber zufolge entstand ein Schaden von drei Millionen Euro.")
     found = {c["source"]["text"]: c for c in claims(text)}
     assert found["Feuerwehr"]["kind"] == "according_to"
-    assert found["der Polizei"]["content"]["text"] == "gab es keine Verletzten"
+    assert found["Angaben der Polizei"]["content"]["text"] == "gab es keine Verletzten"
+    assert found["Angaben der Polizei"]["cue"]["text"] == "Nach"  # as the German data marks it
     zufolge = found["Dem Betreiber"]
     assert zufolge["cue"]["text"] == "zufolge"
     q = zufolge["quantities"][0]
@@ -238,7 +239,7 @@ def test_nach_with_a_statement_noun() -> None:
     c = claims("Nach Polizeiangaben wurden zwei Autos beschädigt.")[0]
     assert (c["kind"], c["cue"]["text"], c["source"]["text"]) == ("according_to", "Nach", "Polizeiangaben")
     c = claims("Nach Schätzung der Wetterbehörde fiel doppelt so viel Regen.")[0]
-    assert (c["cue"]["text"], c["source"]["text"]) == ("Nach Schätzung", "der Wetterbehörde")
+    assert (c["cue"]["text"], c["source"]["text"]) == ("Nach", "Schätzung der Wetterbehörde")
     assert not claims("Nach dem Spiel fuhr die Mannschaft nach Hause.")
 
 
@@ -291,7 +292,7 @@ def test_inserted_so_x_and_so_with_a_verb() -> None:
 
 def test_statement_noun_mid_sentence_and_laut_in_a_later_clause() -> None:
     c = claims("Dabei sind nach den Angaben der Feuerwehr drei Menschen verletzt worden.")[0]
-    assert (c["kind"], c["source"]["text"]) == ("according_to", "der Feuerwehr")
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "den Angaben der Feuerwehr")
     c = claims("Der Wirt soll das gewesen sein, die Taten seien aber laut der Anklage verjährt.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("laut", "die Taten seien aber verjährt")
 
@@ -402,7 +403,7 @@ def test_a_verb_at_the_end_of_a_relative_clause_takes_no_content_before_it() -> 
 def test_according_phrases_with_von_apposition_and_a_genitive_name() -> None:
     c = claims("Nach Meinung von Eva Roth, Professorin in Kiel, könnte der Damm brechen.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == (
-        "Eva Roth, Professorin in Kiel", "könnte der Damm brechen")
+        "Meinung von Eva Roth, Professorin in Kiel", "könnte der Damm brechen")
     c = claims("Nach Roths Meinung werden die Deiche zu spät erhöht.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Roths Meinung", "Nach")
     c = claims("Wie aus einem Bericht der Behörde hervorgeht, wurden zwei Brücken gesperrt.")[0]
@@ -446,7 +447,7 @@ def test_laut_before_a_quoted_title_or_a_lower_case_joined_name() -> None:
 
 def test_more_statement_nouns_after_nach() -> None:
     c = claims("Nach einer Stellungnahme der Reederei lag das Schiff vor Anker.")[0]
-    assert c["source"]["text"] == "der Reederei"
+    assert c["source"]["text"] == "einer Stellungnahme der Reederei"
     c = claims("Die Brücke soll dem Vernehmen nach im Mai öffnen.")[0]
     assert c["source"]["text"] == "dem Vernehmen"
 
