@@ -474,3 +474,10 @@ def test_a_content_keeps_an_opening_quotation_mark_that_closes_inside_it() -> No
 def test_an_infinitive_clause_before_a_comma_is_content_not_an_adjunct() -> None:
     c = claims("Der Rat beschloss, eine Delegation nach Polen zu entsenden, um die Lage zu prüfen.")[0]
     assert c["content"]["text"] == "eine Delegation nach Polen zu entsenden, um die Lage zu prüfen"
+
+
+def test_an_apposition_with_its_article_belongs_to_the_source() -> None:
+    c = claims("Lena Ortiz, die Bürgermeisterin der Stadt, sagte, es gebe kein Problem.")[0]
+    assert c["source"]["text"] == "Lena Ortiz, die Bürgermeisterin der Stadt"
+    c = claims("Die Partei, die Wahlen verloren hatte, sagte, es gebe kein Problem.")[0]
+    assert c["source"]["text"] == "Die Partei"
