@@ -1085,14 +1085,30 @@ def colon_claims(view: SentenceView) -> list[Draft]:
     quotation; the phrase is the source."""
     low = view.low
     colon = next((j for j in range(1, min(len(low) - 1, APPOSITION_WORDS + 1)) if low[j] == ":"), None)
-    if colon is None or view.toks[colon + 1].text not in _openers(view.pack):
+    if colon is None:
         return []
+    if view.toks[colon + 1].text not in _openers(view.pack):
+        return _headline_claim(view, colon)
     if not _phrase(view, 0, colon) or not any(t.text[:1].isupper() for t in view.toks[:colon]) \
             or any(low[j] in BOUNDARY for j in range(colon)):
         return []
     content = view.span(colon + 1, len(view.toks))
     a, b = _colon_subject(view, colon)
-    return [Draft("direct", [content], [view.span(a, b)], [], view.sent.index, 0.5)]
+    cue = [(view.toks[colon].start, view.toks[colon].end)] if view.pack.colon_cue else []
+    return [Draft("direct", [content], [view.span(a, b)], cue, view.sent.index, 0.5)]
+
+
+def _headline_claim(view: SentenceView, colon: int) -> list[Draft]:
+    """'Marco Rubio: I'm Not Interested', 'Lopez: Well, no one …': a name of a few capitalised
+    words, a colon and a clause (headlines, interview transcripts); no quotation needed where
+    the pack reads the colon as a cue (`colon_cue`)."""
+    toks = view.toks
+    if not view.pack.colon_cue or colon > NAME_WORDS or not all(t.text[:1].isupper() for t in toks[:colon]) \
+            or len(toks) - colon < 4 or any(view.low[j] in view.pack.stop_capitalised for j in range(colon)):
+        return []
+    content = view.span(colon + 1, len(toks))
+    cue = [(toks[colon].start, toks[colon].end)]
+    return [Draft("indirect", [content], [view.span(0, colon)], cue, view.sent.index, 0.45)]
 
 
 def _colon_subject(view: SentenceView, colon: int) -> tuple[int, int]:

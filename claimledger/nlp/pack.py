@@ -118,6 +118,9 @@ class LanguagePack:
     # the statement noun belongs to the source, the preposition alone is the cue ("nach |
     # Angaben der Polizei", as the German data marks it); False: "according to | X"
     noun_in_source: bool = False
+    # "Name: statement" is an attribution with the colon as its cue, quoted or not (English
+    # data); False: only before a quotation, with no cue
+    colon_cue: bool = False
     reflexives: frozenset[str] = field(default_factory=frozenset)  # "äußerte sich der Minister"
     adverb_suffixes: tuple[str, ...] = ()  # "repeatedly said": an adverb before a cue is part of it
     # prepositions that belong to the cue after a speech act ("called for", "warned of")

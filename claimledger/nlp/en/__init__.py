@@ -4,6 +4,7 @@ from claimledger.nlp.en import cues, entities, numbers
 from claimledger.nlp.pack import LanguagePack
 
 PACK = LanguagePack(
+    colon_cue=True,
     code="en",
     name="English",
     quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),

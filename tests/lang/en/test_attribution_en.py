@@ -349,3 +349,16 @@ def test_an_adverb_between_commas_before_the_cue() -> None:
     c = claims("Supporters of the plan, however, say it would protect the harbour.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == (
         "Supporters of the plan", "it would protect the harbour")
+
+
+def test_a_name_and_a_colon_before_a_statement_is_an_attribution() -> None:
+    c = claims("Senator Alma Reyes: I Will Not Run Again.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "Senator Alma Reyes", ":", "I Will Not Run Again")
+    assert claims("However: the vote was close.") == []
+
+
+def test_polls_and_records_show() -> None:
+    c = claims("A new state poll shows Reyes with a six-point lead.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("A new state poll", "shows")
+    assert claims("The show ended at midnight.") == []
