@@ -344,7 +344,7 @@ def verb_claims(view: SentenceView) -> list[Draft]:
     drafts: list[Draft] = []
     n = len(view.toks)
     for i in range(n):
-        if not view.is_verb_form(i):
+        if not view.is_verb_form(i) or _bare_infinitive(view, i):
             continue
         part = _particle(view, i)
         if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
@@ -363,6 +363,17 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             d.cue.sort()
             drafts.append(d)
     return drafts
+
+
+def _bare_infinitive(view: SentenceView, i: int) -> bool:
+    """The verb at i follows the infinitive marker ("begged reporters to ask", "requested
+    anonymity to reveal"): no cue of its own, unless an auxiliary's verb group leads to it
+    ("has been working to emphasize": the whole group is the cue)."""
+    low = view.low
+    if not i or low[i - 1] != view.pack.infinitive_marker:
+        return False
+    return not (i > 2 and low[i - 2].endswith(view.pack.participle_suffixes or ("\0",))
+                and any(view.is_finite(j) for j in range(max(0, i - 5), i - 2)))
 
 
 def _verb_cue(view: SentenceView, i: int, part: int) -> tuple[list, bool]:
@@ -809,12 +820,13 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
 
 
 def _infinitive(view: SentenceView, j: int) -> bool:
-    """Token j is an infinitive with the pack's marker ("zu entsenden", "einzurichten"): a
-    clause ends there, not an adjunct."""
+    """Token j is an infinitive with the pack's marker ("zu entsenden"; where verbs have
+    separable particles also joined, "einzurichten"): a clause ends there, not an adjunct."""
     marker, low = view.pack.infinitive_marker, view.low[j]
     if not marker or not view.toks[j].text[:1].islower():
         return False
-    return (j > 0 and view.low[j - 1] == marker) or (marker in low[2:-3] and low.endswith("en"))
+    joined = bool(view.pack.separable) and marker in low[2:-3] and low.endswith("en")
+    return (j > 0 and view.low[j - 1] == marker) or joined
 
 
 def _past_according(view: SentenceView, k: int, end: int) -> int:

@@ -5,6 +5,7 @@ from claimledger.nlp.pack import LanguagePack
 
 PACK = LanguagePack(
     colon_cue=True,
+    infinitive_marker="to",
     code="en",
     name="English",
     quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),

@@ -70,7 +70,9 @@ held respond continue mean means speak spoke speaks find see want
 VERB_MARKERS = frozenset("""
 to not n't will would could should can may might must shall also never did does do
 often always already still even again later once ever first long
-""".split())
+""".split()) | {n + a + "t" for n in ("don", "doesn", "didn", "won", "wouldn", "can", "couldn", "shouldn",
+                                    "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn")
+               for a in "'’"}  # "most don't expect": a negated auxiliary is one token
 
 SPEECH_ACTS = frozenset({
     "urged", "urges", "announced", "announces", "warned", "warns", "denied", "denies",

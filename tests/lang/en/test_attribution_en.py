@@ -362,3 +362,10 @@ def test_polls_and_records_show() -> None:
     c = claims("A new state poll shows Reyes with a six-point lead.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("A new state poll", "shows")
     assert claims("The show ended at midnight.") == []
+
+
+def test_an_infinitive_is_no_cue_and_a_negated_auxiliary_is_not_the_source() -> None:
+    cs = claims("The senator is trying to tell voters that the plan works.")
+    assert all(c["cue"]["text"] != "tell" for c in cs)
+    c = claims("Most donors don't expect him to win.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Most donors", "don't expect")
