@@ -171,8 +171,10 @@ class SentenceView:
         complementiser, colon or comma ("states that", "said:")."""
         prev = self.low[i - 1] if i > 0 else ""
         nxt = self.low[i + 1] if i + 1 < len(self.low) else ""
+        before = self.toks[i - 1].text if i > 0 else ""  # '"…," Trump continued:', not "largest state,"
+        named = (before[:1].isupper() and prev not in self.pack.time_words) or before in QUOTE_OR_COMMA
         return (prev in self.pack.pronouns or prev in self.pack.verb_markers
-                or nxt in self.pack.complementizers or nxt in {":", ","})
+                or nxt in self.pack.complementizers or (nxt in {":", ","} and named))
 
     def next_boundary(self, i: int) -> int:
         for j in range(i, len(self.toks)):

@@ -369,3 +369,9 @@ def test_an_infinitive_is_no_cue_and_a_negated_auxiliary_is_not_the_source() -> 
     assert all(c["cue"]["text"] != "tell" for c in cs)
     c = claims("Most donors don't expect him to win.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Most donors", "don't expect")
+
+
+def test_a_noun_form_before_a_comma_is_no_cue() -> None:
+    assert claims("She leads in the largest state, thanks to an early start.") == []
+    c = claims("\"We will win,\" Reyes continued, \"and we will govern.\"")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Reyes", "continued")
