@@ -129,6 +129,9 @@ class SentenceView:
         if not self.pack.capitalised_nouns and i > 0 and (
                 self.low[i - 1] in self.pack.determiners or self._possessor(i - 1)):
             return False  # "the report", "a question", "Clinton's call": a noun, not a verb
+        if not self.pack.capitalised_nouns and i > 0 and self.low[i - 1] in self.pack.prepositions \
+                and not self.low[i].endswith(self.pack.participle_suffixes or ("\0",)):
+            return False  # "a lead in pledged delegates": an adjective (not "by tweeting")
         if self.pack.capitalised_nouns and 0 < i < len(self.toks) - 1 and self._attributive(i):
             return False  # "dem veröffentlichten Artikel": an adjective before its noun
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):

@@ -61,11 +61,12 @@ for _lemma, _forms in {
     SPEECH_VERBS |= {f: _lemma for f in _forms}
 
 # Forms that were a correct cue in under a quarter of the rule engine's readings on PolNeAR train
-# (nouns: "30 states", "two points", "his remarks"; "see", "want", "find" as plain verbs).
+# (nouns: "30 states", "two points", "his remarks"; "see", "want", "find" as plain verbs; "began
+# speaking", "a speaking slot": a third).
 WEAK_CUE_FORMS = frozenset("""
 state states point points question questions report call tweet tweets post posts remark remarks
 charge charges figure figures voice project counter touch doubt doubts demand answer hold holds
-held respond continue mean means speak spoke speaks find see want
+held respond continue mean means speak spoke speaks speaking find see want
 """.split())
 VERB_MARKERS = frozenset("""
 to not n't will would could should can may might must shall also never did does do

@@ -375,3 +375,8 @@ def test_a_noun_form_before_a_comma_is_no_cue() -> None:
     assert claims("She leads in the largest state, thanks to an early start.") == []
     c = claims("\"We will win,\" Reyes continued, \"and we will govern.\"")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Reyes", "continued")
+
+
+def test_a_participle_after_a_preposition_is_an_adjective() -> None:
+    assert claims("She holds a lead in pledged delegates across the South.") == []
+    assert claims("Reyes began speaking a little later.") == []
