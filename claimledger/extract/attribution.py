@@ -130,6 +130,7 @@ class SentenceView:
                 self.low[i - 1] in self.pack.determiners or self._possessor(i - 1)):
             return False  # "the report", "a question", "Clinton's call": a noun, not a verb
         if not self.pack.capitalised_nouns and i > 0 and self.low[i - 1] in self.pack.prepositions \
+                and self.low[i - 1] != self.pack.infinitive_marker \
                 and not self.low[i].endswith(self.pack.participle_suffixes or ("\0",)):
             return False  # "a lead in pledged delegates": an adjective (not "by tweeting")
         if self.pack.capitalised_nouns and 0 < i < len(self.toks) - 1 and self._attributive(i):
