@@ -238,6 +238,10 @@ class SentenceView:
                           if self.low[k] == ")"), None)
             if close is not None and self._paren_open(close) == j:
                 j = close + 1  # "Eva Roth (SPD)", "Sen. Jack Reed (D-R.I.)"
+        if head_seen and j < end and self.low[j] in self.pack.genitive_prepositions:
+            k, e = self.noun_phrase_after(j + 1)  # "der Bürgermeister von Christchurch"
+            if e > k and any(t.text[:1].isupper() for t in self.toks[k:e]):
+                j = e
         return i, j
 
     def _quoted_title_end(self, j: int) -> int:
@@ -1285,8 +1289,9 @@ def _so_claim(view: SentenceView, i: int) -> Draft | None:
     if b == a:
         return None
     content = [view.span(0, i - 1)]
-    if b + 1 < n and low[b] == "," and (view.is_finite(b + 1) or view._modifier(b + 1)):
-        content.append(view.span(b + 1, n))  # inserted, the sentence goes on with its verb
+    if b + 1 < n and low[b] == "," and not _relative_at(view, b + 1) and not (
+            i > 1 and view.low[i - 2] in END_PUNCT | _closers(view.pack)):
+        content.append(view.span(b + 1, n))  # inserted: "Der Präsident sei, so X, Schuld daran"
     cue = view.span(i + 1, i + 2) if verb else view.span(i, i + 1)  # "so betont X": the verb
     return Draft("indirect" if verb else "according_to", [c for c in content if c != (0, 0)],
                  [view.span(a, b)], [cue], view.sent.index, 0.6)

@@ -118,6 +118,9 @@ class LanguagePack:
     # the statement noun belongs to the source, the preposition alone is the cue ("nach |
     # Angaben der Polizei", as the German data marks it); False: "according to | X"
     noun_in_source: bool = False
+    # prepositions that continue a noun phrase as a genitive does ("der Bürgermeister von
+    # Christchurch", "einer Schätzung von Händlern")
+    genitive_prepositions: frozenset[str] = field(default_factory=frozenset)
     # "Name: statement" is an attribution with the colon as its cue, quoted or not (English
     # data); False: only before a quotation, with no cue
     colon_cue: bool = False

@@ -481,3 +481,10 @@ def test_an_apposition_with_its_article_belongs_to_the_source() -> None:
     assert c["source"]["text"] == "Lena Ortiz, die Bürgermeisterin der Stadt"
     c = claims("Die Partei, die Wahlen verloren hatte, sagte, es gebe kein Problem.")[0]
     assert c["source"]["text"] == "Die Partei"
+
+
+def test_von_continues_a_source_and_an_inserted_so_phrase_splits_the_content() -> None:
+    c = claims("Laut einer Schätzung von spanischen Händlern entstand ein Schaden.")[0]
+    assert c["source"]["text"] == "einer Schätzung von spanischen Händlern"
+    c = claims("Der Minister sei, so Gamkrelidse, Schuld an der Lage im Land.")[0]
+    assert len(c["content"]["spans"]) == 2 and c["content"]["text"].endswith("Schuld an der Lage im Land")
