@@ -212,10 +212,10 @@ class SentenceView:
 
     def noun_phrase_after(self, i: int) -> tuple[int, int]:
         """Source phrase starting at i: determiners, adjectives, names, genitive tails."""
-        if i < len(self.toks) and self.low[i] in self.pack.pronouns:
-            return i, i + 1  # "er", "she": a pronoun is the whole phrase
-        j = i
         end = self.next_boundary(i)
+        j = self._extended_attribute(i, end)
+        if j == i < len(self.toks) and self.low[i] in self.pack.pronouns:
+            return i, i + 1  # "er", "she": a pronoun is the whole phrase
         head_seen = False
         genitive = self.pack.genitive_determiners
         while j < end and self._np_token(j):
@@ -243,6 +243,19 @@ class SentenceView:
             if e > k and any(t.text[:1].isupper() for t in self.toks[k:e]):
                 j = e
         return i, j
+
+    def _extended_attribute(self, i: int, end: int) -> int:
+        """Where an article opens a phrase whose adjective carries its own phrase ("einer am
+        Dienstag veröffentlichten Mitteilung"), the position after that adjective; else i."""
+        pack = self.pack
+        if not pack.adjective_endings or i + 2 >= end or self.low[i] not in pack.determiners or not (
+                self.low[i + 1] in pack.prepositions or self.low[i + 1] in pack.contracted_articles):
+            return i
+        for k in range(i + 2, min(end - 1, i + ATTRIBUTE_WORDS)):
+            if self._modifier(k) and self.low[k].endswith(pack.adjective_endings) \
+                    and self.toks[k + 1].text[:1].isupper():
+                return k + 1
+        return i
 
     def _quoted_title_end(self, j: int) -> int:
         """After a short quoted title opened at j that starts capitalised ("„Bild am Sonntag“"),
@@ -499,6 +512,7 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
 
 
 NAME_WORDS = 5
+ATTRIBUTE_WORDS = 8  # "einer am 3. Mai in Genf veröffentlichten Studie": an adjective's own phrase
 
 
 def quoted_name(inner: str) -> bool:

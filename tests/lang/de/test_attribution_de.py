@@ -488,3 +488,8 @@ def test_von_continues_a_source_and_an_inserted_so_phrase_splits_the_content() -
     assert c["source"]["text"] == "einer Schätzung von spanischen Händlern"
     c = claims("Der Minister sei, so Gamkrelidse, Schuld an der Lage im Land.")[0]
     assert len(c["content"]["spans"]) == 2 and c["content"]["text"].endswith("Schuld an der Lage im Land")
+
+
+def test_an_adjective_with_its_own_phrase_stays_in_the_source() -> None:
+    c = claims("Laut einer am Dienstag veröffentlichten Mitteilung des Programms hungern 2.000 Menschen.")[0]
+    assert c["source"]["text"] == "einer am Dienstag veröffentlichten Mitteilung des Programms"
