@@ -1243,7 +1243,7 @@ def _anaphoric_claim(view: SentenceView, i: int) -> Draft | None:
 def _marked_claim(view: SentenceView, i: int) -> Draft | None:
     """'…, so X', 'nach' after a statement noun, '…, wonach …', 'wie X berichtete,' at token i."""
     low, pack = view.low, view.pack
-    if low[i] in pack.so_markers and i and low[i - 1] == ",":
+    if low[i] in pack.so_markers and i and (low[i - 1] == "," or view.toks[i - 1].text in _closers(pack)):
         return _so_claim(view, i)
     if low[i] in pack.statement_prepositions and i > 0 and (d := _statement_noun_before(view, i)):
         return d

@@ -112,6 +112,8 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
         return False  # "Sen. Jack Reed (D-R.I.) said": the aside closes, the sentence goes on
     if tok != "." and nxt in CLOSERS and _attribution_follows(toks, i + 1, pack):
         return False  # '"Why now?" she asked.' / '„Raus!“, rief er.': one sentence
+    if tok == "." and nxt in CLOSERS and _lower_after(toks, i + 1):
+        return False  # '„… etabliert.“ erklärte die Ministerin.': the attribution goes on
     prev = toks[i - 1][0] if i else ""
     if tok == "." and prev.isdigit() and len(prev) <= 2 and nxt[:1].isalpha() and nxt[0].islower():
         return False  # German ordinal "am 25. mai" cannot start a sentence lower-case
@@ -122,6 +124,13 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
 
 ASIDE_TOKENS = 6  # "(D-R.I.)", "(I-Vt.)": a full stop inside a short aside
 ATTRIBUTION_WORDS = 8  # '"…!" the former prime minister of Poland said.'
+
+
+def _lower_after(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """The word after the closing marks from token j is lower-case, or a comma follows."""
+    while j < len(toks) and toks[j][0] in CLOSERS:
+        j += 1
+    return j < len(toks) and (toks[j][0] == "," or toks[j][0][:1].islower())
 
 
 def _attribution_follows(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:

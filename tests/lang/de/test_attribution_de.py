@@ -493,3 +493,10 @@ def test_von_continues_a_source_and_an_inserted_so_phrase_splits_the_content() -
 def test_an_adjective_with_its_own_phrase_stays_in_the_source() -> None:
     c = claims("Laut einer am Dienstag veröffentlichten Mitteilung des Programms hungern 2.000 Menschen.")[0]
     assert c["source"]["text"] == "einer am Dienstag veröffentlichten Mitteilung des Programms"
+
+
+def test_a_quotation_ending_in_a_full_stop_then_a_lower_case_cue_is_one_sentence() -> None:
+    c = claims("„Die Schule hat sich etabliert.“ erklärte Ministerin Eisenmann. Sie lobte alle.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "Ministerin Eisenmann")
+    c = claims("„Die Anfragen sind offenbar zu lästig.“ so das Fazit der Betreiber.")[0]
+    assert c["source"]["text"] == "das Fazit der Betreiber"
