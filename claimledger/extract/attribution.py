@@ -137,6 +137,9 @@ class SentenceView:
             return False  # "dem veröffentlichten Artikel": an adjective before its noun
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
             return False
+        if self.low[i] in self.pack.reflexive_cues and not (
+                i + 1 < len(self.low) and self.low[i + 1] in self.pack.reflexives):
+            return False  # "zeigte ein Bild", not "zeigte sich zufrieden"
         if i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries:
             return False  # "… angeboten werde": a passive participle
         return self.low[i] in self.pack.speech_verbs

@@ -118,6 +118,8 @@ class LanguagePack:
     # the statement noun belongs to the source, the preposition alone is the cue ("nach |
     # Angaben der Polizei", as the German data marks it); False: "according to | X"
     noun_in_source: bool = False
+    # verb forms that are cues only with a reflexive right after them ("zeigte sich zufrieden")
+    reflexive_cues: frozenset[str] = field(default_factory=frozenset)
     # prepositions that continue a noun phrase as a genitive does ("der Bürgermeister von
     # Christchurch", "einer Schätzung von Händlern")
     genitive_prepositions: frozenset[str] = field(default_factory=frozenset)

@@ -108,8 +108,9 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
     nxt = toks[i + 1][0]
     if toks[i + 1][1] == toks[i][2] and nxt not in CLOSERS:
         return False  # "3.5" style or "?!" runs: no space after
-    if nxt == ")" and any(t[0] == "(" for t in toks[max(0, i - ASIDE_TOKENS) : i]):
-        return False  # "Sen. Jack Reed (D-R.I.) said": the aside closes, the sentence goes on
+    opener = {")": "(", "]": "["}.get(nxt)
+    if opener and any(t[0] == opener for t in toks[max(0, i - ASIDE_TOKENS) : i]):
+        return False  # "Sen. Jack Reed (D-R.I.) said", „[...] Ich war": the aside closes
     if tok != "." and nxt in CLOSERS and _attribution_follows(toks, i + 1, pack):
         return False  # '"Why now?" she asked.' / '„Raus!“, rief er.': one sentence
     if tok == "." and nxt in CLOSERS and _lower_after(toks, i + 1):

@@ -31,6 +31,7 @@ PACK = LanguagePack(
                            "dagegen", "darum", "darin"}),
     statement_prepositions=frozenset({"nach"}),
     noun_in_source=True,
+    reflexive_cues=cues.REFLEXIVE_CUES,
     genitive_prepositions=frozenset({"von", "vom"}),
     statement_nouns=("angaben", "informationen", "schätzung", "schätzungen", "analyse",
                      "einschätzung", "erkenntnissen", "berichten", "aussagen", "umfrage",

@@ -500,3 +500,11 @@ def test_a_quotation_ending_in_a_full_stop_then_a_lower_case_cue_is_one_sentence
     assert (c["kind"], c["source"]["text"]) == ("direct", "Ministerin Eisenmann")
     c = claims("„Die Anfragen sind offenbar zu lästig.“ so das Fazit der Betreiber.")[0]
     assert c["source"]["text"] == "das Fazit der Betreiber"
+
+
+def test_zeigte_sich_is_a_cue_only_with_its_reflexive_and_an_elision_ends_no_sentence() -> None:
+    c = claims("„Wir brauchen nur noch ein Remis“, zeigte sich Trainer Rajevac zufrieden.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Trainer Rajevac", "zeigte sich")
+    assert claims("Die Polizei zeigte ein Bild des Täters.") == []
+    c = claims("Im Radio sagte sie: „[...] Ich war nie dafür, weil es nichts löst.“")[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "sie")
