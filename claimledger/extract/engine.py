@@ -328,19 +328,24 @@ def _apply_quotes(
         if q in used or any(_overlaps(d.content, [q]) for d in drafts):
             continue  # used, or a partial quotation inside a claim ('…, he said, was "a mistake"')
         prev = [d for d in drafts if d.content and d.content[-1][1] <= q[0] and d.source]
-        if not prev:
-            continue
-        last = max(prev, key=lambda d: d.content[-1][1])
-        gap = text[last.content[-1][1] : q[0]]
+        last = max(prev, key=lambda d: d.content[-1][1]) if prev else None
+        gap = text[last.content[-1][1] : q[0]] if last else ""
         qsent = _sentence_at(sentences, q[0])
-        if len(gap) < 200 and qsent is not None and qsent - reached.get(id(last), last.sentence) <= 2:
+        if last and len(gap) < 200 and qsent is not None \
+                and qsent - reached.get(id(last), last.sentence) <= 2:
             if pack.joined_quotes and "\n" not in gap:
                 last.content.append(q)
                 reached[id(last)] = qsent
                 continue
             cont = attr.Draft("direct", [q], [], [], qsent, 0.45, inherit_from=last)
             drafts.append(cont)
+        elif len(text[q[0] : q[1]].split()) >= UNATTRIBUTED_WORDS:
+            # a quotation with no speaker in reach is still something said: kept unattributed
+            drafts.append(attr.Draft("direct", [q], [], [], qsent or 0, 0.4))
     return drafts
+
+
+UNATTRIBUTED_WORDS = 4  # shorter quotations with no speaker are mostly scare quotes and titles
 
 
 TITLE_WORDS = 4

@@ -508,3 +508,9 @@ def test_zeigte_sich_is_a_cue_only_with_its_reflexive_and_an_elision_ends_no_sen
     assert claims("Die Polizei zeigte ein Bild des Täters.") == []
     c = claims("Im Radio sagte sie: „[...] Ich war nie dafür, weil es nichts löst.“")[0]
     assert (c["kind"], c["source"]["text"]) == ("direct", "sie")
+
+
+def test_a_quotation_with_no_speaker_in_reach_is_kept_unattributed() -> None:
+    cs = claims("Auf dem Transparent stand „Wir bleiben alle hier und gehen nicht“. Es regnete.")
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [("direct", "")]
+    assert claims("Die Partei „Die Linke“ tagte.") == []
