@@ -129,8 +129,11 @@ def _inner_quotes(text: str, drafts: list[attr.Draft], pack: LanguagePack,
 
 def _frame(text: str, d: attr.Draft, sentences: list[Sentence]) -> list[tuple[int, int]]:
     """The words that introduce a claim: the cue's sentence without the claim's content (none
-    for a reported speech act, whose verb is part of what is reported)."""
-    k = _sentence_at(sentences, d.cue[0][0]) if d.cue and d.kind != "reported" else None
+    for a reported speech act, whose verb is part of what is reported); with no cue, the
+    source's sentence when the content is in it too ("Ein Beamter der Polizei: „…“")."""
+    anchor = d.cue or (d.source if d.source and d.content and _sentence_at(
+        sentences, d.source[0][0]) == _sentence_at(sentences, d.content[0][0]) else [])
+    k = _sentence_at(sentences, anchor[0][0]) if anchor and d.kind != "reported" else None
     if k is None:
         return []
     pieces = [(sentences[k].start, sentences[k].end)]
