@@ -700,7 +700,7 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
-    fronted = low[a] in _adverbs_first(pack) or (
+    fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
                               or any(low[j] in pack.time_words or view.toks[j].text.isdigit()

@@ -118,6 +118,9 @@ class LanguagePack:
     # the statement noun belongs to the source, the preposition alone is the cue ("nach |
     # Angaben der Polizei", as the German data marks it); False: "according to | X"
     noun_in_source: bool = False
+    # words that never open a subject ("Den Schaden schätzt die Polizei auf …", "Ihm warf die
+    # Partei vor …"): a phrase they open before the verb is an object, the subject follows it
+    object_words: frozenset[str] = field(default_factory=frozenset)
     # verb forms that are cues only with a reflexive right after them ("zeigte sich zufrieden")
     reflexive_cues: frozenset[str] = field(default_factory=frozenset)
     # prepositions that continue a noun phrase as a genitive does ("der Bürgermeister von

@@ -31,6 +31,8 @@ PACK = LanguagePack(
                            "dagegen", "darum", "darin"}),
     statement_prepositions=frozenset({"nach"}),
     noun_in_source=True,
+    object_words=frozenset({"den", "dem", "einen", "einem", "deren", "dessen", "ihm", "ihn",
+                            "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}),
     reflexive_cues=cues.REFLEXIVE_CUES,
     genitive_prepositions=frozenset({"von", "vom"}),
     statement_nouns=("angaben", "informationen", "schätzung", "schätzungen", "analyse",

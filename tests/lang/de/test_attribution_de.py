@@ -514,3 +514,8 @@ def test_a_quotation_with_no_speaker_in_reach_is_kept_unattributed() -> None:
     cs = claims("Auf dem Transparent stand „Wir bleiben alle hier und gehen nicht“. Es regnete.")
     assert [(c["kind"], c["source"]["text"]) for c in cs] == [("direct", "")]
     assert claims("Die Partei „Die Linke“ tagte.") == []
+
+
+def test_a_fronted_object_puts_the_subject_after_the_verb() -> None:
+    c = claims("Dem Minister warf die Opposition vor, er habe gelogen.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("die Opposition", "er habe gelogen")
