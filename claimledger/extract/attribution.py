@@ -502,8 +502,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     X.", '"…," said X'), or with the subject before and the content after it."""
     low, pack = view.low, view.pack
     rel = _relative_clause_subject(view, verb)
-    if rel and rel[0] > 0:  # '"…," Jane Roe, a nurse, said': the quotation is the content
-        return _content_before(view, verb, verb_end, cue, rel)
+    after_clause = rel and low[0] in pack.subordinators and low[rel[0] - 1] == ","  # "When …, X, a …, said"
+    if rel and rel[0] > 0 and not after_clause:  # '"…," Jane Roe, a nurse, said': the quotation
+        return _content_before(view, verb, verb_end, cue, rel)  # is the content
     if rel:
         return _after_relative_subject(view, verb, verb_end, cue, rel)
     # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"
@@ -979,6 +980,9 @@ def _lead_start(view: SentenceView, a: int, j: int) -> int | None:
         return 0
     if a < j and a > 1 and view.toks[a].text in _closers(view.pack) and view.low[a - 1] == ",":
         return a + 1
+    if a > 2 and view.low[a - 1] == "," and view.low[0] in view.pack.subordinators \
+            and "," not in view.low[1 : a - 1]:
+        return a  # "When the count ended, Roberta Lange, the chairwoman, said …": after the clause
     return None
 
 

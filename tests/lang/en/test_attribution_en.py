@@ -380,3 +380,9 @@ def test_a_noun_form_before_a_comma_is_no_cue() -> None:
 def test_a_participle_after_a_preposition_is_an_adjective() -> None:
     assert claims("She is far ahead in pledged delegates across the South.") == []
     assert claims("Reyes began speaking a little later.") == []
+
+
+def test_a_subject_with_an_apposition_after_a_fronted_clause() -> None:
+    c = claims("When the count ended, Roberta Lange, the party chairwoman, said she had received threats.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Roberta Lange, the party chairwoman", "she had received threats")
