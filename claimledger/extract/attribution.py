@@ -769,9 +769,13 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     cue a comma, a preposition or an adjunct without a clause: the quotation is the content."""
     k = verb_end + 1
     pack = view.pack
-    return (_closer_at(view, a, a - 1, a - 2) and b - a <= SOURCE_WORDS
-            and (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words)
-                 or not _has_clause(view, k, end)))
+    if b - a > SOURCE_WORDS:
+        return False
+    if not _closer_at(view, a, a - 1, a - 2):  # "…, a Cairo official told The New York Times."
+        told = pack.speech_verbs.get(view.low[verb_end]) in pack.addressee_verbs
+        return told and not _has_clause(view, k, end)
+    return (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words)
+            or not _has_clause(view, k, end))
 
 
 def _closer_at(view: SentenceView, *positions: int) -> bool:

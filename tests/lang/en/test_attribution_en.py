@@ -386,3 +386,9 @@ def test_a_subject_with_an_apposition_after_a_fronted_clause() -> None:
     c = claims("When the count ended, Roberta Lange, the party chairwoman, said she had received threats.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == (
         "Roberta Lange, the party chairwoman", "she had received threats")
+
+
+def test_content_then_a_comma_then_x_told_y() -> None:
+    c = claims("The pilot was calm, an airport official told The Daily Star.")[0]
+    assert (c["source"]["text"], c["content"]["text"], c["addressee"]["text"]) == (
+        "an airport official", "The pilot was calm", "The Daily Star")
