@@ -369,8 +369,11 @@ def verb_claims(view: SentenceView) -> list[Draft]:
     """Claims introduced by a speech verb: content clause before or after the cue."""
     drafts: list[Draft] = []
     n = len(view.toks)
+    comma = _fronted_question(view)
+    if comma is not None:  # "Asked if he was bullied, the candidate said no."
+        drafts.append(Draft("indirect", [view.span(1, comma)], [], [view.span(0, 1)], view.sent.index, 0.5))
     for i in range(n):
-        if not view.is_verb_form(i) or _bare_infinitive(view, i):
+        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0):
             continue
         part = _particle(view, i)
         if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
@@ -389,6 +392,17 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             d.cue.sort()
             drafts.append(d)
     return drafts
+
+
+def _fronted_question(view: SentenceView) -> int | None:
+    """'Asked if he was bullied, …', 'Asked about it, …': a sentence that opens with a verb of
+    speaking and a clause or topic it asks, ending at a comma; the comma's index."""
+    low, pack = view.low, view.pack
+    if len(low) < 5 or not view.is_verb_form(0) or not (
+            low[1] in pack.complementizers or low[1] in pack.subordinators or low[1] in pack.cue_particles
+            or low[1] in pack.relative_pronouns):
+        return None
+    return next((j for j in range(2, min(len(low) - 2, 2 + ADJUNCTS_BEFORE_CLAUSE)) if low[j] == ","), None)
 
 
 def _bare_infinitive(view: SentenceView, i: int) -> bool:
@@ -627,7 +641,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         c = (0, 0)  # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement
     after_comma = subject is None and a > 1 and (  # a shared subject stands elsewhere
         low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
-        and not _relative_at(view, a)  # "…, der auf Schäden hinwies.": the clause before is not it
+        and not _relative_at(view, a) \
+        and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
     short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
     if after_comma and (c == (0, 0) or short or _adjunct_after_quote(view, a, b, verb_end, end)):
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source

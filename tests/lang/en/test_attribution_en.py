@@ -392,3 +392,9 @@ def test_content_then_a_comma_then_x_told_y() -> None:
     c = claims("The pilot was calm, an airport official told The Daily Star.")[0]
     assert (c["source"]["text"], c["content"]["text"], c["addressee"]["text"]) == (
         "an airport official", "The pilot was calm", "The Daily Star")
+
+
+def test_a_fronted_question_is_a_claim_of_its_own_and_not_the_next_ones_content() -> None:
+    cs = claims("Asked if she would run again, the mayor said no.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in cs][0] == ("Asked", "if she would run again")
+    assert cs[1]["source"]["text"] == "the mayor" and "Asked" not in cs[1]["content"]["text"]
