@@ -145,10 +145,19 @@ class SentenceView:
         return self.low[i] in self.pack.speech_verbs
 
     def _attributive(self, i: int) -> bool:
-        """A verb form between an article and a capitalised noun is an adjective."""
-        prev = self.low[i - 1]
-        return self.toks[i + 1].text[:1].isupper() and (
-            prev in self.pack.determiners or prev in self.pack.contracted_articles)
+        """A verb form between an article and a capitalised noun is an adjective; so is an
+        inflected one after a preposition or a lower-case adverb ("in einer jetzt
+        veröffentlichten Botschaft": a finite verb never follows an adverb that way)."""
+        prev, pack = self.low[i - 1], self.pack
+        if not self.toks[i + 1].text[:1].isupper():
+            return False
+        if prev in pack.determiners or prev in pack.contracted_articles:
+            return True
+        # a long adjective ending: "-e" is also the past of a finite verb ("gewandt sagte Köhler")
+        inflected = self.low[i].endswith(tuple(e for e in pack.adjective_endings if len(e) > 1))
+        return inflected and (prev in pack.prepositions or (
+            self._modifier(i - 1) and prev not in pack.conjunctions and prev not in pack.reflexives
+            and prev not in pack.subordinators and prev not in pack.relative_pronouns))
 
     def _possessor(self, j: int) -> bool:
         """A possessive noun ("Clinton's", "the party's"), not a contracted pronoun ("he's")."""

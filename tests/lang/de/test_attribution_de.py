@@ -519,3 +519,9 @@ def test_a_quotation_with_no_speaker_in_reach_is_kept_unattributed() -> None:
 def test_a_fronted_object_puts_the_subject_after_the_verb() -> None:
     c = claims("Dem Minister warf die Opposition vor, er habe gelogen.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("die Opposition", "er habe gelogen")
+
+
+def test_an_inflected_participle_after_an_adverb_is_an_adjective() -> None:
+    assert claims("Die Forscher stellten die gestern veröffentlichten Zahlen in Bonn vor.") == []
+    c = claims("An die Presse gewandt sagte Köhler, die Lage sei ernst.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Köhler", "sagte")
