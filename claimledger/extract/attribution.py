@@ -746,7 +746,10 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
         focus = fronted and not finite and low[a] not in pack.prepositions \
             and low[a] not in prefixes_by_first_word(pack.according_prefix)
         before = (a + 1, b) if focus else (b, b)
+        front = a
         a, b = _subject_between(view, verb)
+        if b - a == 1 and low[a] in pack.separable.get(low[verb], ()) and low[front] in pack.prepositions:
+            a, b = view.noun_phrase_after(front + 1)  # "In dem Bericht heißt es, …": the report
         if finite and finite[-1] < a and low[finite[-1]] in pack.clause_verbs:
             cue = cue + [(view.toks[finite[-1]].start, view.toks[finite[-1]].end)]  # "hatte … erklärt"
         if b == a and _phrase(view, *before):

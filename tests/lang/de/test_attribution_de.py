@@ -525,3 +525,8 @@ def test_an_inflected_participle_after_an_adverb_is_an_adjective() -> None:
     assert claims("Die Forscher stellten die gestern veröffentlichten Zahlen in Bonn vor.") == []
     c = claims("An die Presse gewandt sagte Köhler, die Lage sei ernst.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Köhler", "sagte")
+
+
+def test_heisst_es_after_a_fronted_phrase_takes_that_phrase_as_source() -> None:
+    c = claims("In dem Bericht heißt es, die Lage sei ernst.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("dem Bericht", "heißt es")
