@@ -444,9 +444,11 @@ def _shared_subject_claim(view: SentenceView, i: int, part: int, cue: list,
     the claim before it at its comma ("…, adding that …")."""
     subject = _main_subject(view, i, drafts)
     d = _content_after(view, i, max(i, part), cue, subject) if subject else None
-    comma = _comma_before(view, i)
-    if d and drafts and comma is not None:
-        _end_before(drafts[-1], view.toks[comma].start)
+    cut = _comma_before(view, i)
+    if cut is None and _after_conjunction(view, i):
+        cut = view.group_start(i) - 1  # "said … and criticized him": before the conjunction
+    if d and drafts and cut is not None:
+        _end_before(drafts[-1], view.toks[cut - 1].end)
     return d
 
 
@@ -485,8 +487,16 @@ def _after_conjunction(view: SentenceView, i: int) -> bool:
     """A verb right after a comma and a conjunction, where the subject is never inverted ("He
     endorsed Clinton, but told the Post that …"): it shares the sentence's subject."""
     j = view.group_start(i)
-    return not view.pack.verb_second and j > 1 and view.low[j - 1] in view.pack.conjunctions \
-        and view.low[j - 2] == ","
+    if view.pack.verb_second or j < 2 or view.low[j - 1] not in view.pack.conjunctions:
+        return False
+    # without a comma too when its form is the cue's before it ("said … and criticized him")
+    return view.low[j - 2] == "," or _cue_before(view, j - 1, i)
+
+
+def _cue_before(view: SentenceView, conj: int, i: int) -> bool:
+    """A verb of speaking before the conjunction at `conj` ("said … and criticized him"): the
+    verb at i is the subject's second statement."""
+    return any(view.is_verb_form(j) for j in range(conj))
 
 
 def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int, int] | None:
@@ -719,7 +729,7 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     """The source [a, b) of a verb of speaking with content after it, the cue grown by the
     auxiliaries it takes, a prepositional addressee before the verb, and for a passive its
     subject (the addressee; the source is then the agent, if any)."""
-    low, pack = view.low, view.pack
+    low, pack, shared = view.low, view.pack, subject is not None
     a, b = subject or _source_before(view, verb)
     told = _prepositional_addressee(view, a) if a < b and not subject else None
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
@@ -755,7 +765,8 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
         if b == a and _phrase(view, *before):
             a, b = before  # "Auch Feinstein argumentierte, …": a focus word, no inversion
     passive = None
-    aux = [j for j in range(view.prev_boundary(verb), verb) if low[j] in pack.passive_auxiliaries]
+    aux = [j for j in range(view.prev_boundary(verb), verb) if low[j] in pack.passive_auxiliaries
+           and not (shared and j < view.group_start(verb))]  # a shared subject's own verb group
     participle = pack.speech_verbs.get(low[verb]) != low[verb] and not (
         pack.participle_suffixes and low[verb].endswith(pack.participle_suffixes))  # not "is asking"
     if aux and a < b <= aux[0] and participle:

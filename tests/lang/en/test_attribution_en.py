@@ -398,3 +398,9 @@ def test_a_fronted_question_is_a_claim_of_its_own_and_not_the_next_ones_content(
     cs = claims("Asked if she would run again, the mayor said no.")
     assert [(c["cue"]["text"], c["content"]["text"]) for c in cs][0] == ("Asked", "if she would run again")
     assert cs[1]["source"]["text"] == "the mayor" and "Asked" not in cs[1]["content"]["text"]
+
+
+def test_a_second_verb_of_speaking_after_and_shares_the_subject_and_ends_the_first_content() -> None:
+    cs = claims("Ms. Okafor said the mayor was wrong and criticized him for staying silent.")
+    assert [(c["source"]["text"], c["content"]["text"]) for c in cs] == [
+        ("Ms. Okafor", "the mayor was wrong"), ("Ms. Okafor", "him for staying silent")]
