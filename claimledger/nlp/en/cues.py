@@ -66,7 +66,7 @@ for _lemma, _forms in {
 WEAK_CUE_FORMS = frozenset("""
 state states point points question questions report call tweet tweets post posts remark remarks
 charge charges figure figures voice project counter touch doubt doubts demand answer hold holds
-held respond continue mean means speak spoke speaks speaking find see want
+held respond continue continues mean means speak spoke speaks speaking find see want
 """.split())
 VERB_MARKERS = frozenset("""
 to not n't will would could should can may might must shall also never did does do
