@@ -392,7 +392,9 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> int | None:
 
 
 def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
-    return any(t.lower in pack.subjunctive and t.text[:1].islower()
+    """A subjunctive or a reportative modal ("soll … gewesen sein"): what follows a claim with
+    one is still that source's account."""
+    return any((t.lower in pack.subjunctive or t.lower in pack.reportative_modals) and t.text[:1].islower()
                for t in tokens[sent.first : sent.last])
 
 

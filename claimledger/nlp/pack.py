@@ -118,6 +118,9 @@ class LanguagePack:
     # the statement noun belongs to the source, the preposition alone is the cue ("nach |
     # Angaben der Polizei", as the German data marks it); False: "according to | X"
     noun_in_source: bool = False
+    # modal verbs that report hearsay ("Er soll das Geld verteilt haben"): like a subjunctive,
+    # they continue the claim before them
+    reportative_modals: frozenset[str] = field(default_factory=frozenset)
     # words that never open a subject ("Den Schaden schätzt die Polizei auf …", "Ihm warf die
     # Partei vor …"): a phrase they open before the verb is an object, the subject follows it
     object_words: frozenset[str] = field(default_factory=frozenset)

@@ -31,6 +31,7 @@ PACK = LanguagePack(
                            "dagegen", "darum", "darin"}),
     statement_prepositions=frozenset({"nach"}),
     noun_in_source=True,
+    reportative_modals=frozenset({"soll", "sollen"}),
     object_words=frozenset({"den", "dem", "einen", "einem", "deren", "dessen", "ihm", "ihn",
                             "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}),
     reflexive_cues=cues.REFLEXIVE_CUES,
