@@ -530,3 +530,9 @@ def test_an_inflected_participle_after_an_adverb_is_an_adjective() -> None:
 def test_heisst_es_after_a_fronted_phrase_takes_that_phrase_as_source() -> None:
     c = claims("In dem Bericht heißt es, die Lage sei ernst.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("dem Bericht", "heißt es")
+
+
+def test_a_reportative_modal_continues_the_claim_before_it() -> None:
+    cs = claims("Nach Angaben der Polizei wurde ein Mann festgenommen. Er soll Geld verteilt haben.")
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [
+        ("according_to", "Angaben der Polizei"), ("free_indirect", "Angaben der Polizei")]
