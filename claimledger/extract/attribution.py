@@ -644,11 +644,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         end = view.next_boundary(k)
     if kind == "reported" and verb_end > verb + 1:  # "wies die Vorwürfe zurück": the object
         k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end  # sits inside
-    addressee = addressee_after(view, verb, k, end)
+    addressee = addressee_after(view, verb, k, end) or _object_inside(view, verb, verb_end, a, b)
     if not addressee and not told and (told := _prepositional_addressee(view, k)):
         k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
     addressee = addressee or told
-    if addressee and addressee != told:
+    if addressee and addressee != told and addressee[1] >= k:
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
     elif kind == "indirect":
         k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
@@ -686,6 +686,17 @@ def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:
     if k == verb_end + 1 and low[k] in pack.conjunctions:
         return True
     return all(low[j] in pack.clause_verbs or not view.toks[j].text[:1].isalnum() for j in range(k, end))
+
+
+def _object_inside(view: SentenceView, verb: int, verb_end: int, a: int, b: int) -> tuple[int, int] | None:
+    """The object between a verb of telling and its particle ("wirft den Rebellen vor, …",
+    "forderte Mussawi dazu auf, …"), not its inverted subject [a, b): the addressee."""
+    if verb_end <= verb + 1 or view.pack.speech_verbs.get(view.low[verb]) not in view.pack.addressee_verbs:
+        return None
+    k = b if a == verb + 1 else verb + 1
+    x, y = view.noun_phrase_after(k)
+    subject_pronoun = view.low[x] in view.pack.pronouns and view.low[x] not in view.pack.object_words
+    return (x, y) if x < y <= verb_end and not subject_pronoun else None
 
 
 def _clause_at(view: SentenceView, k: int) -> bool:
@@ -962,6 +973,8 @@ def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[in
         if low[j] in pack.complementizers:
             b = j - (low[j - 1] == ",")
             return (k, b) if b > k else None
+        if pack.verb_second and low[j] == "," and j > k and view.noun_phrase_after(k)[1] == j:
+            return k, j  # "sagte der Zeitung, die Lage sei ernst": the dative object
         if low[j] in BOUNDARY and not (low[j] == "," and j + 1 < end and low[j + 1] in pack.complementizers):
             return None
     return None
@@ -1118,8 +1131,10 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
     pronoun, an article, or a bare name: "..., habe Kim betont, dass")."""
     start = view.prev_boundary(verb)
     nxt = verb + 1 + (verb + 1 < len(view.toks) and view.low[verb + 1] in view.pack.reflexives)
-    while nxt < len(view.toks) and view.low[nxt] in view.pack.time_words:
-        nxt += 1  # "kündigte heute der Präsident an"
+    pack = view.pack
+    while nxt < len(view.toks) and (view.low[nxt] in pack.time_words or (
+            view.low[nxt] in pack.object_words and view.low[nxt] in pack.pronouns)):
+        nxt += 1  # "kündigte heute der Präsident an", "warf ihm die Opposition vor"
     particle = nxt < len(view.toks) and view.low[nxt] in view.pack.separable.get(view.low[verb], ())
     finite = [j for j in range(start, verb) if view.is_finite(j)]
     if not particle and not finite:
@@ -1127,6 +1142,8 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
         if b > a:  # "In einem Interview äußerte sich der Beauftragte": past "sich"
             return a, b
     for j in range(start, verb):
+        if view.low[j] in view.pack.object_words:
+            continue  # "Am Montag warf ihm die Opposition vor": not the subject
         if view.low[j] in view.pack.pronouns or view.low[j] in view.pack.determiners:
             a, b = view.noun_phrase_after(j)
             if b > a:

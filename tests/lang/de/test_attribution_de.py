@@ -536,3 +536,15 @@ def test_a_reportative_modal_continues_the_claim_before_it() -> None:
     cs = claims("Nach Angaben der Polizei wurde ein Mann festgenommen. Er soll Geld verteilt haben.")
     assert [(c["kind"], c["source"]["text"]) for c in cs] == [
         ("according_to", "Angaben der Polizei"), ("free_indirect", "Angaben der Polizei")]
+
+
+def test_addressees_of_verbs_of_telling_and_demanding() -> None:
+    def told(text: str) -> tuple[str, str, str]:
+        c = claims(text)[0]
+        return c["source"]["text"], (c.get("addressee") or {}).get("text"), c["content"]["text"]
+    assert told("Der Staatssekretär sagte der „Lokalzeitung“, die Lage sei ernst.") == (
+        "Der Staatssekretär", "der „Lokalzeitung“", "die Lage sei ernst")
+    assert told("Die Regierung wirft den Rebellen vor, Dörfer zu plündern.") == (
+        "Die Regierung", "den Rebellen", "Dörfer zu plündern")
+    assert told("Am Montag warf ihm die Opposition vor, gelogen zu haben.") == (
+        "die Opposition", "ihm", "gelogen zu haben")
