@@ -240,7 +240,8 @@ class SentenceView:
             if head_seen and NUMBER_RE.match(self.toks[j].text) \
                     and not NUMBER_RE.match(self.toks[j - 1].text):
                 break  # "laut einem Artikel der Agentur 900 Menschen": a figure starts a new phrase
-            head_seen = head_seen or self.toks[j].text[:1].isupper()
+            head_seen = head_seen or self.toks[j].text[:1].isupper() or bool(
+                self.pack.capitalised_nouns and JOINED_NAME_RE.match(self.toks[j].text))
             j += 1
         determiner = j > i and self.low[j - 1] in self.pack.determiners  # "der „Deutsche Fußball-Bund“"
         if (head_seen or determiner) and j < end and self.toks[j].text in _openers(self.pack):
@@ -304,6 +305,8 @@ class SentenceView:
             return True
         if tok[:1].isupper() or tok[:1].isdigit():
             return True
+        if self.pack.capitalised_nouns and JOINED_NAME_RE.match(tok):
+            return True  # "der Sender al-Dschasira"
         if self.pack.capitalised_nouns:
             # adjectives inside a German NP: lower-case inflected forms before a capitalised word
             return low.endswith(self.pack.adjective_endings) and self._followed_by_noun(j)
@@ -1335,9 +1338,9 @@ def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:
     if nxt and nxt.text[:1].isupper() and nxt.lower not in pack.stop_capitalised:
         return None  # "Angaben nach Berlin": a preposition before its own noun
     a, start = i - 1, view.prev_boundary(i)
-    while a > start and not _relative_at(view, a - 1) and (low[a - 1] in pack.determiners or (
-            view._modifier(a - 1) and not _clause_word(view, a - 1))):
-        a -= 1
+    while a > start and not _relative_at(view, a - 1) and low[a - 1] not in pack.reflexives and (
+            low[a - 1] in pack.determiners or (view._modifier(a - 1) and not _clause_word(view, a - 1))):
+        a -= 1  # not "äußerte sich seiner Meinung nach"
     content = _rest_of_sentence(view, a, i + 1)
     if not content:
         return None

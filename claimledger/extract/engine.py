@@ -95,7 +95,7 @@ def _without_time(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> No
                 cut = m.start()  # "am", "on" before the day
             else:
                 break
-            cut = len(text[a:cut].rstrip()) + a
+            cut = len(text[a:cut].rstrip().rstrip(",")) + a  # "…, der Sprecher, am Abend"
         if cut < b:
             d.source[-1] = (a, cut)
 

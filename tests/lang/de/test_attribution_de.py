@@ -548,3 +548,12 @@ def test_addressees_of_verbs_of_telling_and_demanding() -> None:
         "Die Regierung", "den Rebellen", "Dörfer zu plündern")
     assert told("Am Montag warf ihm die Opposition vor, gelogen zu haben.") == (
         "die Opposition", "ihm", "gelogen zu haben")
+
+
+def test_source_edges_a_lower_case_name_a_reflexive_and_a_comma_before_a_time() -> None:
+    c = claims("Der arabische Sender al-Dschasira berichtete, die Stadt sei gefallen.")[0]
+    assert c["source"]["text"] == "Der arabische Sender al-Dschasira"
+    c = claims("Sie äußerte sich ihrer Meinung nach zu spät.")[0]
+    assert c["source"]["text"] == "ihrer Meinung"
+    c = claims("„Es war ein Anschlag“, sagte Mark Ode, der Sprecher der Ambulanz, am Abend.")[0]
+    assert c["source"]["text"] == "Mark Ode, der Sprecher der Ambulanz"
