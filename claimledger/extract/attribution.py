@@ -658,6 +658,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
+    end = _before_main_clause(view, verb, k, end)
+    cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
         c = (0, 0)  # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement
@@ -702,6 +704,35 @@ def _object_inside(view: SentenceView, verb: int, verb_end: int, a: int, b: int)
     return (x, y) if x < y <= verb_end and not subject_pronoun else None
 
 
+def _cue_words_around(view: SentenceView, verb: int, verb_end: int, k: int, end: int,
+                      cue: list) -> list[tuple[int, int]]:
+    """Words that join a cue from around its content start at k: a cue adverb skipped before it
+    ("begründete dies damit, dass …") and a naming verb's marker after it ("bezeichnete den Plan
+    als Unsinn": "bezeichnete … als", pack `predicate_markers`)."""
+    low, pack = view.low, view.pack
+    words = [view.span(j, j + 1) for j in range(verb_end + 1, k) if low[j] in pack.cue_adverbs]
+    marker = pack.predicate_markers.get(pack.speech_verbs.get(low[verb], ""))
+    if marker:
+        words += [view.span(j, j + 1) for j in range(k, min(end, k + ADJUNCT_WORDS)) if low[j] == marker][:1]
+    return [w for w in words if w not in cue]
+
+
+def _before_main_clause(view: SentenceView, verb: int, k: int, end: int) -> int:
+    """Where verbs go second and the cue stands in a fronted subordinate clause ("Nachdem er
+    erklärt hatte, die Lage sei ernst, trat er zurück"), the content ends where the main clause
+    starts with its verb: at a comma before a lower-case word that opens no other clause."""
+    low, pack = view.low, view.pack
+    if not pack.verb_second or low[0] not in pack.subordinators or "," in low[1:verb]:
+        return end
+    for j in range(k + 1, end - 1):
+        nxt = low[j + 1]
+        if low[j] == "," and view.toks[j + 1].text[:1].islower() and nxt not in pack.complementizers \
+                and nxt not in pack.conjunctions and nxt not in pack.relative_pronouns \
+                and nxt not in pack.subordinators and nxt not in pack.determiners:
+            return j
+    return end
+
+
 def _clause_at(view: SentenceView, k: int) -> bool:
     """A clause or quotation opens at token k (after a comma or colon, with a complementiser or
     a quotation mark)."""
@@ -722,7 +753,8 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
         after += 1
     k = after
     if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:
-        k += 1  # verb-final clause: "nachdem er erklärt hatte, …"
+        cue = cue + [(view.toks[k].start, view.toks[k].end)]  # verb-final clause: "nachdem er
+        k += 1  # erklärt hatte, …": the auxiliary is part of the cue
     kind = "indirect"
     # "überlegten kurz, den …" / "äußerte sich mit den Worten: „…“"
     k = _after_colon(view, _after_adverbs(view, k))
@@ -753,7 +785,8 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
                               or any(low[j] in pack.time_words or view.toks[j].text.isdigit()
-                                     for j in range(a, b))))  # "Zum Rücktritt sagte X", "Ende Mai 2008 …"
+                                     for j in range(a, finite[0] if finite else b))))  # "Zum Rücktritt
+    # sagte X", "Ende Mai 2008 erklärte er" (not "X hatte am Montag erklärt")
     if not subject and not pack.verb_second and finite and finite[0] > a \
             and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
         # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends

@@ -121,6 +121,9 @@ class LanguagePack:
     # modal verbs that report hearsay ("Er soll das Geld verteilt haben"): like a subjunctive,
     # they continue the claim before them
     reportative_modals: frozenset[str] = field(default_factory=frozenset)
+    # verbs that name something as something, with the word that marks the name; it joins the
+    # cue ("bezeichnete den Plan als Unsinn": "bezeichnete … als", as the German data marks it)
+    predicate_markers: dict[str, str] = field(default_factory=dict)
     # words that never open a subject ("Den Schaden schätzt die Polizei auf …", "Ihm warf die
     # Partei vor …"): a phrase they open before the verb is an object, the subject follows it
     object_words: frozenset[str] = field(default_factory=frozenset)

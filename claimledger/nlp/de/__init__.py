@@ -35,6 +35,8 @@ PACK = LanguagePack(
     statement_prepositions=frozenset({"nach"}),
     noun_in_source=True,
     reportative_modals=frozenset({"soll", "sollen"}),
+    predicate_markers={"bezeichnen": "als", "beschreiben": "als", "kritisieren": "als",
+                       "verurteilen": "als", "loben": "als", "würdigen": "als"},
     object_words=frozenset({"den", "dem", "einen", "einem", "deren", "dessen", "ihm", "ihn",
                             "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}),
     reflexive_cues=cues.REFLEXIVE_CUES,

@@ -557,3 +557,13 @@ def test_source_edges_a_lower_case_name_a_reflexive_and_a_comma_before_a_time() 
     assert c["source"]["text"] == "ihrer Meinung"
     c = claims("„Es war ein Anschlag“, sagte Mark Ode, der Sprecher der Ambulanz, am Abend.")[0]
     assert c["source"]["text"] == "Mark Ode, der Sprecher der Ambulanz"
+
+
+def test_cue_extents_as_the_german_data_marks_them() -> None:
+    def cue(text: str) -> list[str]:
+        return [w for w in claims(text)[0]["cue"]["text"].split() if w.isalpha()]
+    assert cue("Das Ministerium hatte am Montag erklärt, die Lage sei ernst.") == ["hatte", "erklärt"]
+    assert cue("Er begründete dies damit, dass die Lage ernst sei.") == ["begründete", "damit"]
+    assert cue("Der Minister bezeichnete den Plan als Unsinn.") == ["bezeichnete", "als"]
+    c = claims("Nachdem er erklärt hatte, die Lage sei ernst, trat er zurück.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("erklärt hatte", "die Lage sei ernst")
