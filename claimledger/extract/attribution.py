@@ -674,9 +674,14 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         cue = verb_cue + cue[len(verb_cue):]  # '"…," X said on radio': no particle, an adjunct
         if not addressee and pack.speech_verbs.get(low[verb]) in pack.addressee_verbs:
             addressee = _object_after(view, k, end)  # '"…," the minister told reporters.'
+    inserted = after_comma and c != (0, 0) and verb_end + 1 < n and low[verb_end + 1] == "," \
+        and kind == "indirect" and not _closer_at(view, a - 1, a - 2) and not pack.verb_second
     if c == (0, 0):
         return None
     addressee = addressee or passive
+    if inserted:  # "Without reform, he says, the fund will be short": both sides are the content
+        return Draft(kind, [view.span(0, a - 1), c], [view.span(a, b)], cue, view.sent.index, 0.55,
+                     reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
     return Draft(kind, [c], [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
 

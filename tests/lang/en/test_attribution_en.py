@@ -404,3 +404,8 @@ def test_a_second_verb_of_speaking_after_and_shares_the_subject_and_ends_the_fir
     cs = claims("Ms. Okafor said the mayor was wrong and criticized him for staying silent.")
     assert [(c["source"]["text"], c["content"]["text"]) for c in cs] == [
         ("Ms. Okafor", "the mayor was wrong"), ("Ms. Okafor", "him for staying silent")]
+
+
+def test_an_inserted_attribution_takes_both_sides_as_content() -> None:
+    c = claims("Without reform, he says, the fund will be short by 2030.")[0]
+    assert len(c["content"]["spans"]) == 2 and c["content"]["text"].startswith("Without reform")
