@@ -42,7 +42,9 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 class ClaimFinder:
-    """Maps a gold (article, quote) to the stored claims whose content overlaps the quote."""
+    """Maps a gold (article, quote) to the stored claims whose content overlaps the quote, the
+    one that covers most of it first (a sentence may hold two claims: "called it untrue and
+    said …")."""
 
     def __init__(self, store, texts: dict[str, str], ids: dict[str, str]) -> None:
         self.by_article: dict[str, list[tuple[int, list, int | None]]] = {}
@@ -57,8 +59,9 @@ class ClaimFinder:
         if start < 0:
             return []
         end = start + len(quote)
-        return [(cid, gid) for cid, spans, gid in self.by_article.get(self.ids[article], [])
-                if any(s < end and start < e for s, e in spans)]
+        hits = [(sum(max(0, min(e, end) - max(s, start)) for s, e in spans), cid, gid)
+                for cid, spans, gid in self.by_article.get(self.ids[article], [])]
+        return [(cid, gid) for shared, cid, gid in sorted(hits, key=lambda h: -h[0]) if shared > 0]
 
 
 def evaluate(fast: bool, keep: str | None = None, extraction: str = "fast") -> dict:

@@ -679,9 +679,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if c == (0, 0):
         return None
     addressee = addressee or passive
-    if inserted:  # "Without reform, he says, the fund will be short": both sides are the content
-        return Draft(kind, [view.span(0, a - 1), c], [view.span(a, b)], cue, view.sent.index, 0.55,
-                     reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+    start = max((j + 1 for j in range(a - 1) if low[j] in {":", ";"}), default=0)
+    if inserted and low[start] not in pack.subordinators:  # "Without reform, he says, the fund
+        return Draft(kind, [view.span(start, a - 1), c], [view.span(a, b)], cue,  # will be short"
+                     view.sent.index, 0.55, reported_cue=reported_cue,
+                     addressee=[view.span(*addressee)] if addressee else [])
     return Draft(kind, [c], [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
 
