@@ -562,6 +562,22 @@ def quoted_name(inner: str) -> bool:
     return 1 < len(words) <= NAME_WORDS and all(w[:1].isupper() for w in words) and inner[-1:] not in ".!?,"
 
 
+QUOTED_TITLE_WORDS = 16  # "Der Einsatz der Trümmerbahnen zur Enttrümmerung Dresdens in den Jahren …"
+
+
+def quoted_title(inner: str, pack: LanguagePack) -> bool:
+    """Where nouns are capitalised, a quotation that opens capitalised and whose lower-case words
+    are all articles, prepositions, conjunctions or inflected adjectives names a work, a prize
+    or a body ('„Preis der schwedischen Reichsbank“'): a statement has a verb."""
+    words = inner.split()
+    if not pack.capitalised_nouns or not words or not words[0][:1].isupper() \
+            or len(words) > QUOTED_TITLE_WORDS or any(ch in inner for ch in ".!?,:;…"):
+        return False
+    function = pack.determiners | pack.prepositions | pack.contracted_articles | pack.conjunctions
+    return all(not w[:1].islower() or w.lower() in function or w.lower().endswith(pack.adjective_endings)
+               for w in words)
+
+
 def _quoted_name_before(view: SentenceView, closer: int) -> bool:
     """The quotation closed at token `closer` is a name (`quoted_name`)."""
     for j in range(closer - 1, max(-1, closer - NAME_WORDS - 2), -1):

@@ -360,7 +360,7 @@ def _title(text: str, q: tuple[int, int], pack: LanguagePack) -> bool:
     quote there starts lower-case: 'einen „beschämenden Deal“')."""
     before = text[max(0, q[0] - 12) : q[0]].split()
     inner = text[q[0] + 1 : q[1] - 1].strip()
-    if attr.quoted_name(inner):
+    if attr.quoted_name(inner) or attr.quoted_title(inner, pack):
         return True  # '„Shui Jing Shi“', '"Greek National Line"'
     return bool(before) and len(inner.split()) <= TITLE_WORDS and inner[:1].isupper() and (
         before[-1].lower() in pack.determiners or before[-1].lower() in pack.contracted_articles)

@@ -567,3 +567,10 @@ def test_cue_extents_as_the_german_data_marks_them() -> None:
     assert cue("Der Minister bezeichnete den Plan als Unsinn.") == ["bezeichnete", "als"]
     c = claims("Nachdem er erklärt hatte, die Lage sei ernst, trat er zurück.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("erklärt hatte", "die Lage sei ernst")
+
+
+def test_a_quoted_title_with_articles_and_adjectives_is_no_claim() -> None:
+    text = "Er erhielt den „Preis der schwedischen Reichsbank für Wirtschaftswissenschaften“. Es regnete."
+    assert claims(text) == []
+    c = claims("Auf dem Plakat stand „Die Regierung hat versagt und muss gehen“.")[0]
+    assert c["kind"] == "direct"
