@@ -857,8 +857,11 @@ def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
     """Start of the content clause when a short prepositional phrase stands between cue and
     complementiser ("said on Friday that ...": both datasets begin the content with the complementiser);
     else k."""
-    low = view.low
-    if k >= end or low[k] not in view.pack.prepositions:
+    low, pack = view.low, view.pack
+    if k + 1 < end and view.toks[k].text[:1].islower() and pack.adverb_suffixes \
+            and low[k].endswith(pack.adverb_suffixes) and low[k + 1] in pack.complementizers:
+        return k + 1  # "said repeatedly that …"
+    if k >= end or low[k] not in pack.prepositions:
         return k
     for j in range(k + 1, min(end, k + ADJUNCTS_BEFORE_CLAUSE + 1)):
         if low[j] in view.pack.complementizers:

@@ -409,3 +409,8 @@ def test_a_second_verb_of_speaking_after_and_shares_the_subject_and_ends_the_fir
 def test_an_inserted_attribution_takes_both_sides_as_content() -> None:
     c = claims("Without reform, he says, the fund will be short by 2030.")[0]
     assert len(c["content"]["spans"]) == 2 and c["content"]["text"].startswith("Without reform")
+
+
+def test_an_adverb_between_the_cue_and_that_is_not_content() -> None:
+    c = claims("Sanders said repeatedly that he would stay in the race.")[0]
+    assert c["content"]["text"] == "that he would stay in the race"
