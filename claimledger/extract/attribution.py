@@ -1375,6 +1375,11 @@ def _marked_claim(view: SentenceView, i: int) -> Draft | None:
         return _so_claim(view, i)
     if low[i] in pack.statement_prepositions and i > 0 and (d := _statement_noun_before(view, i)):
         return d
+    if low[i] in pack.statement_prepositions and i > 1 and low[i - 1] == "," and i + 1 < len(low) \
+            and _relative_at(view, i + 1):  # "Es gibt Gerüchte, nach denen Barrett krank war."
+        end = view.next_boundary(i + 2)
+        return Draft("according_to", [view.span(i + 2, end)], [view.span(i + 1, i + 2)],
+                     [view.span(i, i + 1)], view.sent.index, 0.5) if end > i + 2 else None
     if low[i] in pack.relative_cues and i > 1 and low[i - 1] == ",":
         return _relative_cue_claim(view, i)
     if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
@@ -1550,8 +1555,8 @@ def _relative_at(view: SentenceView, j: int) -> bool:
     ("…, die Taten seien" against "…, die nicht betroffen sind")."""
     if view.low[j] not in view.pack.relative_pronouns:
         return False
-    return not (view.pack.capitalised_nouns and j + 1 < len(view.toks)
-                and view.toks[j + 1].text[:1].isupper())
+    return not (view.pack.capitalised_nouns and view.low[j] in view.pack.determiners
+                and j + 1 < len(view.toks) and view.toks[j + 1].text[:1].isupper())
 
 
 def _rest_of_sentence(view: SentenceView, a: int, b: int) -> list[tuple[int, int]]:

@@ -574,3 +574,9 @@ def test_a_quoted_title_with_articles_and_adjectives_is_no_claim() -> None:
     assert claims(text) == []
     c = claims("Auf dem Plakat stand „Die Regierung hat versagt und muss gehen“.")[0]
     assert c["kind"] == "direct"
+
+
+def test_nach_before_a_relative_pronoun_attributes_the_relative_clause() -> None:
+    c = claims("Es gibt Gerüchte, nach denen Barrett an Krebs litt.")[0]
+    assert (c["kind"], c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "according_to", "denen", "nach", "Barrett an Krebs litt")
