@@ -580,3 +580,8 @@ def test_nach_before_a_relative_pronoun_attributes_the_relative_clause() -> None
     c = claims("Es gibt Gerüchte, nach denen Barrett an Krebs litt.")[0]
     assert (c["kind"], c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
         "according_to", "denen", "nach", "Barrett an Krebs litt")
+
+
+def test_nach_a_document_or_result() -> None:
+    c = claims("Nach einem internen Dokument leben viele Familien in Armut.")[0]
+    assert (c["cue"]["text"], c["source"]["text"]) == ("Nach", "einem internen Dokument")
