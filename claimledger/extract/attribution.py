@@ -1062,7 +1062,10 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
                     return None
                 # "X, der Minister des Landes, sagte": an apposition with its article
                 apposition = not _relative_at(view, j + 1) and _apposition(view, j + 1, verb - 1)
-                return (a, verb - 1) if apposition and lead is not None else (a, j)
+                if apposition and lead is not None:
+                    return a, verb - 1
+                # "Elward Edd, an official at X, which has …, said": the name before the apposition
+                return (_apposition_chain(view, j, j + 1) or (a, j)) if lead is None else (a, j)
             if verb - 1 == j + 2 and view._modifier(j + 1) and lead is not None:
                 return (a, j) if j > a and _phrase(view, a, j) else None  # "X, however, say …"
             inverted = view.pack.verb_second and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1
