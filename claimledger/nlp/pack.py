@@ -121,6 +121,9 @@ class LanguagePack:
     # modal verbs that report hearsay ("Er soll das Geld verteilt haben"): like a subjunctive,
     # they continue the claim before them
     reportative_modals: frozenset[str] = field(default_factory=frozenset)
+    # endings of past participles: a time phrase after one stays in a source ("a poll released
+    # Friday"), where a closing time phrase is cut off otherwise
+    past_participle_suffixes: tuple[str, ...] = ()
     # verbs that name something as something, with the word that marks the name; it joins the
     # cue ("bezeichnete den Plan als Unsinn": "bezeichnete … als", as the German data marks it)
     predicate_markers: dict[str, str] = field(default_factory=dict)

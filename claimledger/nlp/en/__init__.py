@@ -5,6 +5,7 @@ from claimledger.nlp.pack import LanguagePack
 
 PACK = LanguagePack(
     colon_cue=True,
+    past_participle_suffixes=("ed",),
     infinitive_marker="to",
     code="en",
     name="English",
@@ -51,6 +52,7 @@ PACK = LanguagePack(
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st",
         "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e",
         "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "approx",
+        "capt", "maj", "adm", "cmdr", "cpl", "pvt", "rev", "hon", "atty", "dept",
     }),
     months=frozenset({
         "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -70,7 +70,7 @@ held respond continue continues mean means speak spoke speaks speaking find see 
 """.split())
 VERB_MARKERS = frozenset("""
 to not n't will would could should can may might must shall also never did does do
-often always already still even again later once ever first long
+often always already still even again later once ever first long then
 """.split()) | {n + a + "t" for n in ("don", "doesn", "didn", "won", "wouldn", "can", "couldn", "shouldn",
                                     "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn")
                for a in "'’"}  # "most don't expect": a negated auxiliary is one token

@@ -414,3 +414,11 @@ def test_an_inserted_attribution_takes_both_sides_as_content() -> None:
 def test_an_adverb_between_the_cue_and_that_is_not_content() -> None:
     c = claims("Sanders said repeatedly that he would stay in the race.")[0]
     assert c["content"]["text"] == "that he would stay in the race"
+
+
+def test_source_edges_titles_then_and_a_dated_poll() -> None:
+    c = claims("Pentagon spokesman Navy Capt. Jeff Davis said the strike was lawful.")[0]
+    assert c["source"]["text"] == "Pentagon spokesman Navy Capt. Jeff Davis"
+    assert claims("Williams then said the vote was rigged.")[0]["source"]["text"] == "Williams"
+    c = claims("A new state poll released Friday shows Reyes ahead.")[0]
+    assert c["source"]["text"] == "A new state poll released Friday"
