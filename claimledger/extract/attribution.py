@@ -131,7 +131,7 @@ class SentenceView:
             return False  # "the report", "a question", "Clinton's call": a noun, not a verb
         if not self.pack.capitalised_nouns and i > 0 and self.low[i - 1] in self.pack.prepositions \
                 and self.low[i - 1] != self.pack.infinitive_marker \
-                and not self.low[i].endswith(self.pack.participle_suffixes or ("\0",)):
+                and not self.low[i].endswith(self.pack.participle_suffixes):
             return False  # "a lead in pledged delegates": an adjective (not "by tweeting")
         if self.pack.capitalised_nouns and 0 < i < len(self.toks) - 1 and self._attributive(i):
             return False  # "dem veröffentlichten Artikel": an adjective before its noun
@@ -424,7 +424,7 @@ def _bare_infinitive(view: SentenceView, i: int) -> bool:
     low = view.low
     if not i or low[i - 1] != view.pack.infinitive_marker:
         return False
-    return not (i > 2 and low[i - 2].endswith(view.pack.participle_suffixes or ("\0",))
+    return not (i > 2 and low[i - 2].endswith(view.pack.participle_suffixes)
                 and any(view.is_finite(j) for j in range(max(0, i - 5), i - 2)))
 
 
@@ -492,7 +492,7 @@ def _after_conjunction(view: SentenceView, i: int) -> bool:
     j = view.group_start(i)
     if view.pack.verb_second or j < 2 or view.low[j - 1] not in view.pack.conjunctions:
         return False
-    # without a comma too when its form is the cue's before it ("said … and criticized him")
+    # without a comma too when a verb of speaking stands before it ("said … and criticized him")
     return view.low[j - 2] == "," or _cue_before(view, j - 1, i)
 
 

@@ -127,23 +127,25 @@ ASIDE_TOKENS = 6  # "(D-R.I.)", "(I-Vt.)": a full stop inside a short aside
 ATTRIBUTION_WORDS = 8  # '"…!" the former prime minister of Poland said.'
 
 
-def _lower_after(toks: list[tuple[str, int, int]], j: int) -> bool:
-    """The word after the closing marks from token j is lower-case, or a comma follows."""
+def _after_closers(toks: list[tuple[str, int, int]], j: int) -> int:
+    """The first token after the closing marks from token j."""
     while j < len(toks) and toks[j][0] in CLOSERS:
         j += 1
-    return j < len(toks) and (toks[j][0] == "," or toks[j][0][:1].islower())
+    return j
+
+
+def _lower_after(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """After the closing marks from token j: a comma, a semicolon or a lower-case word."""
+    j = _after_closers(toks, j)
+    return j < len(toks) and (toks[j][0] in {",", ";"} or toks[j][0][:1].islower())
 
 
 def _attribution_follows(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:
     """After a quotation that ends in "!" or "?" (closing marks from token j): a comma or a
     lower-case word follows, or a short clause with a verb of speaking before its end."""
-    while j < len(toks) and toks[j][0] in CLOSERS:
-        j += 1
-    if j >= len(toks):
-        return False
-    first = toks[j][0]
-    if first in {",", ";"} or first[:1].islower():
+    if _lower_after(toks, j):
         return True
+    j = _after_closers(toks, j)
     for k in range(j, min(len(toks), j + ATTRIBUTION_WORDS)):
         word = toks[k][0]
         if word in SENT_END:
