@@ -574,8 +574,13 @@ def quoted_title(inner: str, pack: LanguagePack) -> bool:
             or len(words) > QUOTED_TITLE_WORDS or any(ch in inner for ch in ".!?,:;…"):
         return False
     function = pack.determiners | pack.prepositions | pack.contracted_articles | pack.conjunctions
-    return all(not w[:1].islower() or w.lower() in function or w.lower().endswith(pack.adjective_endings)
-               for w in words)
+
+    def title_word(k: int) -> bool:  # an adjective stands before its noun ("schwedischen Reichsbank")
+        w = words[k]
+        attributive = w.lower().endswith(pack.adjective_endings) and k + 1 < len(words) \
+            and words[k + 1][:1].isupper()
+        return not w[:1].islower() or w.lower() in function or attributive
+    return all(title_word(k) for k in range(len(words)))
 
 
 def _quoted_name_before(view: SentenceView, closer: int) -> bool:

@@ -574,6 +574,8 @@ def test_a_quoted_title_with_articles_and_adjectives_is_no_claim() -> None:
     assert claims(text) == []
     c = claims("Auf dem Plakat stand „Die Regierung hat versagt und muss gehen“.")[0]
     assert c["kind"] == "direct"
+    c = claims("„Wir haben keine Wahl“, sagte die Bürgermeisterin.")[0]
+    assert c["kind"] == "direct"  # "haben" ends like an adjective but no noun follows it
 
 
 def test_nach_before_a_relative_pronoun_attributes_the_relative_clause() -> None:
