@@ -668,6 +668,10 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         end = view.next_boundary(k)
     if kind == "reported" and verb_end > verb + 1:  # "wies die Vorwürfe zurück": the object
         k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end  # sits inside
+    if kind == "reported":  # "forderte am Montag eine Untersuchung": the object, not the day
+        k = _after_time(view, k, end)
+        if k == end - 1 and low[k] in pack.time_words:
+            return None  # "beschloss am Sonntag": no object at all
     addressee = addressee_after(view, verb, k, end) or _object_inside(view, verb, verb_end, a, b)
     if not addressee and not told and (told := _prepositional_addressee(view, k)):
         k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
@@ -991,8 +995,8 @@ def _past_according(view: SentenceView, k: int, end: int) -> int:
 def _after_time(view: SentenceView, k: int, end: int) -> int:
     """Past a time phrase that opens a content ("said Monday it would", "said on Friday the")."""
     low, pack = view.low, view.pack
-    while k < end - 1 and (low[k] in pack.time_words or (
-            low[k] in pack.prepositions and low[k + 1] in pack.time_words)):
+    while k < end - 1 and (low[k] in pack.time_words or low[k + 1] in pack.time_words and (
+            low[k] in pack.prepositions or low[k] in pack.contracted_articles)):
         k += 1
     return k
 

@@ -587,3 +587,9 @@ def test_nach_before_a_relative_pronoun_attributes_the_relative_clause() -> None
 def test_nach_a_document_or_result() -> None:
     c = claims("Nach einem internen Dokument leben viele Familien in Armut.")[0]
     assert (c["cue"]["text"], c["source"]["text"]) == ("Nach", "einem internen Dokument")
+
+
+def test_a_speech_act_takes_its_object_not_the_day() -> None:
+    c = claims("Die Organisation forderte am Montag eine Untersuchung des Vorfalls.")[0]
+    assert (c["kind"], c["content"]["text"]) == ("reported", "eine Untersuchung des Vorfalls")
+    assert claims("Die Versammlung beschloss am Sonntag.") == []
