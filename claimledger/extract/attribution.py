@@ -347,7 +347,9 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     start = view.prev_boundary(verb)
     a, b = start, verb
     a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j) or (
-        _opens_clause(view, j) and not all(view.leads_verb(k) for k in range(j + 1, verb)))])
+        _opens_clause(view, j) and not all(view.leads_verb(k) for k in range(j + 1, verb))) or (
+        view.toks[j].text in _closers(view.pack) and view.toks[j + 1].text[:1].isupper()
+        and not _quoted_name_before(view, j))])  # '“…” Grubbs said': after a closed quotation
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
     b = max(a, view.group_start(b))  # "He has also suggested", "De Blasio repeatedly said"

@@ -422,3 +422,8 @@ def test_source_edges_titles_then_and_a_dated_poll() -> None:
     assert claims("Williams then said the vote was rigged.")[0]["source"]["text"] == "Williams"
     c = claims("A new state poll released Friday shows Reyes ahead.")[0]
     assert c["source"]["text"] == "A new state poll released Friday"
+
+
+def test_a_source_starts_after_a_closed_quotation_without_a_comma() -> None:
+    c = claims("“The caucus is a battle of niches” Grubbs said.")[0]
+    assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("direct", "Grubbs", "said")
