@@ -65,6 +65,9 @@ def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
         j = text.find(close, i + 1, para_end)
         while j > 0 and ch == close and j + 1 < n and text[j + 1].isalnum():
             j = text.find(close, j + 1, para_end)  # a straight quote glued to a word is not a closer
+        if close != STRAIGHT and STRAIGHT in openers:
+            k = _straight_closer(text, i + 1, j if j > 0 else para_end)
+            j = k if k > 0 else j  # '“… the world," he said': typed with mixed marks
         if j < 0:
             if para_end - i > 20:
                 spans.append((i, para_end))
@@ -73,6 +76,18 @@ def find_quotes(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
         spans.append((i, j + 1))
         i = j + 1
     return spans
+
+
+STRAIGHT = '"'
+
+
+def _straight_closer(text: str, start: int, end: int) -> int:
+    """The first straight double quotation mark in [start, end) that closes (a word or
+    punctuation before it, none after), else -1."""
+    k = text.find(STRAIGHT, start, end)
+    while k > 0 and (text[k - 1].isspace() or (k + 1 < len(text) and text[k + 1].isalnum())):
+        k = text.find(STRAIGHT, k + 1, end)
+    return k
 
 
 NUMBER_RE = re.compile(r"\d[\d.,]*$")

@@ -427,3 +427,8 @@ def test_source_edges_titles_then_and_a_dated_poll() -> None:
 def test_a_source_starts_after_a_closed_quotation_without_a_comma() -> None:
     c = claims("“The caucus is a battle of niches” Grubbs said.")[0]
     assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("direct", "Grubbs", "said")
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark() -> None:
+    c = claims('“We have the strongest economy in the world," he said. Then he left.')[0]
+    assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("direct", "he", "said")
