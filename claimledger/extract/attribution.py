@@ -911,8 +911,9 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     if not _closer_at(view, a, a - 1, a - 2):  # "…, a Cairo official told The New York Times."
         told = pack.speech_verbs.get(view.low[verb_end]) in pack.addressee_verbs
         return told and not _has_clause(view, k, end)
-    return (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words)
-            or not _has_clause(view, k, end))
+    return (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words
+                         or view.low[k] in pack.subordinators or view.low[k] in pack.as_markers)
+            or not _has_clause(view, k, end))  # ... Cruz said as the heckler yelled
 
 
 def _closer_at(view: SentenceView, *positions: int) -> bool:

@@ -432,3 +432,8 @@ def test_a_source_starts_after_a_closed_quotation_without_a_comma() -> None:
 def test_a_curly_quotation_closed_by_a_straight_mark() -> None:
     c = claims('“We have the strongest economy in the world," he said. Then he left.')[0]
     assert (c["kind"], c["source"]["text"], c["cue"]["text"]) == ("direct", "he", "said")
+
+
+def test_a_subordinate_clause_after_the_cue_is_no_content() -> None:
+    c = claims('"There is a man having problems," Cruz said as the heckler yelled.')[0]
+    assert (c["kind"], c["source"]["text"]) == ("direct", "Cruz")
