@@ -1146,6 +1146,8 @@ def _with_apposition(view: SentenceView, b: int, limit: int) -> int:
     nb = view.next_boundary(b + 1) if b < end else end
     if nb < end and view.low[nb] == "," and nb + 1 < end and _relative_at(view, nb + 1):
         end = nb  # "said Jon Ralston, a political commentator in Nevada, who …"
+    if nb < end and view.low[nb] == "," and nb + 1 < end and view.toks[nb + 1].text in _openers(view.pack):
+        end = nb  # 'said X, director of Y, "but it is …"': the quotation goes on
     if b < end and view.low[b] == "," and 0 < end - b - 1 <= APPOSITION_WORDS + 2 \
             and _phrase(view, b + 1, end):
         return end
@@ -1158,9 +1160,18 @@ def _clause_word(view: SentenceView, j: int) -> bool:
 
 
 def _phrase(view: SentenceView, a: int, b: int) -> bool:
-    """Tokens [a, b) hold no clause word (`_clause_word`) and no quotation mark."""
+    """Tokens [a, b) hold no clause word (`_clause_word`) and no quotation mark (a possessive
+    apostrophe is none: "the Democrats' event")."""
     return b > a and not any(
-        _clause_word(view, j) or view.toks[j].text in QUOTE_CHARS for j in range(a, b))
+        _clause_word(view, j) or (view.toks[j].text in QUOTE_CHARS and not _possessive_mark(view, j))
+        for j in range(a, b))
+
+
+def _possessive_mark(view: SentenceView, j: int) -> bool:
+    """A single quotation mark glued to a plural in -s before it ("Democrats' event")."""
+    toks = view.toks
+    return toks[j].text in {"'", "’"} and j > 0 and toks[j - 1].end == toks[j].start \
+        and toks[j - 1].text.endswith("s") and (j + 1 >= len(toks) or toks[j + 1].start > toks[j].end)
 
 
 def _apposition(view: SentenceView, a: int, b: int) -> bool:

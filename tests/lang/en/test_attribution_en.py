@@ -437,3 +437,10 @@ def test_a_curly_quotation_closed_by_a_straight_mark() -> None:
 def test_a_subordinate_clause_after_the_cue_is_no_content() -> None:
     c = claims('"There is a man having problems," Cruz said as the heckler yelled.')[0]
     assert (c["kind"], c["source"]["text"]) == ("direct", "Cruz")
+
+
+def test_an_apposition_with_a_possessive_or_before_a_resumed_quotation() -> None:
+    c = claims('"We are on track," said Ana Ruiz, a spokeswoman for the Democrats\' event.')[0]
+    assert c["source"]["text"] == "Ana Ruiz, a spokeswoman for the Democrats' event"
+    c = claims('"This was our yard," said Raf Pant, director of studies in London, "but not now."')[0]
+    assert c["source"]["text"] == "Raf Pant, director of studies in London"
