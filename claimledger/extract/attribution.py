@@ -1347,6 +1347,8 @@ def according_claims(view: SentenceView) -> list[Draft]:
     """'laut X', 'nach Angaben X', 'X zufolge', '…, so X.', 'wie X berichtete,', 'according to X',
     'Demnach …', '…, wonach …': each token is tried by every reader of such phrases."""
     drafts: list[Draft] = []
+    if view.low and view.low[-1] == "?" and not any(t.text in QUOTE_CHARS for t in view.toks):
+        return drafts  # "Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?": a question
     triggers = _according_triggers(view.pack)
     for i, low in enumerate(view.low):
         if low in triggers:  # most words start no such phrase: skip the readers

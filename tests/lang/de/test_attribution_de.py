@@ -593,3 +593,7 @@ def test_a_speech_act_takes_its_object_not_the_day() -> None:
     c = claims("Die Organisation forderte am Montag eine Untersuchung des Vorfalls.")[0]
     assert (c["kind"], c["content"]["text"]) == ("reported", "eine Untersuchung des Vorfalls")
     assert claims("Die Versammlung beschloss am Sonntag.") == []
+
+
+def test_a_question_holds_no_according_claim() -> None:
+    assert claims("Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?") == []
