@@ -722,11 +722,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         return None
     addressee = addressee or passive
     start = max((j + 1 for j in range(a - 1) if low[j] in {":", ";"}), default=0)
-    if inserted and low[start] not in pack.subordinators:  # "Without reform, he says, the fund
-        return Draft(kind, [view.span(start, a - 1), c], [view.span(a, b)], cue,  # will be short"
-                     view.sent.index, 0.55, reported_cue=reported_cue,
-                     addressee=[view.span(*addressee)] if addressee else [])
-    return Draft(kind, [c], [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
+    inserted = inserted and low[start] not in pack.subordinators  # "Without reform, he says,
+    contents = [view.span(start, a - 1), c] if inserted else [c]  # the fund …": both sides
+    return Draft(kind, contents, [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
 
 
@@ -830,12 +828,13 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
     finite = [j for j in range(a, b) if view.is_finite(j)]
+    # a date before the first auxiliary: "Ende Mai 2008 erklärte er" (not "X hatte am Montag erklärt")
+    dated = any(low[j] in pack.time_words or view.toks[j].text.isdigit()
+                for j in range(a, finite[0] if finite else b))
     fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
-                              or any(low[j] in pack.time_words or view.toks[j].text.isdigit()
-                                     for j in range(a, finite[0] if finite else b))))  # "Zum Rücktritt
-    # sagte X", "Ende Mai 2008 erklärte er" (not "X hatte am Montag erklärt")
+                              or dated))  # "Zum Rücktritt sagte X"
     if not subject and not pack.verb_second and finite and finite[0] > a \
             and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
         # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends
@@ -902,8 +901,10 @@ def _complementizer_after_adjunct(view: SentenceView, k: int, end: int) -> int:
 
 def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end: int) -> bool:
     """'"…," she said in a statement.' / '"…," X said, declining to comment.' / '"…," X said of
-    the voters who …': a short source [a, b) right after a closing quotation mark, and after the
-    cue a comma, a preposition or an adjunct without a clause: the quotation is the content."""
+    the voters who …' / '"…," X said as …': a short source [a, b) right after a closing
+    quotation mark, and after the cue a comma, a preposition, a subordinate clause or an adjunct
+    without a clause: the quotation is the content. Without a quotation mark only a verb of
+    telling with its object ("…, an official told The New York Times.")."""
     k = verb_end + 1
     pack = view.pack
     if b - a > SOURCE_WORDS:
