@@ -137,6 +137,8 @@ class SentenceView:
 
     def is_verb_form(self, i: int) -> bool:
         """Lower-case (or sentence-initial) form listed as a speech verb."""
+        if self.low[i] not in self.pack.speech_verbs:
+            return False  # most words: the checks below only rule a listed form out
         tok = self.toks[i].text
         if tok[:1].isupper() and not self.title_case and (
                 (i > 0 and self.toks[i - 1].text not in QUOTE_CHARS) or (i == 0 and self.pack.verb_second)):
@@ -155,9 +157,12 @@ class SentenceView:
         if self.low[i] in self.pack.reflexive_cues and not (
                 i + 1 < len(self.low) and self.low[i + 1] in self.pack.reflexives):
             return False  # "zeigte ein Bild", not "zeigte sich zufrieden"
-        if i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries:
-            return False  # "… angeboten werde": a passive participle
-        return self.low[i] in self.pack.speech_verbs
+        # a passive participle ("… angeboten werde") is no cue
+        return not (i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries)
+
+    def telling(self, i: int) -> bool:
+        """The verb at i is a verb of telling (its lemma in the pack's `addressee_verbs`)."""
+        return self.pack.speech_verbs.get(self.low[i]) in self.pack.addressee_verbs
 
     def _attributive(self, i: int) -> bool:
         """A verb form between an article and a capitalised noun is an adjective; so is an
@@ -168,8 +173,7 @@ class SentenceView:
             return False
         if prev in pack.determiners or prev in pack.contracted_articles:
             return True
-        # a long adjective ending: "-e" is also the past of a finite verb ("gewandt sagte Köhler")
-        inflected = self.low[i].endswith(tuple(e for e in pack.adjective_endings if len(e) > 1))
+        inflected = self.low[i].endswith(_long_adjective_endings(pack))
         return inflected and (prev in pack.prepositions or (
             self._modifier(i - 1) and prev not in pack.conjunctions and prev not in pack.reflexives
             and prev not in pack.subordinators and prev not in pack.relative_pronouns))
@@ -714,7 +718,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
         cue = verb_cue + cue[len(verb_cue):]  # '"…," X said on radio': no particle, an adjunct
-        if not addressee and pack.speech_verbs.get(low[verb]) in pack.addressee_verbs:
+        if not addressee and view.telling(verb):
             addressee = _object_after(view, k, end)  # '"…," the minister told reporters.'
     inserted = after_comma and c != (0, 0) and verb_end + 1 < n and low[verb_end + 1] == "," \
         and kind == "indirect" and not _closer_at(view, a - 1, a - 2) and not pack.verb_second
@@ -743,7 +747,7 @@ def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:
 def _object_inside(view: SentenceView, verb: int, verb_end: int, a: int, b: int) -> tuple[int, int] | None:
     """The object between a verb of telling and its particle ("wirft den Rebellen vor, …",
     "forderte Mussawi dazu auf, …"), not its inverted subject [a, b): the addressee."""
-    if verb_end <= verb + 1 or view.pack.speech_verbs.get(view.low[verb]) not in view.pack.addressee_verbs:
+    if verb_end <= verb + 1 or not view.telling(verb):
         return None
     k = b if a == verb + 1 else verb + 1
     x, y = view.noun_phrase_after(k)
@@ -910,8 +914,7 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     if b - a > SOURCE_WORDS:
         return False
     if not _closer_at(view, a, a - 1, a - 2):  # "…, a Cairo official told The New York Times."
-        told = pack.speech_verbs.get(view.low[verb_end]) in pack.addressee_verbs
-        return told and not _has_clause(view, k, end)
+        return view.telling(verb_end) and not _has_clause(view, k, end)
     return (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words
                          or view.low[k] in pack.subordinators or view.low[k] in pack.as_markers)
             or not _has_clause(view, k, end))  # ... Cruz said as the heckler yelled
@@ -1053,7 +1056,7 @@ def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[in
     `addressee_verbs`) and its content clause ("told reporters that"): a few words with no
     boundary before a complementiser (a comma may stand right before it)."""
     pack, low = view.pack, view.low
-    if k >= end or pack.speech_verbs.get(low[verb]) not in pack.addressee_verbs:
+    if k >= end or not view.telling(verb):
         return None
     first = view.toks[k].text
     if low[k] in pack.prepositions or low[k] in pack.contracted_articles or (
@@ -1263,6 +1266,13 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
 @functools.cache
 def _closers(pack: LanguagePack) -> frozenset[str]:
     return frozenset(c for _, c in pack.quote_pairs)
+
+
+@functools.cache
+def _long_adjective_endings(pack: LanguagePack) -> tuple[str, ...]:
+    """Adjective endings of two letters or more: "-e" is also the past of a finite verb
+    ("gewandt sagte Köhler")."""
+    return tuple(e for e in pack.adjective_endings if len(e) > 1)
 
 
 @functools.cache

@@ -89,9 +89,9 @@ def _without_time(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> No
         cut = b
         while (m := WORD_RE.search(text, a, cut)) and m.start() > a:
             word = m.group().lower()
-            before = WORD_RE.search(text, a, a + len(text[a : m.start()].rstrip()))
-            if before and pack.past_participle_suffixes and before.group().lower().endswith(
-                    pack.past_participle_suffixes):
+            if pack.past_participle_suffixes and (before := WORD_RE.search(
+                    text, a, a + len(text[a : m.start()].rstrip()))) \
+                    and before.group().lower().endswith(pack.past_participle_suffixes):
                 break  # "a poll released Friday": the time belongs to the participle
             if word in pack.time_words:
                 cut = m.start()

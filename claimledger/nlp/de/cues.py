@@ -39,9 +39,10 @@ SPEECH_VERBS |= strong("nennen", "nannte", "nannten", "nennt", "genannt")
 SPEECH_VERBS |= strong("sprechen", "sprach", "sprachen", "spricht", "gesprochen")
 SPEECH_VERBS |= strong("schreiben", "schrieb", "schrieben", "schreibt", "geschrieben")
 # cues only with their reflexive: "zeigte sich zufrieden", "gibt sich zuversichtlich"
-REFLEXIVE_CUES = frozenset({"zeigte", "zeigten", "zeigt", "gezeigt", "gibt", "geben"})
-SPEECH_VERBS |= {f: "zeigen" for f in ("zeigte", "zeigten", "zeigt", "gezeigt")}
-SPEECH_VERBS |= {f: "geben" for f in ("gibt", "geben")}
+_REFLEXIVE = {"zeigen": ("zeigte", "zeigten", "zeigt", "gezeigt"), "geben": ("gibt", "geben")}
+REFLEXIVE_CUES = frozenset(f for forms in _REFLEXIVE.values() for f in forms)
+for _lemma, _forms in _REFLEXIVE.items():
+    SPEECH_VERBS |= {f: _lemma for f in _forms}
 SPEECH_VERBS |= strong("rufen", "rief", "riefen", "ruft", "gerufen")
 SPEECH_VERBS |= strong("betonen", "betonte", "betonten", "betont")
 SPEECH_VERBS |= strong("denken", "dachte", "dachten", "denkt", "gedacht")
