@@ -994,13 +994,15 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
 
 
 def _infinitive(view: SentenceView, j: int) -> bool:
-    """Token j is an infinitive with the pack's marker ("zu entsenden"; where verbs have
-    separable particles also joined, "einzurichten"): a clause ends there, not an adjunct."""
-    marker, low = view.pack.infinitive_marker, view.low[j]
-    if not marker or not view.toks[j].text[:1].islower():
+    """Token j is an infinitive with the pack's marker ("zu entsenden"; with the pack's
+    `infinitive_ending`, also joined inside the word, "einzurichten"): a clause ends there, not an
+    adjunct."""
+    pack, low = view.pack, view.low[j]
+    if not pack.infinitive_marker or not view.toks[j].text[:1].islower():
         return False
-    joined = bool(view.pack.separable) and marker in low[2:-3] and low.endswith("en")
-    return (j > 0 and view.low[j - 1] == marker) or joined
+    joined = bool(pack.infinitive_ending) and pack.infinitive_marker in low[2:-3] \
+        and low.endswith(pack.infinitive_ending)
+    return (j > 0 and view.low[j - 1] == pack.infinitive_marker) or joined
 
 
 def _past_according(view: SentenceView, k: int, end: int) -> int:

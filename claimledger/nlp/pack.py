@@ -158,6 +158,8 @@ class LanguagePack:
     joined_quotes: bool = False
     # the word before an infinitive, also joined inside separable verbs ("zu sagen", "einzurichten")
     infinitive_marker: str = ""
+    # the ending of an infinitive that may hold the marker inside it ("einzurichten"); "": none
+    infinitive_ending: str = ""
     # lemmas of verbs that attribute only a clause or quotation, never a noun phrase ("erwartet
     # eine Entscheidung", "veröffentlichte eine Liste": a thing, not a statement)
     clause_only_cues: frozenset[str] = field(default_factory=frozenset)

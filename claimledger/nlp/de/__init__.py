@@ -54,6 +54,7 @@ PACK = LanguagePack(
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
                                 "anbieten", "aufrufen"}),
     infinitive_marker="zu",
+    infinitive_ending="en",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
                                  "würde", "würden"}),
     conjunctions=frozenset({"und", "aber", "doch", "oder", "sondern", "während"}),
