@@ -331,6 +331,15 @@ class SentenceView:
             return low.endswith(self.pack.adjective_endings) and self._followed_by_noun(j)
         return low in self.pack.np_joiners or low.isalpha() and self._followed_by_noun(j)
 
+    def starts_phrase(self, j: int) -> bool:
+        """Token j goes on with a noun phrase after an article: a noun or, with the pack's
+        adjective endings, an adjective ("die afghanischen …", not "die es …", "der davon …")."""
+        low = self.low[j]
+        if self.toks[j].text[:1].isupper():
+            return True
+        return low.isalpha() and low not in self.pack.pronouns and bool(self.pack.adjective_endings) \
+            and low.endswith(self.pack.adjective_endings)
+
     def _followed_by_noun(self, j: int) -> bool:
         for k in range(j + 1, min(j + 4, len(self.toks))):
             if self.toks[k].text[:1].isupper():
@@ -689,6 +698,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         end = view.next_boundary(k)
     if kind == "reported" and verb_end > verb + 1:  # "wies die Vorwürfe zurück": the object
         k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end  # sits inside
+        if verb < a < verb_end and k <= a:
+            k = b  # "Am Montag wies der Minister die Vorwürfe zurück": after the inverted subject
     if kind == "reported":  # "forderte am Montag eine Untersuchung": the object, not the day
         k = _after_time(view, k, end)
         if k == end - 1 and low[k] in pack.time_words:
@@ -809,7 +820,9 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
     kind = "indirect"
     # "überlegten kurz, den …" / "äußerte sich mit den Worten: „…“"
     k = _after_colon(view, _after_adverbs(view, k))
-    if k < n and low[k] in BOUNDARY:
+    if k < n and low[k] == "," and verb_end > verb + 1 and _adjunct_clause_at(view, k + 1):
+        kind = "reported"  # "kündigte seinen Rücktritt an, nachdem …": the object is the content
+    elif k < n and low[k] in BOUNDARY:
         k += 1
     elif k < n and low[k] not in pack.complementizers and low[verb] in pack.speech_acts \
             and _past_according(view, k, n) == k and _after_adjunct_comma(view, k, n) == k:
@@ -981,8 +994,7 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
     for j in range(k + 1, min(end - 1, k + ADJUNCT_WORDS + 2)):
         if low[j] == ",":
             clause = range(j + 1, min(end, j + ADJUNCT_WORDS + 2))
-            opens = _relative_at(view, j + 1) or low[j + 1] in pack.conjunctions \
-                or low[j + 1] in pack.subordinators
+            opens = _adjunct_clause_at(view, j + 1) or low[j + 1] in pack.conjunctions
             quoted = view.toks[j + 1].text in _openers(pack)  # "adding of X, "…""
             reported = quoted or any(low[x] in pack.subjunctive for x in clause) or (
                 pack.capitalised_nouns and not opens)
@@ -1604,6 +1616,21 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
             cue = [view.span(i, i + 1), view.span(v, v + 1)]
             return Draft("according_to", [content], [src], cue, view.sent.index, 0.65)
     return None
+
+
+def _adjunct_clause_at(view: SentenceView, j: int) -> bool:
+    """A clause that modifies what stands before it opens at token j: a relative clause (also
+    after a preposition, "…, in denen"), a subordinate clause or a clause of purpose (pack
+    `purpose_markers`, "…, um … zu"). It is no content of a verb of speaking before it."""
+    low, pack = view.low, view.pack
+    if j >= len(view.toks):
+        return False
+    if _relative_at(view, j) or low[j] in pack.purpose_markers:
+        return True
+    if low[j] in pack.subordinators:
+        return low[j] not in pack.prepositions  # "seit 2014" is a phrase
+    return low[j] in pack.prepositions and j + 2 < len(view.toks) and _relative_at(view, j + 1) \
+        and not (low[j + 1] in pack.determiners and view.starts_phrase(j + 2))  # "für die neuen …"
 
 
 def _relative_at(view: SentenceView, j: int) -> bool:

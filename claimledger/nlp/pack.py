@@ -150,6 +150,9 @@ class LanguagePack:
     # words that open a subordinate clause: a subject before a verb of speaking starts after them
     # ("resigned after he posted", "what Sroka called"), as after a relative pronoun
     subordinators: frozenset[str] = field(default_factory=frozenset)
+    # words that open a clause of purpose after a comma ("forderte eine Untersuchung, um … zu"):
+    # an adjunct of the speech act, never its content
+    purpose_markers: frozenset[str] = field(default_factory=frozenset)
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()

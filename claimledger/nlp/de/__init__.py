@@ -120,6 +120,7 @@ PACK = LanguagePack(
                                  "welchen"}),
     subordinators=frozenset({"weil", "nachdem", "obwohl", "obgleich", "bevor", "ob", "seit",
                              "seitdem", "sobald", "falls", "indem", "wenn"}),
+    purpose_markers=frozenset({"um"}),
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,

@@ -77,7 +77,7 @@ SPEECH_VERBS |= strong("auffordern", "aufforderte", "aufforderten", "auffordert"
 SEPARABLE: dict[str, frozenset[str]] = {
     "teilte": frozenset({"mit"}), "teilten": frozenset({"mit"}), "teilt": frozenset({"mit"}),
     "kündigte": frozenset({"an"}), "kündigten": frozenset({"an"}), "kündigt": frozenset({"an"}),
-    "wies": frozenset({"zurück", "hin", "darauf"}), "wiesen": frozenset({"zurück", "hin"}),
+    "wies": frozenset({"zurück", "hin"}), "wiesen": frozenset({"zurück", "hin"}),
     "weist": frozenset({"zurück", "hin"}),
     "räumte": frozenset({"ein"}), "räumten": frozenset({"ein"}), "räumt": frozenset({"ein"}),
     "gab": frozenset({"bekannt", "an", "zu"}), "gaben": frozenset({"bekannt", "an", "zu"}),

@@ -111,6 +111,31 @@ def test_reported_speech_acts_with_separable_verbs() -> None:
     assert cs["kündigte an"]["content"]["text"] == "neue Radwege"
 
 
+def test_adjunct_clause_after_a_speech_act_is_no_content() -> None:
+    # a relative, temporal or purpose clause after the object says more about the object or the
+    # act; the object is what was demanded, announced or rejected
+    cs = {c["cue"]["text"]: c for c in claims(
+        "Am Montag kündigte die Ministerin ihren Rücktritt an, nachdem die Vorwürfe bekannt "
+        "geworden waren. Der Verband wies die Zahlen zurück, die in dem Bericht stehen. Die Grünen "
+        "forderten eine Untersuchung, um die Vorgänge aufzuklären. Der Richter kritisierte Foren, "
+        "in denen Zeugen beschimpft wurden.")}
+    assert {cue: (c["kind"], c["content"]["text"]) for cue, c in cs.items()} == {
+        "kündigte an": ("reported", "ihren Rücktritt"),
+        "wies zurück": ("reported", "die Zahlen"),
+        "forderten": ("reported", "eine Untersuchung"),
+        "kritisierte": ("reported", "Foren"),
+    }
+    assert cs["kündigte an"]["source"]["text"] == "die Ministerin"
+
+
+def test_infinitive_and_reported_clauses_after_a_comma_stay_content() -> None:
+    cs = {c["cue"]["text"]: c for c in claims(
+        "Der Kanzler kündigte an, zurückzutreten. Die Firma wies darauf hin, die Preise seien "
+        "gestiegen.")}
+    assert cs["kündigte an"]["content"]["text"] == "zurückzutreten"
+    assert cs["wies darauf hin"]["content"]["text"] == "die Preise seien gestiegen"
+
+
 def test_role_description_resolves_to_named_person() -> None:
     text = ("Der frühere dänische Regierungschef Lars Holmgaard reiste nach Kiew. Man müsse mehr "
             "tun, sagte der frühere dänische Regierungschef.")
