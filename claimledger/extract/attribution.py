@@ -290,13 +290,14 @@ class SentenceView:
         return i
 
     def _quoted_title_end(self, j: int) -> int:
-        """After a short quoted title opened at j that starts capitalised ("„Bild am Sonntag“"),
-        else j."""
+        """After a short quoted title opened at j that starts capitalised ("„Bild am Sonntag“") or
+        with a joined name ("„tagesschau.de“"), else j."""
         for k in range(j + 1, min(len(self.toks), j + NAME_WORDS + 2)):
             if self.toks[k].text in QUOTE_CHARS:
                 inner = self.toks[j + 1 : k]
-                ok = k > j + 1 and inner[0].text[:1].isupper() and not any(
-                    t.text in END_PUNCT or t.text in BOUNDARY for t in inner)
+                first = inner[0].text if inner else ""
+                named = first[:1].isupper() or bool(JOINED_NAME_RE.match(first))
+                ok = named and not any(t.text in END_PUNCT or t.text in BOUNDARY for t in inner)
                 return k + 1 if ok else j
         return j
 
@@ -614,10 +615,11 @@ def quoted_title(inner: str, pack: LanguagePack) -> bool:
 
 
 def _quoted_name_before(view: SentenceView, closer: int) -> bool:
-    """The quotation closed at token `closer` is a name (`quoted_name`)."""
+    """The quotation closed at token `closer` is a name or title (`quoted_name`, `quoted_title`)."""
     for j in range(closer - 1, max(-1, closer - NAME_WORDS - 2), -1):
         if view.toks[j].text in QUOTE_CHARS:
-            return quoted_name(" ".join(t.text for t in view.toks[j + 1 : closer]))
+            inner = " ".join(t.text for t in view.toks[j + 1 : closer])
+            return quoted_name(inner) or quoted_title(inner, view.pack)
     return False
 
 
@@ -926,7 +928,9 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     pack = view.pack
     if b - a > SOURCE_WORDS:
         return False
-    if not _closer_at(view, a, a - 1, a - 2):  # "…, a Cairo official told The New York Times."
+    closes = [j for j in (a, a - 1, a - 2) if _closer_at(view, j) and not _quoted_name_before(view, j)]
+    if not closes:  # "…, a Cairo official told The New York Times." / "Ein Sprecher der „Polizei
+        # von DeLand“, Commander X sagte, …": a quoted name closes no quotation
         return view.telling(verb_end) and not _has_clause(view, k, end)
     return (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words
                          or view.low[k] in pack.subordinators or view.low[k] in pack.as_markers)
@@ -1580,12 +1584,11 @@ JOINED_NAME_RE = re.compile(r"[a-z]+[-.]\w")  # a lower-case start joined to mor
 def _according_source(view: SentenceView, i: int) -> tuple[int, int]:
     """Source after 'laut'/'according to': an NP (German) or everything up to the clause end."""
     if view.pack.capitalised_nouns:
+        if i < len(view.toks) and JOINED_NAME_RE.match(view.toks[i].text):
+            return i, i + 1  # "laut el-Baradei", "laut ndr.de", "laut ai-Bericht"
         a, b = view.noun_phrase_after(i)
-        if b == a and i < len(view.toks):
-            if view.toks[i].text in _openers(view.pack):
-                return i, view._quoted_title_end(i)  # "Laut „Welt“ soll er …"
-            if JOINED_NAME_RE.match(view.toks[i].text):
-                return i, i + 1  # "laut el-Baradei", "laut ndr.de", "laut ai-Bericht"
+        if b == a and i < len(view.toks) and view.toks[i].text in _openers(view.pack):
+            return i, view._quoted_title_end(i)  # "Laut „Welt“ soll er …"
         return a, b
     end = view.next_boundary(i)
     return i, min(end, i + 12)

@@ -15,6 +15,7 @@ TOKEN_RE = re.compile(
     r"\d+(?:-[^\W\d]\w*)+"  # "85-jährige", "3-Tage-Woche": one word
     r"|\d+(?:[.,\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)"  # 10.000 / 10,000 / 10 000 / 1.234,5
     r"|\d+(?:[.,]\d+)?"
+    r"|[^\W\d_][\w-]+(?:\.[a-z][a-z\d-]+)+"  # "ndr.de", "Spiegel.de", "www.nytimes.com": one name
     r"|\w+(?:[-'’]\w+)*\.?"  # a trailing full stop is split off again unless an abbreviation
     r"|[^\w\s]",
     re.UNICODE,
@@ -142,11 +143,14 @@ def _lower_after(toks: list[tuple[str, int, int]], j: int) -> bool:
 
 def _attribution_follows(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:
     """After a quotation that ends in "!" or "?" (closing marks from token j): a comma or a
-    lower-case word follows, or a short clause with a verb of speaking before its end."""
+    lower-case word follows, or a short clause with a verb of speaking before its end. Where
+    verbs go second, the quotation is the clause's first part and the verb comes right after it
+    ('„Raus!“ rief er.'; '„…!“ Der Minister sagte, …' is a new sentence)."""
     if _lower_after(toks, j):
         return True
     j = _after_closers(toks, j)
-    for k in range(j, min(len(toks), j + ATTRIBUTION_WORDS)):
+    window = 1 if pack.verb_second else ATTRIBUTION_WORDS
+    for k in range(j, min(len(toks), j + window)):
         word = toks[k][0]
         if word in SENT_END:
             return False

@@ -622,3 +622,26 @@ def test_a_speech_act_takes_its_object_not_the_day() -> None:
 
 def test_a_question_holds_no_according_claim() -> None:
     assert claims("Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?") == []
+
+
+def test_a_subject_after_an_exclamation_in_quotes_starts_a_new_sentence() -> None:
+    # the verb of an attribution after a quotation comes first ('„Raus!“ rief er'); a subject
+    # first is a sentence of its own with its own content
+    c = one("Auf Plakaten stand: „Schluss damit! Sofort!“ Die Ministerin Ada Roth sagte, die "
+            "Kritik müsse man hinnehmen.", "Die Ministerin Ada Roth")
+    assert (c["kind"], c["content"]["text"]) == ("indirect", "die Kritik müsse man hinnehmen")
+
+
+def test_laut_a_web_address() -> None:
+    cs = claims("Laut ndr.de blieben einige Teilnehmer noch auf dem Platz. Laut „tagesschau.de“ "
+                "gehören auch Posten zu den Forderungen.")
+    assert [(c["source"]["text"], c["content"]["text"]) for c in cs] == [
+        ("ndr.de", "blieben einige Teilnehmer noch auf dem Platz"),
+        ("„tagesschau.de“", "gehören auch Posten zu den Forderungen")]
+
+
+def test_a_quoted_name_in_the_source_closes_no_quotation() -> None:
+    c = claims("Ein Sprecher der „Polizei von Lindow“, Kommissar Udo Brandt sagte, der Wagen sei "
+               "zu schnell gewesen.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Kommissar Udo Brandt", "der Wagen sei zu schnell gewesen")
