@@ -424,12 +424,12 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if part is None:
             continue
         cue, reflexive = _verb_cue(view, i, part)
-        if _participle(view, i) or _after_conjunction(view, i):
-            d = _shared_subject_claim(view, i, part, cue, drafts)
-        elif i == 1 and view.low[0] in view.pack.anaphoric_objects:
-            d = _back_reference(view, i, cue)
-        else:
-            d = _shape_claim(view, i, max(i + reflexive, part), cue)
+        shared = _participle(view, i) or _after_conjunction(view, i)
+        d = _shared_subject_claim(view, i, part, cue, drafts) if shared else None
+        if d is None and (not shared or view.pack.verb_second):
+            # where verbs go second, a verb whose shared subject is not found reads as any other
+            d = _back_reference(view, i, cue) if i == 1 and view.low[0] in view.pack.anaphoric_objects \
+                else _shape_claim(view, i, max(i + reflexive, part), cue)
         if d:
             d.cue[0] = (min(d.cue[0][0], view.toks[_cue_start(view, i, d)].start), d.cue[0][1])
             d.cue.sort()
@@ -520,11 +520,24 @@ def _end_before(d: Draft, cut: int) -> None:
 def _after_conjunction(view: SentenceView, i: int) -> bool:
     """A verb right after a comma and a conjunction, where the subject is never inverted ("He
     endorsed Clinton, but told the Post that …"): it shares the sentence's subject."""
-    j = view.group_start(i)
-    if view.pack.verb_second or j < 2 or view.low[j - 1] not in view.pack.conjunctions:
+    j, low, pack = view.group_start(i), view.low, view.pack
+    if pack.verb_second:
+        return _shared_second_verb(view, i, j)
+    if j < 2 or low[j - 1] not in pack.conjunctions:
         return False
     # without a comma too when a verb of speaking stands before it ("said … and criticized him")
-    return view.low[j - 2] == "," or _cue_before(view, j - 1, i)
+    return low[j - 2] == "," or _cue_before(view, j - 1, i)
+
+
+def _shared_second_verb(view: SentenceView, i: int, j: int) -> bool:
+    """Where verbs go second, a finite verb right after a conjunction that follows a clause with
+    its own finite verb ("stellte die Arbeit ein und empfahl …"), or after a comma with a
+    conjunction right after it ("…, sagte aber, …"), has no subject of its own."""
+    low, pack = view.low, view.pack
+    if j >= 2 and low[j - 1] in pack.conjunctions and low[j - 1] not in pack.subordinators:
+        return any(view.is_finite(f) or view.is_verb_form(f) or _verb_like(view, f) for f in range(1, j - 1))
+    return j >= 2 and low[j - 1] == "," and i + 2 < len(view.toks) and low[i + 1] in pack.conjunctions \
+        and low[i + 2] == ","
 
 
 def _cue_before(view: SentenceView, conj: int, i: int) -> bool:
@@ -543,8 +556,12 @@ def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int,
     for f in range(1, i - 1):
         if view.toks[f].text in QUOTE_CHARS:
             return None
-        if view.is_verb_form(f) or view.is_finite(f):
+        if view.is_verb_form(f) or view.is_finite(f) or (view.pack.verb_second and _verb_like(view, f)):
             a, b = _source_before(view, f)
+            if view.pack.verb_second and a == 0 and (
+                    view.low[0] in view.pack.prepositions or view.low[0] in view.pack.contracted_articles):
+                found = _subject(view, f, f, [view.span(f, f + 1)], None)  # "Nach dem Flug lenkte er …"
+                return found[:2] if found and found[1] < i else None
             return (a, b) if a < b and a == 0 else None
     pack = view.pack
     if view.low[0] in _adverbs_first(pack):
@@ -722,7 +739,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
         c = (0, 0)  # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement
-    after_comma = subject is None and a > 1 and (  # a shared subject stands elsewhere
+    # a shared subject stands elsewhere; where verbs go second, the verb comes first after a
+    # content ("…, sagte er"; "…, die Partei müsse sich entscheiden" is no attribution)
+    after_comma = subject is None and a > 1 and (a > verb or not pack.verb_second) and (
         low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
         and not _relative_at(view, a) \
         and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
@@ -1365,11 +1384,13 @@ def _verb_like(view: SentenceView, j: int) -> bool:
     pronoun or inflected adjective is likely a verb ("Sein Werk entstand 1970: „…“")."""
     pack, low, text = view.pack, view.low[j], view.toks[j].text
     if not (pack.capitalised_nouns and text[:1].isalpha() and text[:1].islower()) or low in pack.determiners \
-            or low in pack.prepositions or low in pack.pronouns or low in pack.contracted_articles:
+            or low in pack.prepositions or low in pack.pronouns or low in pack.contracted_articles \
+            or low in pack.reflexives:
         return False
     nxt = view.low[j + 1] if j + 1 < len(view.low) else ""
     return not low.endswith(pack.adjective_endings) or nxt in pack.determiners or nxt in pack.pronouns \
-        or nxt in pack.prepositions  # "sparte der Präsident", not "erstes großes Werk"
+        or nxt in pack.prepositions or nxt in pack.reflexives  # "sparte der Präsident", "wollte sich",
+    # not "erstes großes Werk"
 
 
 def according_claims(view: SentenceView) -> list[Draft]:

@@ -645,3 +645,25 @@ def test_a_quoted_name_in_the_source_closes_no_quotation() -> None:
                "zu schnell gewesen.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == (
         "Kommissar Udo Brandt", "der Wagen sei zu schnell gewesen")
+
+
+def test_a_verb_after_und_shares_the_subject_of_the_first_clause() -> None:
+    cs = claims("Die Botschaft stellte ihre Arbeit ein und empfahl allen Bürgern, das Land zu "
+                "verlassen. Timoschenko bezeichnete den Prozess als Farce und beteuerte ihre Unschuld.")
+    assert [(c["source"]["text"], c["cue"]["text"], c["content"]["text"]) for c in cs] == [
+        ("Die Botschaft", "empfahl", "das Land zu verlassen"),
+        ("Timoschenko", "bezeichnete als", "den Prozess als Farce"),
+        ("Timoschenko", "beteuerte", "ihre Unschuld")]
+
+
+def test_sagte_aber_after_a_comma_shares_the_subject() -> None:
+    c = one("Der Senator wollte sich noch nicht festlegen, sagte aber, die Partei müsse sich "
+            "entscheiden.", "Der Senator")
+    assert (c["cue"]["text"], c["content"]["text"]) == ("sagte", "die Partei müsse sich entscheiden")
+
+
+def test_a_subject_before_a_clause_final_verb_takes_no_content_before_the_comma() -> None:
+    # German puts the verb first after a quotation ('…, sagte er'): "…, die Partei müsse sich
+    # entscheiden" is reported content, not an attribution of what precedes the comma
+    assert [(c["source"]["text"], c["cue"]["text"]) for c in claims(
+        "Er sagte, die Partei müsse sich entscheiden.")] == [("Er", "sagte")]
