@@ -739,6 +739,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
         c = (0, 0)  # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement
+    if kind == "indirect" and k < n and pack.predicate_markers.get(pack.speech_verbs.get(low[verb], "")) \
+            and not _clause_at(view, k):
+        kind = "reported"  # "bezeichnete den Plan als Unsinn": a speech act, no clause
     # a shared subject stands elsewhere; where verbs go second, the verb comes first after a
     # content ("…, sagte er"; "…, die Partei müsse sich entscheiden" is no attribution)
     after_comma = subject is None and a > 1 and (a > verb or not pack.verb_second) and (
@@ -890,9 +893,13 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
             and low[a] not in prefixes_by_first_word(pack.according_prefix)
         before = (a + 1, b) if focus else (b, b)
         front = a
-        a, b = _subject_between(view, verb)
-        if b - a == 1 and low[a] in pack.separable.get(low[verb], ()) and low[front] in pack.prepositions:
-            a, b = view.noun_phrase_after(front + 1)  # "In dem Bericht heißt es, …": the report
+        expletive = verb + 1 < len(low) and low[verb + 1] in pack.separable.get(low[verb], ()) \
+            and low[verb + 1] in pack.pronouns  # "heißt es": the fronted phrase says it
+        if expletive and (low[front] in pack.prepositions or low[front] in pack.contracted_articles) \
+                and front < verb:
+            a, b = front, view.group_start(verb)  # "Aus Kreisen der Koalition hieß es, …"
+        else:
+            a, b = _subject_between(view, verb)
         if finite and finite[-1] < a and low[finite[-1]] in pack.clause_verbs:
             cue = cue + [(view.toks[finite[-1]].start, view.toks[finite[-1]].end)]  # "hatte … erklärt"
         if b == a and _phrase(view, *before):
@@ -1533,8 +1540,9 @@ def _so_claim(view: SentenceView, i: int) -> Draft | None:
             i > 1 and view.low[i - 2] in END_PUNCT | _closers(view.pack)):
         content.append(view.span(b + 1, n))  # inserted: "Der Präsident sei, so X, Schuld daran"
     cue = view.span(i + 1, i + 2) if verb else view.span(i, i + 1)  # "so betont X": the verb
-    return Draft("indirect" if verb else "according_to", [c for c in content if c != (0, 0)],
-                 [view.span(a, b)], [cue], view.sent.index, 0.6)
+    # reported speech with its verb left out, as the tagger modes and GerNewsQuote read it
+    return Draft("indirect", [c for c in content if c != (0, 0)], [view.span(a, b)], [cue],
+                 view.sent.index, 0.6)
 
 
 @functools.cache

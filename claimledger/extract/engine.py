@@ -302,7 +302,8 @@ def _restated(d: attr.Draft, drafts: list[attr.Draft]) -> bool:
     """A prepositional claim whose content holds a claim by the same source words ("Aus Kreisen
     der Koalition hieß es, …"): the inner claim says it all."""
     return d.kind == "according_to" and any(
-        o is not d and o.source == d.source and o.content and _inside(o.content, d.content)
+        o is not d and o.source and d.source and _inside(d.source, o.source) and o.content
+        and _inside(o.content, d.content)
         for o in drafts)
 
 

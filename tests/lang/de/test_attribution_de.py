@@ -36,7 +36,7 @@ def test_inverted_subject_with_subjunctive_auxiliary() -> None:
 
 def test_so_x_at_sentence_end() -> None:
     c = one("Die Lage sei ernst, so der Sprecher.", "der Sprecher")
-    assert c["kind"] == "according_to"
+    assert c["kind"] == "indirect"  # reported speech with its verb left out
     assert c["content"]["text"] == "Die Lage sei ernst"
 
 
@@ -247,7 +247,7 @@ def test_partial_quote_inside_indirect_speech_is_its_own_direct_claim() -> None:
     cs = claims("Die Lage sei „völlig außer Kontrolle“, so der Sprecher der Feuerwehr.")
     kinds = {c["kind"]: c for c in cs}
     assert kinds["direct"]["content"]["text"] == "„völlig außer Kontrolle“"
-    assert kinds["direct"]["source"]["text"] == kinds["according_to"]["source"]["text"]
+    assert kinds["direct"]["source"]["text"] == kinds["indirect"]["source"]["text"]
 
 
 def test_coordinated_verbs_share_the_subject_and_rief_before_a_quote() -> None:
@@ -554,7 +554,9 @@ def test_an_inflected_participle_after_an_adverb_is_an_adjective() -> None:
 
 def test_heisst_es_after_a_fronted_phrase_takes_that_phrase_as_source() -> None:
     c = claims("In dem Bericht heißt es, die Lage sei ernst.")[0]
-    assert (c["source"]["text"], c["cue"]["text"]) == ("dem Bericht", "heißt es")
+    assert (c["source"]["text"], c["cue"]["text"]) == ("In dem Bericht", "heißt es")
+    c = claims("Im Weißen Haus hieß es am Montag, man prüfe die Lage.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Im Weißen Haus", "man prüfe die Lage")
 
 
 def test_a_reportative_modal_continues_the_claim_before_it() -> None:
