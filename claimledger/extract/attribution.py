@@ -719,11 +719,16 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end  # sits inside
         if verb < a < verb_end and k <= a:
             k = b  # "Am Montag wies der Minister die Vorwürfe zurück": after the inverted subject
+    if kind == "reported" and k >= end and a < b < verb - 1 and low[b] in pack.clause_verbs \
+            and a == view.prev_boundary(a + 1) and _subject_before_auxiliary(view, a, b):
+        k, end = b + 1, view.group_start(verb)  # "Die CDU hatte Aufklärung gefordert": the object
     if kind == "reported":  # "forderte am Montag eine Untersuchung": the object, not the day
         k = _after_time(view, k, end)
         if k == end - 1 and low[k] in pack.time_words:
             return None  # "beschloss am Sonntag": no object at all
     addressee = addressee_after(view, verb, k, end) or _object_inside(view, verb, verb_end, a, b)
+    if addressee and kind == "reported" and addressee[1] >= end:
+        addressee = _first_phrase(view, *addressee)  # "werfen Luna Menschenhandel vor": whom, then what
     if not addressee and not told and (told := _prepositional_addressee(view, k)):
         k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
     addressee = addressee or told
@@ -788,6 +793,17 @@ def _object_inside(view: SentenceView, verb: int, verb_end: int, a: int, b: int)
     x, y = view.noun_phrase_after(k)
     subject_pronoun = view.low[x] in view.pack.pronouns and view.low[x] not in view.pack.object_words
     return (x, y) if x < y <= verb_end and not subject_pronoun else None
+
+
+def _first_phrase(view: SentenceView, a: int, b: int) -> tuple[int, int] | None:
+    """The first of two noun phrases in [a, b) (dative, then accusative: "ihm Betrug", "den
+    Rebellen Verbrechen", "Luna Menschenhandel"): a pronoun, or articles and adjectives up to the
+    first capitalised word; None when nothing would be left after it."""
+    j = a
+    if view.low[a] not in view.pack.pronouns:
+        while j < b and not view.toks[j].text[:1].isupper():
+            j += 1
+    return (a, j + 1) if j + 1 < b else None
 
 
 def _cue_words_around(view: SentenceView, verb: int, verb_end: int, k: int, end: int,

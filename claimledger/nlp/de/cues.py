@@ -111,18 +111,33 @@ SPEECH_ACTS = frozenset({
     "aufgefordert", "riet", "rieten",
 })
 SEPARABLE |= {"lehnte": frozenset({"ab"}), "lehnten": frozenset({"ab"}), "lehnt": frozenset({"ab"})}
+# present forms ("Die Behörden werfen ihm Betrug vor"): the infinitive's shape, so a cue
+# only with the particle at clause end
+SEPARABLE |= {
+    "teilen": frozenset({"mit"}), "kündigen": frozenset({"an"}), "weisen": frozenset({"zurück", "hin"}),
+    "räumen": frozenset({"ein"}), "werfen": frozenset({"vor"}), "rufen": frozenset({"auf", "zu"}),
+    "bieten": frozenset({"an"}), "lehnen": frozenset({"ab"}),
+}
+SPEECH_ACTS |= frozenset({
+    "fordern", "warnen", "dementieren", "bestätigen", "kritisieren", "verurteilen", "loben", "begrüßen",
+    "bestreiten", "kündigen", "weisen", "werben", "verlangen", "versprechen", "drohen", "rufen",
+    "appellieren", "beklagen", "bedauern", "verteidigen", "räumen", "mahnen", "beschuldigen", "werfen",
+    "lehnen", "schlagen", "empfehlen", "beschließen", "prangern", "sichern", "plädieren",
+    "wirft", "lehnt", "räumt", "ruft", "mahnt", "beklagt", "bedauert", "verteidigt", "beschuldigt",
+    "appelliert", "prangert", "sichert", "plädiert",
+})
 SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}
 # more separable verbs: lemma, particles, finite forms (past, past plural, present), participle
 for _lemma, _particles, _forms, _participle in (
-    ("feststellen", ("fest", "klar"), ("stellte", "stellten", "stellt"), "festgestellt"),
-    ("vorschlagen", ("vor",), ("schlug", "schlugen", "schlägt"), "vorgeschlagen"),
-    ("ausführen", ("aus",), ("führte", "führten", "führt"), "ausgeführt"),
-    ("hinzufügen", ("hinzu",), ("fügte", "fügten", "fügt"), "hinzugefügt"),
-    ("hervorheben", ("hervor",), ("hob", "hoben", "hebt"), "hervorgehoben"),
-    ("zusichern", ("zu",), ("sicherte", "sicherten", "sichert"), "zugesichert"),
-    ("anprangern", ("an",), ("prangerte", "prangerten", "prangert"), "angeprangert"),
-    ("einwenden", ("ein",), ("wandte", "wandten", "wendet"), "eingewandt"),
+    ("feststellen", ("fest", "klar"), ("stellte", "stellten", "stellt", "stellen"), "festgestellt"),
+    ("vorschlagen", ("vor",), ("schlug", "schlugen", "schlägt", "schlagen"), "vorgeschlagen"),
+    ("ausführen", ("aus",), ("führte", "führten", "führt", "führen"), "ausgeführt"),
+    ("hinzufügen", ("hinzu",), ("fügte", "fügten", "fügt", "fügen"), "hinzugefügt"),
+    ("hervorheben", ("hervor",), ("hob", "hoben", "hebt", "heben"), "hervorgehoben"),
+    ("zusichern", ("zu",), ("sicherte", "sicherten", "sichert", "sichern"), "zugesichert"),
+    ("anprangern", ("an",), ("prangerte", "prangerten", "prangert", "prangern"), "angeprangert"),
+    ("einwenden", ("ein",), ("wandte", "wandten", "wendet", "wenden"), "eingewandt"),
 ):
     SPEECH_VERBS[_participle] = _lemma
     for _form in _forms:

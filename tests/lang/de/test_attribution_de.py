@@ -669,3 +669,13 @@ def test_a_subject_before_a_clause_final_verb_takes_no_content_before_the_comma(
     # entscheiden" is reported content, not an attribution of what precedes the comma
     assert [(c["source"]["text"], c["cue"]["text"]) for c in claims(
         "Er sagte, die Partei müsse sich entscheiden.")] == [("Er", "sagte")]
+
+
+def test_present_and_perfect_speech_acts_with_the_object_in_the_middle_field() -> None:
+    cs = claims("Die Behörden werfen dem Trainer Betrug vor. Die Richter weisen auf eine Lücke hin. "
+                "Die Partei hatte zu dem Thema Aufklärung gefordert.")
+    assert [(c["kind"], c["cue"]["text"], c["content"]["text"]) for c in cs] == [
+        ("reported", "werfen vor", "Betrug"),
+        ("reported", "weisen hin", "auf eine Lücke"),
+        ("reported", "hatte gefordert", "zu dem Thema Aufklärung")]
+    assert cs[0]["addressee"]["text"] == "dem Trainer"
