@@ -384,11 +384,28 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     b = max(a, view.group_start(b))  # "He has also suggested", "De Blasio repeatedly said"
     if b - 1 > a and view.low[b - 1] in view.pack.conjunctions:
         b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
+    if b - a > 1 and view.low[b - 1] in view.pack.pronouns and view.low[b - 1] not in view.pack.object_words:
+        a = b - 1  # "including provisions he said": the pronoun right before the verb
+    elif b - a > 1 and view.low[b - 1] in view.pack.relative_pronouns:
+        a, b = _antecedent(view, a, b - 1)  # "several women who said": the women
     if b - a > 10:
         a = b - 10
     if not view.pack.capitalised_nouns and b - a > 1 and view.low[a] in view.pack.prepositions:
         a = _last_name(view, a, b)  # "At the moment Sanders announced": a fronted phrase
     return a, b
+
+
+def _antecedent(view: SentenceView, a: int, b: int) -> tuple[int, int]:
+    """The noun phrase that ends [a, b) before a relative pronoun: back over the words a noun
+    phrase is made of, to its determiner or first name word."""
+    low, pack, j = view.low, view.pack, b
+    while j > a and (view._np_token(j - 1) or low[j - 1].isalnum()) and low[j - 1] not in pack.prepositions \
+            and not view.is_verb_form(j - 1) and low[j - 1] not in pack.clause_verbs \
+            and low[j - 1] not in pack.complementizers and low[j - 1] not in pack.conjunctions:
+        j -= 1
+        if low[j] in pack.determiners:
+            break
+    return (j, b) if j < b else (a, b)
 
 
 def _last_name(view: SentenceView, a: int, b: int) -> int:
@@ -591,8 +608,10 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         return _content_before(view, verb, verb_end, cue, rel)  # is the content
     if rel:
         return _after_relative_subject(view, verb, verb_end, cue, rel)
-    # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"
-    as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers)
+    # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"; inside
+    # a quotation it is ('"As far as …," X said')
+    as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers
+                                               and view.toks[0].text not in QUOTE_CHARS)
     closed = verb and view.toks[verb - 1].text in _closers(pack) and not _quoted_name_before(view, verb - 1)
     if verb and not as_clause and (low[verb - 1] in {",", ":"} or closed):
         return _content_before(view, verb, verb_end, cue)
@@ -675,6 +694,11 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
         nb = view.next_boundary(b)  # '…," said a source close to the campaign.': lower-case
         if _phrase(view, b, nb) and nb - a <= APPOSITION_WORDS + 2:  # words go on the phrase
             b = nb
+    if b == a and not pack.capitalised_nouns and verb + 1 < n and view.toks[verb + 1].text[:1].islower():
+        nb = view.next_boundary(verb + 1)  # '"…," said one former campaign staffer.'
+        if nb < n and low[nb] in END_PUNCT | {","} and _phrase(view, verb + 1, nb) \
+                and nb - verb - 1 <= SOURCE_WORDS:
+            a, b = verb + 1, nb
     if b == a and verb + 1 < n and low[verb + 1] in pack.determiners:
         return None
     if b == a:

@@ -444,3 +444,22 @@ def test_an_apposition_with_a_possessive_or_before_a_resumed_quotation() -> None
     assert c["source"]["text"] == "Ana Ruiz, a spokeswoman for the Democrats' event"
     c = claims('"This was our yard," said Raf Pant, director of studies in London, "but not now."')[0]
     assert c["source"]["text"] == "Raf Pant, director of studies in London"
+
+
+def test_lower_case_source_after_said() -> None:
+    # anonymous and group sources have no capital or article: "said officials", "said one aide"
+    for text, source in (('"It is over," said officials.', "officials"),
+                         ('"We will win," said one former campaign staffer.', "one former campaign staffer")):
+        c = claims(text)[0]
+        assert (c["kind"], c["source"]["text"]) == ("direct", source)
+
+
+def test_quotation_opening_with_as_is_no_as_clause() -> None:
+    c = claims('"As far as the budget goes, that is a concern," said Dana Ruiz, a delegate from Utah.')[0]
+    assert c["source"]["text"] == "Dana Ruiz, a delegate from Utah" and c["kind"] == "direct"
+
+
+def test_pronoun_or_relative_pronoun_right_before_the_verb() -> None:
+    cs = claims("A voter asked her about several women who said they were harassed. He opposed the "
+                "bill over rules he said would restrict transfers.")
+    assert [c["source"]["text"] for c in cs if c["cue"]["text"] == "said"] == ["several women", "he"]
