@@ -758,6 +758,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     addressee = addressee or told
     if addressee and addressee != told and addressee[1] >= k:
         k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
+        if kind == "indirect":  # "told reporters on Monday that": the clause
+            k = _complementizer_after_adjunct(view, _after_time(view, k, end), end)
     elif kind == "indirect":
         k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
         dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
@@ -998,9 +1000,24 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     if not closes:  # "…, a Cairo official told The New York Times." / "Ein Sprecher der „Polizei
         # von DeLand“, Commander X sagte, …": a quoted name closes no quotation
         return view.telling(verb_end) and not _has_clause(view, k, end)
+    if view.telling(verb_end) and k < end and view.low[k] not in pack.prepositions:
+        k = _past_object(view, k, end)  # '"…," X told a rally, saying …': past whom it was told
+        if k >= end or view.low[k] in END_PUNCT:
+            return True
     return (k < end and (view.low[k] in {","} | pack.prepositions or view.low[k] in pack.time_words
                          or view.low[k] in pack.subordinators or view.low[k] in pack.as_markers)
             or not _has_clause(view, k, end))  # ... Cruz said as the heckler yelled
+
+
+def _past_object(view: SentenceView, k: int, end: int) -> int:
+    """After the short object at k (a noun phrase, also in lower case: "a rally", "advisers"):
+    the first boundary, preposition, time word or clause word, else k."""
+    low, pack = view.low, view.pack
+    for j in range(k, min(end, k + ADDRESSEE_WORDS + 3)):
+        if low[j] in BOUNDARY or low[j] in END_PUNCT or low[j] in pack.prepositions \
+                or low[j] in pack.time_words or _clause_word(view, j):
+            return j if j > k else k
+    return k
 
 
 def _closer_at(view: SentenceView, *positions: int) -> bool:
@@ -1120,6 +1137,8 @@ def _object_after(view: SentenceView, k: int, end: int) -> tuple[int, int] | Non
     if k >= end or view.low[k] in view.pack.prepositions:
         return None
     a, b = view.noun_phrase_after(k)
+    if not view.pack.capitalised_nouns:
+        b = max(b, _past_object(view, k, end))  # "told reporters", "told a rally": lower case
     b = next((j for j in range(a, b) if view.low[j] in view.pack.prepositions), b)
     return (a, b) if b > a else None  # "told reporters on Monday": when is not whom
 
@@ -1149,7 +1168,9 @@ def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[in
     for j in range(k, min(end, k + ADDRESSEE_WORDS + 1)):
         if low[j] in pack.complementizers:
             b = j - (low[j - 1] == ",")
-            return (k, b) if b > k else None
+            b = next((x for x in range(k + 1, b) if low[x] in pack.prepositions or low[x] in pack.time_words
+                      or low[x] in pack.contracted_articles), b)
+            return (k, b) if b > k else None  # "told reporters on Monday that": when is not whom
         if pack.verb_second and low[j] == "," and j > k and view.noun_phrase_after(k)[1] == j:
             return k, j  # "sagte der Zeitung, die Lage sei ernst": the dative object
         if low[j] in BOUNDARY and not (low[j] == "," and j + 1 < end and low[j + 1] in pack.complementizers):

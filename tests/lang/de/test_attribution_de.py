@@ -679,3 +679,8 @@ def test_present_and_perfect_speech_acts_with_the_object_in_the_middle_field() -
         ("reported", "weisen hin", "auf eine Lücke"),
         ("reported", "hatte gefordert", "zu dem Thema Aufklärung")]
     assert cs[0]["addressee"]["text"] == "dem Trainer"
+
+
+def test_dative_addressee_ends_before_the_time_phrase() -> None:
+    c = claims("Er sagte der Zeitung am Montag, dass es vorbei sei.")[0]
+    assert (c["addressee"]["text"], c["content"]["text"]) == ("der Zeitung", "dass es vorbei sei")
