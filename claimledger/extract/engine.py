@@ -403,6 +403,17 @@ def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) ->
                for t in tokens[sent.first : sent.last])
 
 
+def _reported_only(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
+    """A subjunctive that only reported speech uses (Konjunktiv I: "sei", "bestehe"; not the
+    pack's `weak_subjunctives`, which also say what would be): it continues the last claim even
+    after sentences of the reporter's own."""
+    return any(t.lower in pack.subjunctive and t.lower not in pack.weak_subjunctives and t.text[:1].islower()
+               for t in tokens[sent.first : sent.last])
+
+
+CONTINUATION_GAP = 3  # sentences of the reporter's own between a claim and its Konjunktiv I continuation
+
+
 def _referred_back(text: str, drafts: list[attr.Draft], sentences: list[Sentence]) -> list[attr.Draft]:
     """A claim whose content is the sentence before ("Dies bestätigte der Vatikan.") takes that
     sentence, without its full stop, when it is in the same paragraph; else it is dropped."""
@@ -444,18 +455,22 @@ def _continuations(
         by_sent.setdefault(d.sentence, []).append(k)
     last: attr.Draft | None = None
     out = list(drafts)
+    gap = 0  # sentences without a claim since `last`
     for sent in sentences:
         own = by_sent.get(sent.index)
         if own:
-            last = drafts[own[-1]]
+            last, gap = drafts[own[-1]], 0
             continue
         if last is None:
             continue
         covered = any(d.content and d.content[0][0] <= sent.start < d.content[-1][1] for d in out)
-        if _has_subjunctive(tokens, sent, pack) and not covered:
+        continues = _has_subjunctive(tokens, sent, pack) if gap == 0 else _reported_only(tokens, sent, pack)
+        if continues and not covered:
             out.append(attr.Draft("free_indirect", [(sent.start, sent.end)], [], [], sent.index,
                                   0.45, inherit_from=last))
-            last = out[-1]
+            last, gap = out[-1], 0
+        elif gap < CONTINUATION_GAP and not covered:
+            gap += 1
         else:
             last = None
     return out

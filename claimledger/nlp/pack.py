@@ -153,6 +153,9 @@ class LanguagePack:
     # words that open a clause of purpose after a comma ("forderte eine Untersuchung, um … zu"):
     # an adjunct of the speech act, never its content
     purpose_markers: frozenset[str] = field(default_factory=frozenset)
+    # subjunctive forms that also say what would be ("hätte", "könnte"): they continue a claim
+    # only right after it, the others (Konjunktiv I) also after sentences of the reporter's own
+    weak_subjunctives: frozenset[str] = field(default_factory=frozenset)
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()

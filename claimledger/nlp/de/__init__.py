@@ -121,6 +121,7 @@ PACK = LanguagePack(
     subordinators=frozenset({"weil", "nachdem", "obwohl", "obgleich", "bevor", "ob", "seit",
                              "seitdem", "sobald", "falls", "indem", "wenn"}),
     purpose_markers=frozenset({"um"}),
+    weak_subjunctives=cues.WEAK_SUBJUNCTIVE,
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,

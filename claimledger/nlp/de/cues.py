@@ -181,6 +181,12 @@ SUBJUNCTIVE = frozenset({
     "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "habest", "werdest", "dürfte",
 })
 
+# Konjunktiv II forms, also conditional or counterfactual ("Das wäre der Anfang …")
+WEAK_SUBJUNCTIVE = frozenset({
+    "hätten", "wären", "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde",
+    "könnte", "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "dürfte",
+})
+
 DENIAL_CUES = frozenset({
     "dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet",
     "wies zurück", "wiesen zurück", "weist zurück", "zurückgewiesen", "widersprach",

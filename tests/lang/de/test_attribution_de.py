@@ -684,3 +684,13 @@ def test_present_and_perfect_speech_acts_with_the_object_in_the_middle_field() -
 def test_dative_addressee_ends_before_the_time_phrase() -> None:
     c = claims("Er sagte der Zeitung am Montag, dass es vorbei sei.")[0]
     assert (c["addressee"]["text"], c["content"]["text"]) == ("der Zeitung", "dass es vorbei sei")
+
+
+def test_konjunktiv_i_continues_a_claim_after_sentences_of_the_reporter() -> None:
+    # "bestehe" only reports; "wäre" may also say what would be, so it continues only right after
+    text = ("Die Regierung warnte vor neuen Überschwemmungen. Am Fluss stieg das Wasser weiter. "
+            "Ein Dammbruch wäre eine Katastrophe. Eine Gefahr für die Stadt bestehe nicht.")
+    cs = claims(text)
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [
+        ("reported", "Die Regierung"), ("free_indirect", "Die Regierung")]
+    assert cs[1]["content"]["text"].startswith("Eine Gefahr")
