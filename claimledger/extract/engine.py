@@ -447,7 +447,8 @@ def _named_before(drafts: list[attr.Draft]) -> None:
 def _continuations(
     drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
 ) -> list[attr.Draft]:
-    """Subjunctive sentences after a claim, without a cue of their own, continue its source."""
+    """Subjunctive sentences after a claim, without a cue of their own, continue its source; a
+    Konjunktiv I sentence with no claim before it is an unattributed claim of its own."""
     if not pack.subjunctive:
         return drafts
     by_sent: dict[int, list[int]] = {}
@@ -461,9 +462,12 @@ def _continuations(
         if own:
             last, gap = drafts[own[-1]], 0
             continue
-        if last is None:
-            continue
         covered = any(d.content and d.content[0][0] <= sent.start < d.content[-1][1] for d in out)
+        if last is None:
+            if not covered and _reported_only(tokens, sent, pack):  # someone's account, the
+                out.append(attr.Draft("indirect", [(sent.start, sent.end)], [], [], sent.index, 0.4))
+                last, gap = out[-1], 0  # source unnamed ("Das Institut sieht keine Gefahr. Nur
+            continue  # Halter seien zu schützen."): an unattributed claim, as a lone quotation
         continues = _has_subjunctive(tokens, sent, pack) if gap == 0 else _reported_only(tokens, sent, pack)
         if continues and not covered:
             out.append(attr.Draft("free_indirect", [(sent.start, sent.end)], [], [], sent.index,

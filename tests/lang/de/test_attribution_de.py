@@ -240,7 +240,8 @@ def test_dative_addressee_adverb_and_passive_participle() -> None:
     assert c["content"]["text"] == "dass die Linie eingestellt werde"
     c = claims("Voss berichtete davon, dass sie angerufen worden sei.")[0]
     assert c["content"]["text"] == "dass sie angerufen worden sei"
-    assert not claims("Den Familien solle Hilfe angeboten werden.")
+    # a passive participle is no cue; the Konjunktiv I makes it someone's unnamed account
+    assert [c["cue"]["text"] for c in claims("Den Familien solle Hilfe angeboten werden.")] == [""]
 
 
 def test_partial_quote_inside_indirect_speech_is_its_own_direct_claim() -> None:
@@ -694,3 +695,9 @@ def test_konjunktiv_i_continues_a_claim_after_sentences_of_the_reporter() -> Non
     assert [(c["kind"], c["source"]["text"]) for c in cs] == [
         ("reported", "Die Regierung"), ("free_indirect", "Die Regierung")]
     assert cs[1]["content"]["text"].startswith("Eine Gefahr")
+
+
+def test_a_konjunktiv_i_sentence_with_no_claim_before_it_is_unattributed() -> None:
+    cs = claims("Das Institut sieht keine besondere Gefahr. Nur Halter von Geflügel seien zu schützen.")
+    assert [(c["kind"], c["source"]["text"], c["cue"]["text"]) for c in cs] == [("indirect", "", "")]
+    assert cs[0]["content"]["text"].startswith("Nur Halter")
