@@ -603,7 +603,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     X.", '"…," said X'), or with the subject before and the content after it."""
     low, pack = view.low, view.pack
     rel = _relative_clause_subject(view, verb)
-    after_clause = rel and low[0] in pack.subordinators and low[rel[0] - 1] == ","  # "When …, X, a …, said"
+    after_clause = rel and low[rel[0] - 1] == "," and (  # "When …, X, a …, said"; "On Monday, X, a …, said"
+        low[0] in pack.subordinators or _fronted_adjuncts(view, rel[0] - 1))
     if rel and rel[0] > 0 and not after_clause:  # '"…," Jane Roe, a nurse, said': the quotation
         return _content_before(view, verb, verb_end, cue, rel)  # is the content
     if rel:
@@ -1239,7 +1240,24 @@ def _lead_start(view: SentenceView, a: int, j: int) -> int | None:
     if a > 2 and view.low[a - 1] == "," and view.low[0] in view.pack.subordinators \
             and "," not in view.low[1 : a - 1]:
         return a  # "When the count ended, Roberta Lange, the chairwoman, said …": after the clause
+    if a > 1 and view.low[a - 1] == "," and _fronted_adjuncts(view, a - 1):
+        return a  # "On Wednesday, however, the director, James Comey, said …"
     return None
+
+
+def _fronted_adjuncts(view: SentenceView, end: int) -> bool:
+    """Tokens [0, end) are short phrases between commas that each open with a preposition, a
+    time word or a fronted adverb ("On Wednesday, however,"): adjuncts before the subject."""
+    low, pack, start = view.low, view.pack, 0
+    for comma in [j for j in range(end) if low[j] == ","] + [end]:
+        if comma - start > ADJUNCT_WORDS or comma == start or not _phrase(view, start, comma):
+            return False
+        first = low[start]
+        adverb = comma == start + 1 and first in _adverbs_first(pack) and first not in pack.conjunctions
+        if not (adverb or first in pack.prepositions or first in pack.time_words):
+            return False  # not "But X, …," nor "At Y, where …,"
+        start = comma + 1
+    return True
 
 
 APPOSITION_WORDS = 18  # "chief executive officer of Private Jet Services, an aviation consulting firm and …"

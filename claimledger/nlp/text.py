@@ -116,6 +116,9 @@ def _ends_sentence(toks: list[tuple[str, int, int]], i: int, text: str, pack: La
         return False  # '"Why now?" she asked.' / '„Raus!“, rief er.': one sentence
     if tok == "." and nxt in CLOSERS and _lower_after(toks, i + 1):
         return False  # '„… etabliert.“ erklärte die Ministerin.': the attribution goes on
+    if tok == "." and nxt in CLOSERS and toks[i + 1][1] == toks[i][2] and not pack.verb_second \
+            and _bare_attribution(toks, i + 1, pack):
+        return False  # '"… missing." Trump said.': a full stop typed inside the quotation
     prev = toks[i - 1][0] if i else ""
     if tok == "." and prev.isdigit() and len(prev) <= 2 and nxt[:1].isalpha() and nxt[0].islower():
         return False  # German ordinal "am 25. mai" cannot start a sentence lower-case
@@ -139,6 +142,36 @@ def _lower_after(toks: list[tuple[str, int, int]], j: int) -> bool:
     """After the closing marks from token j: a comma, a semicolon or a lower-case word."""
     j = _after_closers(toks, j)
     return j < len(toks) and (toks[j][0] in {",", ";"} or toks[j][0][:1].islower())
+
+
+def _bare_attribution(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:
+    """After the closing marks from token j: a short subject and a verb of speaking that ends
+    its sentence, or takes only a phrase after it ("Trump said.", "the senator said on
+    Monday."), never a clause or a quotation of its own ("He said he would go.", 'He added, "…"')."""
+    j = _after_closers(toks, j)
+    for k in range(j + 1, min(len(toks) - 1, j + ATTRIBUTION_WORDS)):
+        word = toks[k][0]
+        if word in SENT_END or word in CLOSERS or word == ",":
+            return False
+        if word.lower() in pack.speech_verbs and word[:1].islower():
+            return _sentence_ends_after_phrase(toks, k + 1, pack)
+    return False
+
+
+def _sentence_ends_after_phrase(toks: list[tuple[str, int, int]], k: int, pack: LanguagePack) -> bool:
+    """A full stop at token k, or after a short phrase that opens with a preposition or a time
+    word ("on Monday.", "in a statement."), with no comma or quotation mark before it."""
+    if k < len(toks) and toks[k][0] in SENT_END:
+        return True
+    first = toks[k][0].lower() if k < len(toks) else ""
+    if not (first in pack.prepositions or first in pack.time_words):
+        return False
+    for x in range(k + 1, min(len(toks), k + ATTRIBUTION_WORDS)):
+        if toks[x][0] in SENT_END:
+            return True
+        if toks[x][0] == "," or toks[x][0] in CLOSERS:
+            return False
+    return False
 
 
 def _attribution_follows(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:

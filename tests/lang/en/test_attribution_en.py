@@ -476,3 +476,19 @@ def test_told_after_a_quotation_keeps_the_quotation_as_content() -> None:
 def test_when_is_not_whom_before_the_clause() -> None:
     c = claims("An official told reporters on Monday that the talks were over.")[0]
     assert (c["addressee"]["text"], c["content"]["text"]) == ("reporters", "that the talks were over")
+
+
+def test_fronted_adjuncts_stay_out_of_an_apposed_source() -> None:
+    c = claims("On Wednesday, however, the director of the agency, Jane Moss, said that the messages "
+               "were private.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "the director of the agency, Jane Moss", "that the messages were private")
+    c = claims("But Ann Ruiz, director of a union, said the plan was unfair.")[0]
+    assert c["source"]["text"].endswith("Ann Ruiz, director of a union")  # a conjunction is no adjunct
+
+
+def test_full_stop_inside_the_quotation_then_a_bare_attribution() -> None:
+    cs = claims('"I hope you find the emails that are missing." Trump said. "It would be great."')
+    assert (cs[0]["source"]["text"], cs[0]["cue"]["text"]) == ("Trump", "said")
+    cs = claims('"There are no excuses," he said. "The governor knew about the lead in the water."')
+    assert len(cs) == 1 and cs[0]["content"]["text"].count("“") + cs[0]["content"]["text"].count('"') == 4
