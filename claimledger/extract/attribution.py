@@ -384,6 +384,8 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     b = max(a, view.group_start(b))  # "He has also suggested", "De Blasio repeatedly said"
     if b - 1 > a and view.low[b - 1] in view.pack.conjunctions:
         b = view.noun_phrase_after(a)[1]  # "Der Mann biss zu und rief": the shared subject
+        if b > a and view.low[b - 1] in view.pack.determiners and not view.pack.capitalised_nouns:
+            b = _lower_case_head(view, b)  # "The judge rubbed his chin and said"
     if b - a > 1 and view.low[b - 1] in view.pack.pronouns and view.low[b - 1] not in view.pack.object_words:
         a = b - 1  # "including provisions he said": the pronoun right before the verb
     elif b - a > 1 and view.low[b - 1] in view.pack.relative_pronouns:
@@ -584,7 +586,22 @@ def _main_subject(view: SentenceView, i: int, drafts: list[Draft]) -> tuple[int,
     if view.low[0] in _adverbs_first(pack):
         return None  # "In May, …", "However, …"
     a, b = view.noun_phrase_after(0)  # "Mayor Lena Ruiz closed the port, saying …"
+    if b > a and view.low[b - 1] in pack.determiners and not pack.capitalised_nouns:
+        b = _lower_case_head(view, b)  # "The judge rubbed his chin, and then said …"
     return (a, b) if b > a and view.low[b - 1] not in pack.determiners else None
+
+
+def _lower_case_head(view: SentenceView, j: int) -> int:
+    """Past the lower-case words after a determiner where nouns are not capitalised, up to the
+    first word that reads as a verb (a verb of speaking, an auxiliary or marker, a past form
+    by the pack's `past_participle_suffixes`) or a preposition."""
+    low, pack = view.low, view.pack
+    k = j
+    while k < len(low) and low[k].isalpha() and view.toks[k].text[:1].islower() \
+            and not (view.is_verb_form(k) or view.leads_verb(k) or low[k] in pack.prepositions
+                     or (pack.past_participle_suffixes and low[k].endswith(pack.past_participle_suffixes))):
+        k += 1
+    return k if k - j <= NAME_WORDS else j
 
 
 def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:

@@ -492,3 +492,9 @@ def test_full_stop_inside_the_quotation_then_a_bare_attribution() -> None:
     assert (cs[0]["source"]["text"], cs[0]["cue"]["text"]) == ("Trump", "said")
     cs = claims('"There are no excuses," he said. "The governor knew about the lead in the water."')
     assert len(cs) == 1 and cs[0]["content"]["text"].count("“") + cs[0]["content"]["text"].count('"') == 4
+
+
+def test_lower_case_subject_shared_by_a_second_verb() -> None:
+    for text in ("The judge rubbed his chin, and then said something strange.",
+                 "The judge rubbed his chin and said that it was strange."):
+        assert [c["source"]["text"] for c in claims(text)] == ["The judge"]
