@@ -117,7 +117,7 @@ PACK = LanguagePack(
     optional_particles=cues.OPTIONAL_PARTICLES,
     relative_cues=frozenset({"wonach"}),
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches", "denen", "welchem",
-                                 "welchen"}),
+                                 "welchen", "dessen", "deren"}),
     subordinators=frozenset({"weil", "nachdem", "obwohl", "obgleich", "bevor", "ob", "seit",
                              "seitdem", "sobald", "falls", "indem", "wenn"}),
     purpose_markers=frozenset({"um"}),

@@ -701,3 +701,8 @@ def test_a_konjunktiv_i_sentence_with_no_claim_before_it_is_unattributed() -> No
     cs = claims("Das Institut sieht keine besondere Gefahr. Nur Halter von Geflügel seien zu schützen.")
     assert [(c["kind"], c["source"]["text"], c["cue"]["text"]) for c in cs] == [("indirect", "", "")]
     assert cs[0]["content"]["text"].startswith("Nur Halter")
+
+
+def test_genitive_relative_clause_after_the_source() -> None:
+    c = claims("Tom Berg, dessen Behörde zuständig ist, sagte, dass Geld beschlagnahmt wurde.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Tom Berg", "dass Geld beschlagnahmt wurde")
