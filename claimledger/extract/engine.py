@@ -42,8 +42,11 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     if options.mode in NEURAL_MODES:
         drafts = _neural_drafts(text, lang, tokens, sentences, pack, options)
         _link_continuations(drafts)
-        if any(t.lower in pack.subjunctive for t in tokens):  # else no verb of speaking is reported
-            _reported_frames(drafts, _rule_drafts(reading, tokens, sentences, pack))
+        kinds = () if options.compact else _rule_kinds(lang)  # the compact tagger: measured neutral
+        if kinds or any(t.lower in pack.subjunctive for t in tokens):  # else no verb of speaking is reported
+            rules = _rule_drafts(reading, tokens, sentences, pack)
+            _reported_frames(drafts, rules)
+            drafts += _rule_additions(drafts, rules, kinds, options.min_confidence)
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
     _after_datelines(reading, drafts)
@@ -167,6 +170,33 @@ def _neural_drafts(text: str, lang: str, tokens: list[Token], sentences: list[Se
         if d.cue and not d.addressee:
             d.addressee = _told(text, d, tokens, sentences, pack, bisect_left(starts, d.cue[0][0]))
     return drafts
+
+
+def _rule_kinds(lang: str) -> tuple[str, ...]:
+    from claimledger.extract import neural
+
+    return tuple(neural.decoding(lang).rule_kinds)
+
+
+def _rule_additions(drafts: list[attr.Draft], rules: list[attr.Draft], kinds: tuple[str, ...],
+                    min_confidence: float | None) -> list[attr.Draft]:
+    """Rule claims of `kinds` whose content no tagger claim touches (the tagger misses some
+    quotations, "laut X" phrases and subjunctive continuations the rules read). A continuation
+    continues the claim right before it in the merged list, as a tagger continuation does."""
+    added: list[attr.Draft] = []
+    for r in sorted(rules, key=lambda d: d.content[0][0] if d.content else 0):
+        below = min_confidence is not None and r.confidence < min_confidence
+        if r.kind not in kinds or not r.content or below or any(_overlaps(r.content, d.content)
+                                                                 for d in drafts + added):
+            continue
+        if r.inherit_from is not None:
+            before = [d for d in drafts + added if d.content and d.content[-1][1] <= r.content[0][0]]
+            if not before:
+                continue
+            r.inherit_from = max(before, key=lambda d: d.content[-1][1])
+        r.nested_in = None
+        added.append(r)
+    return added
 
 
 def _told(text: str, d: attr.Draft, tokens: list[Token], sentences: list[Sentence],

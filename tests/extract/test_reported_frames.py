@@ -29,9 +29,11 @@ def tagger_claim(text: str, content: str, source: str = "", cue: str = "",
 
 @pytest.fixture
 def tagger(monkeypatch: pytest.MonkeyPatch):
-    """Replace the model by the claims a test gives for its text."""
+    """Replace the model by the claims a test gives for its text (no rule claims added, unless a
+    test asks for them)."""
     out: list[dict[str, Any]] = []
     monkeypatch.setattr(neural, "require", lambda compact=False: None)
+    monkeypatch.setattr(engine, "_rule_kinds", lambda lang: ())
     monkeypatch.setattr(neural, "predict",
                         lambda text, lang, min_confidence=None, compact=False: [dict(c) for c in out])
     return out
@@ -109,3 +111,21 @@ def test_a_free_indirect_continuation_nests_where_the_claim_it_continues_nests(t
     station, inner, follow = (by_content(x, w) for w in ("besuchte", "dass der Bau", "Die Aufträge"))
     assert inner.nested_in == station.id and follow.nested_in == station.id
     assert follow.source.text == "sie" and follow.source_entity == inner.source_entity
+
+
+def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monkeypatch) -> None:
+    """German accurate mode adds the rule engine's quotations, "laut X" claims and subjunctive
+    continuations where no tagger claim touches them (decoding choice `rule_kinds`); a rule
+    continuation continues the claim right before it."""
+    kinds = neural.decoding("de").rule_kinds
+    assert set(kinds) == {"direct", "according_to", "free_indirect"} and not neural.decoding("en").rule_kinds
+    monkeypatch.setattr(engine, "_rule_kinds", lambda lang: kinds)
+    text = ("Die Ministerin Eva Korhonen sagte, der Bau beginne bald. Die Werft sei bereit. "
+            "Laut dem Sender RTV sind die Aufträge vergeben.")
+    tagger += [tagger_claim(text, "der Bau beginne bald", "Die Ministerin Eva Korhonen", "sagte")]
+    x = engine.extract(text, "de", "t", ACCURATE)
+    assert [(c.kind, c.source.text) for c in x.claims] == [
+        ("indirect", "Die Ministerin Eva Korhonen"), ("free_indirect", "Die Ministerin Eva Korhonen"),
+        ("according_to", "dem Sender RTV")]
+    assert engine.extract(text, "de", "t", ExtractOptions("accurate", min_confidence=0.9)).claims[1:] == ()
+    assert len(engine.extract(text, "de", "t", ExtractOptions("balanced")).claims) == 1
