@@ -11,8 +11,9 @@ continue, and whether claims sharing a cue are one claim.
 The learned role pairing (model/assign.json, scripts/train_assign.py) is on, as at run time.
 Prints each improvement and, with --write, stores the choices next to the model
 (model/decoding.json), which `extract.neural.predict` and accurate-mode `extract` read.
-(A hybrid adding rule-engine claims where the tagger found none was measured in sessions 1 and 2,
-never helped, and was removed.)
+`rule_kinds` (rule-engine claims added where the tagger has none, in `extract.engine`) is not
+tuned here: it needs the engine, not cached probabilities; session 17 measured it per kind on the
+same held-out documents (docs/model-card.md).
 
     python scripts/tune_decoding.py --model claimledger/extract/neural/model/tagger.onnx --write
 """
