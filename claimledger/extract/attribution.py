@@ -118,7 +118,16 @@ class SentenceView:
             b -= 1
         if a >= b:
             return (0, 0)
-        return (self.toks[a].start, self.toks[b - 1].end)
+        return (self.toks[a].start, self.toks[self._through_closer(a, b) - 1].end)
+
+    def _through_closer(self, a: int, b: int) -> int:
+        """End b, or past the mark that closes a quotation opened in [a, b) when only punctuation
+        stands before it ('called the lines "unacceptable."': the content keeps its quotation)."""
+        j = b
+        while j < len(self.toks) and j < b + 2 and self.toks[j].text in END_PUNCT | {","}:
+            j += 1
+        closes = b < j < len(self.toks) and self.toks[j].text in QUOTE_CHARS and self._closes_within(a, j)
+        return j + 1 if closes else b
 
     def _opens_within(self, a: int, b: int) -> bool:
         """Token a opens a quotation that closes inside [a, b): '„No-Go-Areas“ dürfe es …' keeps

@@ -498,3 +498,8 @@ def test_lower_case_subject_shared_by_a_second_verb() -> None:
     for text in ("The judge rubbed his chin, and then said something strange.",
                  "The judge rubbed his chin and said that it was strange."):
         assert [c["source"]["text"] for c in claims(text)] == ["The judge"]
+
+
+def test_content_keeps_the_quotation_it_opens() -> None:
+    c = claims('Gov. Ann Duce called the long lines "unacceptable."')[0]
+    assert c["content"]["text"] == 'the long lines "unacceptable."'
