@@ -944,7 +944,8 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
-                              or dated))  # "Zum Rücktritt sagte X"
+                              or dated)) or (  # "Zum Rücktritt sagte X"; "Besorgt äußerte sich X"
+        b - a == 1 and a == 0 and pack.predicative is not None and pack.predicative(low[a]))
     if not subject and not pack.verb_second and finite and finite[0] > a \
             and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
         # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends

@@ -83,6 +83,9 @@ class LanguagePack:
     # a lone capitalised word that is a name, where capitalisation cannot tell (German nouns);
     # None: capitalisation is enough
     proper_noun: Callable[[str], bool] | None = None
+    # a capitalised first word that is an adjective or participle, not a subject ("Besorgt äußerte
+    # sich Annan"): where a sentence may open with one, the subject follows the verb
+    predicative: Callable[[str], bool] | None = None
     # words after which a capitalised word names a place or a thing, not a speaker ("in Berlin")
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # words in a claim's content that mark it as a denial ("falsch", "false", "untrue")

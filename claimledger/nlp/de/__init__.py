@@ -125,6 +125,7 @@ PACK = LanguagePack(
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,
+    predicative=lexicon.predicative,
     prepositions=frozenset({
         "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
         "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",

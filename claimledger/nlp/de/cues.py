@@ -124,7 +124,8 @@ SPEECH_ACTS |= frozenset({
     "appellieren", "beklagen", "bedauern", "verteidigen", "räumen", "mahnen", "beschuldigen", "werfen",
     "lehnen", "schlagen", "empfehlen", "beschließen", "prangern", "sichern", "plädieren",
     "wirft", "lehnt", "räumt", "ruft", "mahnt", "beklagt", "bedauert", "verteidigt", "beschuldigt",
-    "appelliert", "prangert", "sichert", "plädiert",
+    "appelliert", "prangert", "sichert", "plädiert", "stritt", "stritten", "streitet", "streiten",
+    "abgestritten",
 })
 SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}
@@ -138,6 +139,7 @@ for _lemma, _particles, _forms, _participle in (
     ("zusichern", ("zu",), ("sicherte", "sicherten", "sichert", "sichern"), "zugesichert"),
     ("anprangern", ("an",), ("prangerte", "prangerten", "prangert", "prangern"), "angeprangert"),
     ("einwenden", ("ein",), ("wandte", "wandten", "wendet", "wenden"), "eingewandt"),
+    ("abstreiten", ("ab",), ("stritt", "stritten", "streitet", "streiten"), "abgestritten"),
 ):
     SPEECH_VERBS[_participle] = _lemma
     for _form in _forms:
@@ -191,6 +193,7 @@ DENIAL_CUES = frozenset({
     "dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet",
     "wies zurück", "wiesen zurück", "weist zurück", "zurückgewiesen", "widersprach",
     "widersprachen", "widerspricht", "leugnete", "leugneten", "leugnet", "verneinte", "verneinten",
+    "stritt ab", "stritten ab", "streitet ab", "streiten ab", "abgestritten",
 })
 DENIAL_WORDS = frozenset({
     "falsch", "unwahr", "erfunden", "haltlos", "unbegründet", "lüge", "lügen", "frei erfunden",

@@ -30,3 +30,15 @@ def proper_noun(word: str) -> bool:
     best = max(scores.values(), default=UNKNOWN)
     ne = scores.get("NE")
     return ne is not None and bool(ne == best or (best < UNKNOWN and best - ne <= CLOSE))
+
+
+PREDICATIVE_TAGS = frozenset({"ADJ(D)", "VV(PP)", "ADV"})
+
+
+@functools.lru_cache(maxsize=4096)
+def predicative(word: str) -> bool:
+    """True when the lexicon reads the lower-cased word as a predicative adjective, participle or
+    adverb and never as a noun or name ("Besorgt", "Zufrieden"; not "Kritiker", "Merkel"): a
+    sentence that opens with it has its subject after the verb."""
+    tags = [tag for tag, _ in _tagger().tag_word(word.lower(), cutoff=3)[:3]]
+    return any(t in PREDICATIVE_TAGS for t in tags) and not any(t in ("NN", "NE") for t in tags)

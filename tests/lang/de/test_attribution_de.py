@@ -706,3 +706,15 @@ def test_a_konjunktiv_i_sentence_with_no_claim_before_it_is_unattributed() -> No
 def test_genitive_relative_clause_after_the_source() -> None:
     c = claims("Tom Berg, dessen Behörde zuständig ist, sagte, dass Geld beschlagnahmt wurde.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("Tom Berg", "dass Geld beschlagnahmt wurde")
+
+
+def test_a_fronted_adjective_is_no_subject() -> None:
+    # "Besorgt" opens the sentence as a predicative adjective; the speaker follows the verb
+    c = claims("Besorgt äußerte sich Ida Marten über die Zunahme der Gewalt.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Ida Marten", "äußerte sich")
+    assert claims("Kritiker fürchten, dass die Kosten steigen.")[0]["source"]["text"] == "Kritiker"
+
+
+def test_abstreiten_is_a_denial() -> None:
+    c = claims("Der Minister stritt die Vorwürfe ab.")[0]
+    assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == ("reported", "stritt ab", "die Vorwürfe")
