@@ -140,6 +140,7 @@ for _lemma, _particles, _forms, _participle in (
     ("anprangern", ("an",), ("prangerte", "prangerten", "prangert", "prangern"), "angeprangert"),
     ("einwenden", ("ein",), ("wandte", "wandten", "wendet", "wenden"), "eingewandt"),
     ("abstreiten", ("ab",), ("stritt", "stritten", "streitet", "streiten"), "abgestritten"),
+    ("herausstreichen", ("heraus",), ("strich", "strichen", "streicht"), "herausgestrichen"),
 ):
     SPEECH_VERBS[_participle] = _lemma
     for _form in _forms:
@@ -150,7 +151,7 @@ for _form, _particles in SEPARABLE.items():
     SPEECH_VERBS.setdefault(_form, min(_particles) + _form)
 # in a subordinate clause the particle is joined to the verb ("der angab", "als er feststellte")
 PREFIX_PARTICLES = frozenset({"mit", "an", "zurück", "hin", "ein", "bekannt", "zu", "vor", "auf",
-                              "aus", "ab", "fest", "klar", "hinzu", "hervor"})
+                              "aus", "ab", "fest", "klar", "hinzu", "hervor", "heraus"})
 for _form, _particles in list(SEPARABLE.items()):
     _lemma = SPEECH_VERBS[_form]
     _base = next((_lemma[len(q):] for q in PREFIX_PARTICLES if _lemma.startswith(q)), _lemma)
