@@ -1674,6 +1674,8 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
     pack, low = view.pack, view.low
     if low[i] not in pack.statement_prepositions:
         return None
+    if not pack.capitalised_nouns:
+        return _lower_case_statement_phrase(view, i)
     a, b = view.noun_phrase_after(i + 1)
     heads = [j for j in range(a, b) if view.toks[j].text[:1].isupper()]
     if heads and len(heads) > 1 and not low[heads[0]].endswith(pack.statement_nouns) \
@@ -1694,6 +1696,31 @@ def _statement_noun_claim(view: SentenceView, i: int) -> Draft | None:
         cue_end = i + 1  # "Nach Polizeiangaben": the whole phrase is the source
     return Draft("according_to", content, [view.span(a, b)], [view.span(i, cue_end)],
                  view.sent.index, 0.55)
+
+
+def _lower_case_statement_phrase(view: SentenceView, i: int) -> Draft | None:
+    """'In a CNN poll released Monday, Clinton led …': where nouns are not capitalised, a fronted
+    phrase whose head is a statement noun (a poll, a survey) is the source, the preposition the
+    cue and the rest of the sentence the content, as English data marks it. Only determiners,
+    modifiers, names and "of" stand before the head ("In the RealClearPolitics average of New
+    Hampshire polls, …")."""
+    low, pack = view.low, view.pack
+    end = view.next_boundary(i + 1)
+    if not (i == 0 and end < len(low) and low[end] == ","):
+        return None  # mid-sentence ("leading in the polls", "going to the polls"): measured worse
+    head = next((j for j in range(i + 1, min(end, i + 1 + NAME_WORDS + 3))
+                 if low[j] in pack.statement_nouns), None)
+    if head is None or not _phrase(view, i + 1, head + 1) or any(
+            (low[j] in pack.prepositions and low[j] not in pack.np_joiners)
+            or low[j] in pack.relative_pronouns or low[j] in pack.conjunctions for j in range(i + 1, head)):
+        return None
+    b = head + 1  # to its comma: "In a survey from X released Monday, …"
+    while b < end and b - head <= ADJUNCT_WORDS and not _clause_word(view, b):
+        b += 1
+    content = _rest_of_sentence(view, i, b)
+    if not content:
+        return None
+    return Draft("according_to", content, [view.span(i + 1, b)], [view.span(i, i + 1)], view.sent.index, 0.5)
 
 
 def _with_inserted_apposition(view: SentenceView, b: int) -> int:

@@ -60,6 +60,9 @@ PACK = LanguagePack(
     }),
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
+    # "In a CNN poll, Clinton led …", "… is leading in the polls": what a poll says is its claim
+    statement_prepositions=frozenset({"in"}),
+    statement_nouns=("poll", "polls", "survey", "surveys"),
     subordinators=frozenset({"after", "before", "because", "since", "when", "whenever", "although",
                              "though", "if", "unless", "until", "once", "what", "whether"}),
     adverb_suffixes=("ly",),

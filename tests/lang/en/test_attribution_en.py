@@ -503,3 +503,10 @@ def test_lower_case_subject_shared_by_a_second_verb() -> None:
 def test_content_keeps_the_quotation_it_opens() -> None:
     c = claims('Gov. Ann Duce called the long lines "unacceptable."')[0]
     assert c["content"]["text"] == 'the long lines "unacceptable."'
+
+
+def test_a_fronted_poll_is_the_source_of_its_figures() -> None:
+    c = claims("In a Gazette poll released Monday, Ortiz had a 10-point lead.")[0]
+    assert (c["kind"], c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "according_to", "a Gazette poll released Monday", "In", "Ortiz had a 10-point lead")
+    assert not claims("In other words, he lost.")
