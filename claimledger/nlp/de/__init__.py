@@ -51,8 +51,9 @@ PACK = LanguagePack(
                      "schilderungen", "ankündigung", "erklärung", "einschätzungen", "dokument",
                      "veröffentlichung", "nachricht", "medien", "ergebnis", "erfahrungen",
                      "erkenntnisstand"),
+    # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
-                                "anbieten", "aufrufen"}),
+                                "anbieten", "aufrufen", "zeigen"}),
     infinitive_marker="zu",
     infinitive_ending="en",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",

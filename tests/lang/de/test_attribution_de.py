@@ -718,3 +718,9 @@ def test_a_fronted_adjective_is_no_subject() -> None:
 def test_abstreiten_is_a_denial() -> None:
     c = claims("Der Minister stritt die Vorwürfe ab.")[0]
     assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == ("reported", "stritt ab", "die Vorwürfe")
+
+
+def test_zeigte_sich_attributes_a_quotation_or_clause_not_a_stance() -> None:
+    assert not claims("Die Behörde zeigte sich besorgt über die Lage.")
+    c = claims("Die Behörde zeigte sich überzeugt, dass die Lage sich bessere.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("zeigte sich", "dass die Lage sich bessere")
