@@ -370,6 +370,8 @@ def _particle(view: SentenceView, i: int) -> int | None:
     start = i + 1
     for step in range(3):  # "teilte der Direktor, Bagus Puruhito, mit": past appositions
         end = view.next_boundary(start)
+        if end > start and view.low[end - 1] in needed:
+            return end - 1  # at the clause end: "sprach sich für eine Unabhängigkeit von X aus"
         for j in range(start, end):
             if view.low[j] in needed:
                 return j

@@ -125,7 +125,7 @@ SPEECH_ACTS |= frozenset({
     "lehnen", "schlagen", "empfehlen", "beschließen", "prangern", "sichern", "plädieren",
     "wirft", "lehnt", "räumt", "ruft", "mahnt", "beklagt", "bedauert", "verteidigt", "beschuldigt",
     "appelliert", "prangert", "sichert", "plädiert", "stritt", "stritten", "streitet", "streiten",
-    "abgestritten",
+    "abgestritten", "sprach", "sprachen", "spricht",
 })
 SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}

@@ -724,3 +724,10 @@ def test_zeigte_sich_attributes_a_quotation_or_clause_not_a_stance() -> None:
     assert not claims("Die Behörde zeigte sich besorgt über die Lage.")
     c = claims("Die Behörde zeigte sich überzeugt, dass die Lage sich bessere.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("zeigte sich", "dass die Lage sich bessere")
+
+
+def test_a_separable_particle_at_the_clause_end_wins() -> None:
+    # "sprach … von" inside the object is a preposition; the particle stands last
+    c = claims("Die Ministerin sprach sich für eine Unabhängigkeit von Dänemark aus.")[0]
+    assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
+        "reported", "sprach sich aus", "für eine Unabhängigkeit von Dänemark")
