@@ -760,7 +760,12 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         if b > a and b >= n - 1:  # reported is the subject
             return Draft("reported", [view.span(*passive)], [view.span(a, b)], cue,
                          view.sent.index, 0.55)
-        a = b = k
+        clause = next((j for j in range(k + 2, min(n, k + ADDRESSEE_WORDS + 2))
+                       if low[j] in pack.complementizers), None)
+        if clause is not None and _phrase(view, k + 1, clause):  # "was asked by a caller why …":
+            a, b, k = k + 1, clause, clause  # the agent asked; the clause is the content
+        else:
+            a = b = k
     if a > verb_end and k <= a:
         k = b  # "nannte er die Berichte hysterisch": the content follows the inverted subject
     clause = range(view.prev_boundary(verb), verb)

@@ -92,7 +92,7 @@ ACCORDING_PREFIX: tuple[tuple[str, ...], ...] = (
 ACCORDING_POSTFIX: frozenset[str] = frozenset()
 SO_MARKERS: frozenset[str] = frozenset()
 AS_MARKERS = frozenset({"as"})
-COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+COMPLEMENTIZERS = frozenset({"that", "whether", "if", "why", "how"})
 
 DENIAL_CUES = frozenset({
     "denied", "denies", "deny", "rejected", "rejects", "reject", "dismissed", "dismisses",

@@ -510,3 +510,8 @@ def test_a_fronted_poll_is_the_source_of_its_figures() -> None:
     assert (c["kind"], c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
         "according_to", "a Gazette poll released Monday", "In", "Ortiz had a 10-point lead")
     assert not claims("In other words, he lost.")
+
+
+def test_the_agent_of_a_passive_question_is_the_source() -> None:
+    c = claims("The host was asked by a caller why the men are coming.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("a caller", "why the men are coming")
