@@ -347,8 +347,7 @@ class SentenceView:
         low = self.low[j]
         if self.toks[j].text[:1].isupper():
             return True
-        return low.isalpha() and low not in self.pack.pronouns and bool(self.pack.adjective_endings) \
-            and low.endswith(self.pack.adjective_endings)
+        return low.isalpha() and low not in self.pack.pronouns and low.endswith(self.pack.adjective_endings)
 
     def _followed_by_noun(self, j: int) -> bool:
         for k in range(j + 1, min(j + 4, len(self.toks))):
@@ -631,7 +630,8 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     X.", '"…," said X'), or with the subject before and the content after it."""
     low, pack = view.low, view.pack
     rel = _relative_clause_subject(view, verb)
-    after_clause = rel and low[rel[0] - 1] == "," and (  # "When …, X, a …, said"; "On Monday, X, a …, said"
+    # "When …, X, a …, said"; "On Monday, X, a …, said"
+    after_clause = rel and rel[0] > 0 and low[rel[0] - 1] == "," and (
         low[0] in pack.subordinators or _fronted_adjuncts(view, rel[0] - 1))
     if rel and rel[0] > 0 and not after_clause:  # '"…," Jane Roe, a nurse, said': the quotation
         return _content_before(view, verb, verb_end, cue, rel)  # is the content
@@ -851,8 +851,10 @@ def _object_inside(view: SentenceView, verb: int, verb_end: int, a: int, b: int)
         return None
     k = b if a == verb + 1 else verb + 1
     x, y = view.noun_phrase_after(k)
+    if not x < y <= verb_end:
+        return None
     subject_pronoun = view.low[x] in view.pack.pronouns and view.low[x] not in view.pack.object_words
-    return (x, y) if x < y <= verb_end and not subject_pronoun else None
+    return None if subject_pronoun else (x, y)
 
 
 def _first_phrase(view: SentenceView, a: int, b: int) -> tuple[int, int] | None:
@@ -944,15 +946,18 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     told = _prepositional_addressee(view, a) if a < b and not subject else None
     if told:  # "Gegenüber der Zeitung sagte er, …": the subject follows the verb
         a, b = view.noun_phrase_after(verb_end + 1)
+        if b == a:
+            return None
     finite = [j for j in range(a, b) if view.is_finite(j)]
     # a date before the first auxiliary: "Ende Mai 2008 erklärte er" (not "X hatte am Montag erklärt")
     dated = any(low[j] in pack.time_words or view.toks[j].text.isdigit()
                 for j in range(a, finite[0] if finite else b))
+    # "Besorgt äußerte sich X": an adjective, unless no subject follows ("Kurz sagte, …": a name)
+    predicative = b - a == 1 and a == 0 and pack.predicative is not None and pack.predicative(low[a])
     fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
-                              or dated)) or (  # "Zum Rücktritt sagte X"; "Besorgt äußerte sich X"
-        b - a == 1 and a == 0 and pack.predicative is not None and pack.predicative(low[a]))
+                              or dated)) or predicative  # "Zum Rücktritt sagte X"
     if not subject and not pack.verb_second and finite and finite[0] > a \
             and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
         # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends
@@ -968,12 +973,11 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
         # inverted order: "Dabei habe er betont, dass …" / "Am Montag sagte der Minister, …"
         focus = fronted and not finite and low[a] not in pack.prepositions \
             and low[a] not in prefixes_by_first_word(pack.according_prefix)
-        before = (a + 1, b) if focus else (b, b)
+        before = (a, b) if predicative else (a + 1, b) if focus else (b, b)
         front = a
         expletive = verb + 1 < len(low) and low[verb + 1] in pack.separable.get(low[verb], ()) \
             and low[verb + 1] in pack.pronouns  # "heißt es": the fronted phrase says it
-        if expletive and (low[front] in pack.prepositions or low[front] in pack.contracted_articles) \
-                and front < verb:
+        if expletive and (low[front] in pack.prepositions or low[front] in pack.contracted_articles):
             a, b = front, view.group_start(verb)  # "Aus Kreisen der Koalition hieß es, …"
         else:
             a, b = _subject_between(view, verb)
@@ -1031,9 +1035,9 @@ def _adjunct_after_quote(view: SentenceView, a: int, b: int, verb_end: int, end:
     pack = view.pack
     if b - a > SOURCE_WORDS:
         return False
-    closes = [j for j in (a, a - 1, a - 2) if _closer_at(view, j) and not _quoted_name_before(view, j)]
-    if not closes:  # "…, a Cairo official told The New York Times." / "Ein Sprecher der „Polizei
-        # von DeLand“, Commander X sagte, …": a quoted name closes no quotation
+    # "…, a Cairo official told The New York Times." / "Ein Sprecher der „Polizei von DeLand“, X
+    # sagte, …": a quoted name closes no quotation
+    if not any(_closer_at(view, j) and not _quoted_name_before(view, j) for j in (a, a - 1, a - 2)):
         return view.telling(verb_end) and not _has_clause(view, k, end)
     if view.telling(verb_end) and k < end and view.low[k] not in pack.prepositions:
         k = _past_object(view, k, end)  # '"…," X told a rally, saying …': past whom it was told

@@ -429,16 +429,31 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> int | None:
 def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
     """A subjunctive or a reportative modal ("soll … gewesen sein"): what follows a claim with
     one is still that source's account."""
-    return any((t.lower in pack.subjunctive or t.lower in pack.reportative_modals) and t.text[:1].islower()
-               for t in tokens[sent.first : sent.last])
+    words = tokens[sent.first : sent.last]
+    modal = any(t.lower in pack.reportative_modals and t.text[:1].islower() for t in words)
+    return modal or bool(_reporting_subjunctives(tokens, sent, pack))
 
 
 def _reported_only(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
     """A subjunctive that only reported speech uses (Konjunktiv I: "sei", "bestehe"; not the
     pack's `weak_subjunctives`, which also say what would be): it continues the last claim even
     after sentences of the reporter's own."""
-    return any(t.lower in pack.subjunctive and t.lower not in pack.weak_subjunctives and t.text[:1].islower()
-               for t in tokens[sent.first : sent.last])
+    return any(w not in pack.weak_subjunctives for w in _reporting_subjunctives(tokens, sent, pack))
+
+
+def _reporting_subjunctives(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> list[str]:
+    """The subjunctive forms of a sentence that report: not next to the first person ("ich
+    habe": indicative) and not inside a fixed phrase of the pack's `subjunctive_idioms` ("Gott sei
+    Dank", "es sei denn")."""
+    words = [t.lower for t in tokens[sent.first : sent.last]]
+    idiom = set()
+    for phrase in pack.subjunctive_idioms:
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                idiom.update(range(k, k + len(phrase)))
+    return [w for k, (w, t) in enumerate(zip(words, tokens[sent.first : sent.last], strict=True))
+            if w in pack.subjunctive and t.text[:1].islower() and k not in idiom
+            and not any(words[x] in pack.first_person for x in (k - 1, k + 1) if 0 <= x < len(words))]
 
 
 CONTINUATION_GAP = 3  # sentences of the reporter's own between a claim and its Konjunktiv I continuation
@@ -477,8 +492,10 @@ def _named_before(drafts: list[attr.Draft]) -> None:
 def _continuations(
     drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
 ) -> list[attr.Draft]:
-    """Subjunctive sentences after a claim, without a cue of their own, continue its source; a
-    Konjunktiv I sentence with no claim before it is an unattributed claim of its own."""
+    """Subjunctive sentences after a claim, without a cue of their own, continue its source, also
+    a Konjunktiv I sentence after up to CONTINUATION_GAP sentences of the reporter's own (not
+    past a whole paragraph of them); a Konjunktiv I sentence with no claim before it is an
+    unattributed claim."""
     if not pack.subjunctive:
         return drafts
     by_sent: dict[int, list[int]] = {}
@@ -498,6 +515,9 @@ def _continuations(
                 out.append(attr.Draft("indirect", [(sent.start, sent.end)], [], [], sent.index, 0.4))
                 last, gap = out[-1], 0  # source unnamed ("Das Institut sieht keine Gefahr. Nur
             continue  # Halter seien zu schützen."): an unattributed claim, as a lone quotation
+        if gap and sent.paragraph > sentences[last.sentence].paragraph + 1:
+            last, gap = None, 0  # a paragraph of the reporter's own in between: a new account
+            continue
         continues = _has_subjunctive(tokens, sent, pack) if gap == 0 else _reported_only(tokens, sent, pack)
         if continues and not covered:
             out.append(attr.Draft("free_indirect", [(sent.start, sent.end)], [], [], sent.index,

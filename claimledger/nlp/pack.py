@@ -159,6 +159,9 @@ class LanguagePack:
     # subjunctive forms that also say what would be ("hätte", "könnte"): they continue a claim
     # only right after it, the others (Konjunktiv I) also after sentences of the reporter's own
     weak_subjunctives: frozenset[str] = field(default_factory=frozenset)
+    # fixed phrases whose subjunctive reports nothing ("Gott sei Dank", "es sei denn")
+    subjunctive_idioms: tuple[tuple[str, ...], ...] = ()
+    first_person: frozenset[str] = field(default_factory=frozenset)  # "ich habe": indicative
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()

@@ -731,3 +731,20 @@ def test_a_separable_particle_at_the_clause_end_wins() -> None:
     c = claims("Die Ministerin sprach sich für eine Unabhängigkeit von Dänemark aus.")[0]
     assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
         "reported", "sprach sich aus", "für eine Unabhängigkeit von Dänemark")
+
+
+def test_fixed_phrases_and_the_first_person_report_nothing() -> None:
+    for text in ("Gott sei Dank ist niemand verletzt worden.",
+                 "Die Regierung plant ein Gesetz, es sei denn, die Opposition stimmt dagegen.",
+                 "Das Wetter ist schön. Ich habe keine Zeit."):
+        assert not claims(text), text
+
+
+def test_a_paragraph_of_the_reporter_ends_the_account() -> None:
+    cs = claims("Der Minister sagte, es regne.\n\nNeue Meldung: Ein Unfall auf der A7.\n\n"
+                "Die Polizei bittet um Hinweise. Es gebe keine Verletzten.")
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [("indirect", "Der Minister"), ("indirect", "")]
+
+
+def test_a_lone_name_before_the_verb_stays_the_subject() -> None:
+    assert claims("Kurz sagte, die Lage sei ernst.")[0]["source"]["text"] == "Kurz"
