@@ -411,9 +411,9 @@ def _antecedent(view: SentenceView, a: int, b: int) -> tuple[int, int]:
     """The noun phrase that ends [a, b) before a relative pronoun: back over the words a noun
     phrase is made of, to its determiner or first name word."""
     low, pack, j = view.low, view.pack, b
-    while j > a and (view._np_token(j - 1) or low[j - 1].isalnum()) and low[j - 1] not in pack.prepositions \
-            and not view.is_verb_form(j - 1) and low[j - 1] not in pack.clause_verbs \
-            and low[j - 1] not in pack.complementizers and low[j - 1] not in pack.conjunctions:
+    while j > a and low[j - 1].isalnum() and low[j - 1] not in pack.prepositions \
+            and not _reads_as_verb(view, j - 1) and low[j - 1] not in pack.complementizers \
+            and low[j - 1] not in pack.conjunctions:
         j -= 1
         if low[j] in pack.determiners:
             break
@@ -605,13 +605,20 @@ def _lower_case_head(view: SentenceView, j: int) -> int:
     """Past the lower-case words after a determiner where nouns are not capitalised, up to the
     first word that reads as a verb (a verb of speaking, an auxiliary or marker, a past form
     by the pack's `past_participle_suffixes`) or a preposition."""
-    low, pack = view.low, view.pack
     k = j
-    while k < len(low) and low[k].isalpha() and view.toks[k].text[:1].islower() \
-            and not (view.is_verb_form(k) or view.leads_verb(k) or low[k] in pack.prepositions
-                     or (pack.past_participle_suffixes and low[k].endswith(pack.past_participle_suffixes))):
+    while k < len(view.low) and view.low[k].isalpha() and view.toks[k].text[:1].islower() \
+            and not (_reads_as_verb(view, k) or view.low[k] in view.pack.prepositions):
         k += 1
     return k if k - j <= NAME_WORDS else j
+
+
+def _reads_as_verb(view: SentenceView, k: int) -> bool:
+    """A lower-case word that reads as a verb where nouns are not capitalised: a verb of speaking,
+    an auxiliary or marker, or a past form by the pack's `past_participle_suffixes` ("arrested")."""
+    low, pack = view.low[k], view.pack
+    return view.is_verb_form(k) or view.leads_verb(k) or low in pack.clause_verbs or (
+        bool(pack.past_participle_suffixes) and view.toks[k].text[:1].islower()
+        and low.endswith(pack.past_participle_suffixes))
 
 
 def _cue_start(view: SentenceView, verb: int, d: Draft) -> int:
@@ -1052,11 +1059,12 @@ def _past_object(view: SentenceView, k: int, end: int) -> int:
     """After the short object at k (a noun phrase, also in lower case: "a rally", "advisers"):
     the first boundary, preposition, time word or clause word, else k."""
     low, pack = view.low, view.pack
-    for j in range(k, min(end, k + ADDRESSEE_WORDS + 3)):
+    stop = min(end, k + ADDRESSEE_WORDS + 3)
+    for j in range(k, stop):
         if low[j] in BOUNDARY or low[j] in END_PUNCT or low[j] in pack.prepositions \
                 or low[j] in pack.time_words or _clause_word(view, j):
-            return j if j > k else k
-    return k
+            return j
+    return end if stop == end else k  # '"…," Trump told a rally' at the sentence end
 
 
 def _closer_at(view: SentenceView, *positions: int) -> bool:
@@ -1725,9 +1733,9 @@ def _lower_case_statement_phrase(view: SentenceView, i: int) -> Draft | None:
             (low[j] in pack.prepositions and low[j] not in pack.np_joiners)
             or low[j] in pack.relative_pronouns or low[j] in pack.conjunctions for j in range(i + 1, head)):
         return None
-    b = head + 1  # to its comma: "In a survey from X released Monday, …"
-    while b < end and b - head <= ADJUNCT_WORDS and not _clause_word(view, b):
-        b += 1
+    if end - head > ADJUNCT_WORDS or any(_clause_word(view, j) for j in range(head + 1, end)):
+        return None  # the phrase runs to its comma without a clause: "In a survey from X released Monday,"
+    b = end
     content = _rest_of_sentence(view, i, b)
     if not content:
         return None
@@ -1803,8 +1811,8 @@ def _adjunct_clause_at(view: SentenceView, j: int) -> bool:
         return False
     if _relative_at(view, j) or low[j] in pack.purpose_markers:
         return True
-    if low[j] in pack.subordinators:
-        return low[j] not in pack.prepositions  # "seit 2014" is a phrase
+    if low[j] in pack.subordinators:  # "seit 2014" is a phrase, "seit er im Amt ist" a clause
+        return low[j] not in pack.prepositions or (j + 1 < len(view.toks) and low[j + 1] in pack.pronouns)
     return low[j] in pack.prepositions and j + 2 < len(view.toks) and _relative_at(view, j + 1) \
         and not (low[j + 1] in pack.determiners and view.starts_phrase(j + 2))  # "für die neuen …"
 

@@ -176,14 +176,14 @@ def _sentence_ends_after_phrase(toks: list[tuple[str, int, int]], k: int, pack: 
 
 def _attribution_follows(toks: list[tuple[str, int, int]], j: int, pack: LanguagePack) -> bool:
     """After a quotation that ends in "!" or "?" (closing marks from token j): a comma or a
-    lower-case word follows, or a short clause with a verb of speaking before its end. Where
-    verbs go second, the quotation is the clause's first part and the verb comes right after it
-    ('„Raus!“ rief er.'; '„…!“ Der Minister sagte, …' is a new sentence)."""
+    lower-case word follows, or (where verbs do not go second: there the verb comes right after
+    the quotation, '„Raus!“ rief er.') a short clause with a verb of speaking before its end."""
     if _lower_after(toks, j):
         return True
+    if pack.verb_second:
+        return False
     j = _after_closers(toks, j)
-    window = 1 if pack.verb_second else ATTRIBUTION_WORDS
-    for k in range(j, min(len(toks), j + window)):
+    for k in range(j, min(len(toks), j + ATTRIBUTION_WORDS)):
         word = toks[k][0]
         if word in SENT_END:
             return False

@@ -51,7 +51,7 @@ PACK = LanguagePack(
                      "schilderungen", "ankündigung", "erklärung", "einschätzungen", "dokument",
                      "veröffentlichung", "nachricht", "medien", "ergebnis", "erfahrungen",
                      "erkenntnisstand"),
-    # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is
+    # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is one
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
                                 "anbieten", "aufrufen", "zeigen"}),
     infinitive_marker="zu",
