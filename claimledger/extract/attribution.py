@@ -371,13 +371,19 @@ def _particle(view: SentenceView, i: int) -> int | None:
         end = view.next_boundary(start)
         if end > start and view.low[end - 1] in needed:
             return end - 1  # at the clause end: "sprach sich für eine Unabhängigkeit von X aus"
-        for j in range(start, end):
-            if view.low[j] in needed:
-                return j
+        for j in range(start, end):  # inside ("hieß es am Montag"), unless it opens a phrase
+            if view.low[j] in needed and not _opens_phrase(view, j + 1, end):
+                return j  # as an article or preposition does ("wenden sich an ein Gericht")
         if end >= len(view.toks) or view.low[end] != "," or (step and not _apposition(view, start, end)):
             return None
         start = end + 1
     return None
+
+
+def _opens_phrase(view: SentenceView, j: int, end: int) -> bool:
+    """Token j (before `end`) begins a noun phrase: a capitalised word, a figure or a determiner."""
+    return j < end and (view.toks[j].text[:1].isupper() or view.toks[j].text[:1].isdigit()
+                        or view.low[j] in view.pack.determiners)
 
 
 def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:

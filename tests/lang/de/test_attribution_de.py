@@ -748,3 +748,10 @@ def test_a_paragraph_of_the_reporter_ends_the_account() -> None:
 
 def test_a_lone_name_before_the_verb_stays_the_subject() -> None:
     assert claims("Kurz sagte, die Lage sei ernst.")[0]["source"]["text"] == "Kurz"
+
+
+def test_an_article_or_preposition_is_no_particle() -> None:
+    for text in ("Die Bürger wenden sich an ein Gericht.",
+                 "Die Parteien streiten ab Montag über den Haushalt.",
+                 "Die Soldaten sichern die Grenze zu Polen."):
+        assert not claims(text), text
