@@ -182,7 +182,9 @@ def _rule_additions(drafts: list[attr.Draft], rules: list[attr.Draft], kinds: tu
                     min_confidence: float | None) -> list[attr.Draft]:
     """Rule claims of `kinds` whose content no tagger claim touches (the tagger misses some
     quotations, "laut X" phrases and subjunctive continuations the rules read). A continuation
-    continues the claim right before it in the merged list, as a tagger continuation does."""
+    continues the claim right before it in the merged list, as a tagger continuation does. Rule
+    claims carry the rule engine's fixed confidences (0.4-0.65, not learned probabilities): the
+    learned floor does not apply to them; a `--min-confidence` keeps those at or above it."""
     added: list[attr.Draft] = []
     for r in sorted(rules, key=lambda d: d.content[0][0] if d.content else 0):
         below = min_confidence is not None and r.confidence < min_confidence

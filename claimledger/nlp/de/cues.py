@@ -174,21 +174,19 @@ SO_MARKERS = frozenset({"so"})
 AS_MARKERS = frozenset({"wie"})
 COMPLEMENTIZERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb"})
 
-# Konjunktiv I (and the unambiguous Konjunktiv II forms reporters use in its place)
-SUBJUNCTIVE = frozenset({
-    "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
-    "möge", "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "wisse", "brauche", "handle",
-    "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "verfüge", "führe",
-    "arbeite", "plane", "verstoße", "bestehe", "befinde", "betrage", "hätten", "wären",
-    "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde", "könnte",
-    "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "habest", "werdest", "dürfte",
-})
-
-# Konjunktiv II forms, also conditional or counterfactual ("Das wäre der Anfang …")
+# Konjunktiv II forms reporters use in place of Konjunktiv I; also conditional or
+# counterfactual ("Das wäre der Anfang …"), so weaker evidence of reported speech
 WEAK_SUBJUNCTIVE = frozenset({
     "hätten", "wären", "würden", "könnten", "müssten", "sollten", "dürften", "hätte", "wäre", "würde",
     "könnte", "müsste", "gäbe", "ginge", "käme", "läge", "stünde", "dürfte",
 })
+# Konjunktiv I, and the Konjunktiv II forms above
+SUBJUNCTIVE = frozenset({
+    "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
+    "möge", "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "wisse", "brauche", "handle",
+    "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "verfüge", "führe",
+    "arbeite", "plane", "verstoße", "bestehe", "befinde", "betrage", "habest", "werdest",
+}) | WEAK_SUBJUNCTIVE
 
 DENIAL_CUES = frozenset({
     "dementierte", "dementierten", "dementiert", "bestritt", "bestritten", "bestreitet",
