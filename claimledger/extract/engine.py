@@ -494,10 +494,10 @@ def _named_before(drafts: list[attr.Draft]) -> None:
 def _continuations(
     drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence], pack: LanguagePack
 ) -> list[attr.Draft]:
-    """Subjunctive sentences after a claim, without a cue of their own, continue its source, also
-    a Konjunktiv I sentence after up to CONTINUATION_GAP sentences of the reporter's own (not
-    past a whole paragraph of them); a Konjunktiv I sentence with no claim before it is an
-    unattributed claim."""
+    """Subjunctive sentences right after a claim, without a cue of their own, continue its
+    source. A Konjunktiv I sentence with no claim before it, or after up to CONTINUATION_GAP
+    sentences of the reporter's own (not past a whole paragraph of them), is reported speech
+    whose source the text does not settle: an unattributed claim."""
     if not pack.subjunctive:
         return drafts
     by_sent: dict[int, list[int]] = {}
@@ -521,7 +521,10 @@ def _continuations(
             last, gap = None, 0  # a paragraph of the reporter's own in between: a new account
             continue
         continues = _has_subjunctive(tokens, sent, pack) if gap == 0 else _reported_only(tokens, sent, pack)
-        if continues and not covered:
+        if continues and not covered and gap:  # after sentences of the reporter's own, whose
+            out.append(attr.Draft("indirect", [(sent.start, sent.end)], [], [], sent.index, 0.4))
+            last, gap = out[-1], 0  # account it is is not certain: reported, source unnamed
+        elif continues and not covered:
             out.append(attr.Draft("free_indirect", [(sent.start, sent.end)], [], [], sent.index,
                                   0.45, inherit_from=last))
             last, gap = out[-1], 0

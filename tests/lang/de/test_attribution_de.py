@@ -687,14 +687,18 @@ def test_dative_addressee_ends_before_the_time_phrase() -> None:
     assert (c["addressee"]["text"], c["content"]["text"]) == ("der Zeitung", "dass es vorbei sei")
 
 
-def test_konjunktiv_i_continues_a_claim_after_sentences_of_the_reporter() -> None:
-    # "bestehe" only reports; "wäre" may also say what would be, so it continues only right after
+def test_konjunktiv_i_after_sentences_of_the_reporter_is_reported_with_no_named_source() -> None:
+    # "bestehe" only reports, but after the reporter's own sentences whose account it is is not
+    # certain; "wäre" may also say what would be, so it reports only right after a claim
     text = ("Die Regierung warnte vor neuen Überschwemmungen. Am Fluss stieg das Wasser weiter. "
-            "Ein Dammbruch wäre eine Katastrophe. Eine Gefahr für die Stadt bestehe nicht.")
+            "Ein Dammbruch wäre eine Katastrophe. Eine Gefahr für die Stadt bestehe nicht. Die Dämme "
+            "seien stabil.")
     cs = claims(text)
     assert [(c["kind"], c["source"]["text"]) for c in cs] == [
-        ("reported", "Die Regierung"), ("free_indirect", "Die Regierung")]
+        ("reported", "Die Regierung"), ("indirect", ""), ("free_indirect", "")]
     assert cs[1]["content"]["text"].startswith("Eine Gefahr")
+    right_after = claims("Die Regierung warnte vor Überschwemmungen. Die Dämme seien stabil.")
+    assert [(c["kind"], c["source"]["text"]) for c in right_after][1] == ("free_indirect", "Die Regierung")
 
 
 def test_a_konjunktiv_i_sentence_with_no_claim_before_it_is_unattributed() -> None:
