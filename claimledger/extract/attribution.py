@@ -166,8 +166,10 @@ class SentenceView:
         if self.low[i] in self.pack.reflexive_cues and not (
                 i + 1 < len(self.low) and self.low[i + 1] in self.pack.reflexives):
             return False  # "zeigte ein Bild", not "zeigte sich zufrieden"
-        # a passive participle ("… angeboten werde") is no cue
-        return not (i + 1 < len(self.low) and self.low[i + 1] in self.pack.passive_auxiliaries)
+        # a passive participle before its auxiliary where verbs go last ("… angeboten werde") is
+        # no cue; English puts the auxiliary first ("what analysts said was a sign": a cue)
+        return not (self.pack.verb_second and i + 1 < len(self.low)
+                    and self.low[i + 1] in self.pack.passive_auxiliaries)
 
     def telling(self, i: int) -> bool:
         """The verb at i is a verb of telling (its lemma in the pack's `addressee_verbs`)."""
@@ -841,6 +843,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     start = max((j + 1 for j in range(a - 1) if low[j] in {":", ";"}), default=0)
     inserted = inserted and low[start] not in pack.subordinators  # "Without reform, he says,
     contents = [view.span(start, a - 1), c] if inserted else [c]  # the fund …": both sides
+    if not inserted and 0 < a < b and k == verb_end + 1 and k < n and low[k] in pack.clause_verbs \
+            and (low[a - 1] in pack.relative_pronouns or low[a - 1] in pack.complementizers
+                 or low[a - 1] in pack.subordinators):
+        contents = [view.span(a - 1, a), c]  # "which the probe said were covered up": the
+        # relative word stands for the subject of the reported clause
     return Draft(kind, contents, [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
 

@@ -515,3 +515,11 @@ def test_a_fronted_poll_is_the_source_of_its_figures() -> None:
 def test_the_agent_of_a_passive_question_is_the_source() -> None:
     c = claims("The host was asked by a caller why the men are coming.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("a caller", "why the men are coming")
+
+
+def test_said_inside_a_relative_clause() -> None:
+    # "which the probe said were covered up": the relative word stands for the reported subject
+    c = claims("They named the attacks, which the probe said were covered up by the agency.")[0]
+    first = c["content"]["spans"][0]
+    assert (c["source"]["text"], c["cue"]["text"], first[1] - first[0]) == ("the probe", "said", len("which"))
+    assert c["content"]["text"] == "which were covered up by the agency"
