@@ -995,8 +995,9 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
             and low[a] not in prefixes_by_first_word(pack.according_prefix)
         before = (a, b) if predicative else (a + 1, b) if focus else (b, b)
         front = a
+        # "heißt es", "geht hervor": no speaker after the verb; the fronted phrase says it
         expletive = verb + 1 < len(low) and low[verb + 1] in pack.separable.get(low[verb], ()) \
-            and low[verb + 1] in pack.pronouns  # "heißt es": the fronted phrase says it
+            and low[verb + 1] in pack.fronted_source_particles
         if expletive and (low[front] in pack.prepositions or low[front] in pack.contracted_articles):
             a, b = front, view.group_start(verb)  # "Aus Kreisen der Koalition hieß es, …"
         else:

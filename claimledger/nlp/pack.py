@@ -162,6 +162,9 @@ class LanguagePack:
     # fixed phrases whose subjunctive reports nothing ("Gott sei Dank", "es sei denn")
     subjunctive_idioms: tuple[tuple[str, ...], ...] = ()
     first_person: frozenset[str] = field(default_factory=frozenset)  # "ich habe": indicative
+    # particles right after a verb whose clause has no speaker of its own: a fronted phrase is
+    # the source ("Aus Kreisen der Koalition hieß es, …", "Aus dem Bericht geht hervor, dass …")
+    fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()

@@ -126,6 +126,7 @@ PACK = LanguagePack(
     subjunctive_idioms=(("gott", "sei", "dank"), ("es", "sei", "denn"), ("wie", "dem", "auch", "sei"),
                         ("sei", "es"), ("koste", "es", "was", "es", "wolle")),
     first_person=frozenset({"ich"}),
+    fronted_source_particles=frozenset({"es", "hervor"}),
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,

@@ -759,3 +759,8 @@ def test_an_article_or_preposition_is_no_particle() -> None:
                  "Die Parteien streiten ab Montag über den Haushalt.",
                  "Die Soldaten sichern die Grenze zu Polen."):
         assert not claims(text), text
+
+
+def test_aus_x_geht_hervor_takes_the_fronted_phrase_as_source() -> None:
+    c = claims("Aus dem Bericht geht hervor, dass die Zahl der Opfer gestiegen ist.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Aus dem Bericht", "geht hervor")
