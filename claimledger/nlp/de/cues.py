@@ -57,6 +57,7 @@ SPEECH_VERBS |= strong("einräumen", "räumte", "räumten", "räumt", "eingeräu
 SPEECH_VERBS |= strong("bekanntgeben", "gab", "gaben", "gibt", "bekanntgegeben")
 SPEECH_VERBS |= strong("annehmen", "nahm", "nahmen", "nimmt", "angenommen")
 SPEECH_VERBS |= strong("zugeben", "zugegeben")
+SPEECH_VERBS |= strong("angeben", "angegeben")  # "gab … an" is a separable form below
 SPEECH_VERBS |= strong("vorwerfen", "warf", "warfen", "wirft", "vorgeworfen")
 SPEECH_VERBS |= strong("anbieten", "bot", "boten", "bietet", "angeboten")
 SPEECH_VERBS |= strong("aufrufen", "rief", "aufgerufen")

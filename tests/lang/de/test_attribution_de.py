@@ -764,3 +764,9 @@ def test_an_article_or_preposition_is_no_particle() -> None:
 def test_aus_x_geht_hervor_takes_the_fronted_phrase_as_source() -> None:
     c = claims("Aus dem Bericht geht hervor, dass die Zahl der Opfer gestiegen ist.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Aus dem Bericht", "geht hervor")
+
+
+def test_impersonal_passive_of_angeben() -> None:
+    c = claims("Als Grund wurde angegeben, dass der Mann vorbestraft sei.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "", "wurde angegeben", "dass der Mann vorbestraft sei")
