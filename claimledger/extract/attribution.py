@@ -795,6 +795,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if kind == "reported" and k >= end and a < b < verb - 1 and low[b] in pack.clause_verbs \
             and a == view.prev_boundary(a + 1) and _subject_before_auxiliary(view, a, b):
         k, end = b + 1, view.group_start(verb)  # "Die CDU hatte Aufklärung gefordert": the object
+        if k < end and low[k] in pack.reflexives:  # "hat sich für X ausgesprochen": "sich" is the cue's
+            cue, k = cue + [view.span(k, k + 1)], k + 1
     if kind == "reported":  # "forderte am Montag eine Untersuchung": the object, not the day
         k = _after_time(view, k, end)
         if k == end - 1 and low[k] in pack.time_words:

@@ -58,6 +58,10 @@ SPEECH_VERBS |= strong("bekanntgeben", "gab", "gaben", "gibt", "bekanntgegeben")
 SPEECH_VERBS |= strong("annehmen", "nahm", "nahmen", "nimmt", "angenommen")
 SPEECH_VERBS |= strong("zugeben", "zugegeben")
 SPEECH_VERBS |= strong("angeben", "angegeben")  # "gab … an" is a separable form below
+# participles of separable verbs listed below by their finite forms ("hat sich dafür
+# ausgesprochen", "war davon ausgegangen", "ist aus dem Bericht hervorgegangen")
+SPEECH_VERBS |= strong("aussprechen", "ausgesprochen") | strong("ausgehen", "ausgegangen") \
+    | strong("hervorgehen", "hervorgegangen")
 SPEECH_VERBS |= strong("vorwerfen", "warf", "warfen", "wirft", "vorgeworfen")
 SPEECH_VERBS |= strong("anbieten", "bot", "boten", "bietet", "angeboten")
 SPEECH_VERBS |= strong("aufrufen", "rief", "aufgerufen")
@@ -126,7 +130,7 @@ SPEECH_ACTS |= frozenset({
     "lehnen", "schlagen", "empfehlen", "beschließen", "prangern", "sichern", "plädieren",
     "wirft", "lehnt", "räumt", "ruft", "mahnt", "beklagt", "bedauert", "verteidigt", "beschuldigt",
     "appelliert", "prangert", "sichert", "plädiert", "stritt", "stritten", "streitet", "streiten",
-    "abgestritten", "sprach", "sprachen", "spricht",
+    "abgestritten", "sprach", "sprachen", "spricht", "ausgesprochen",
 })
 SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}

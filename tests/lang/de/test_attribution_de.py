@@ -770,3 +770,11 @@ def test_impersonal_passive_of_angeben() -> None:
     c = claims("Als Grund wurde angegeben, dass der Mann vorbestraft sei.")[0]
     assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
         "", "wurde angegeben", "dass der Mann vorbestraft sei")
+
+
+def test_participles_of_separable_verbs() -> None:
+    c = claims("Der Minister hat sich für eine Reform ausgesprochen.")[0]
+    assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
+        "reported", "hat sich ausgesprochen", "für eine Reform")
+    c = claims("Die Polizei war davon ausgegangen, dass der Täter geflohen sei.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Die Polizei", "dass der Täter geflohen sei")
