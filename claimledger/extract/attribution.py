@@ -1559,7 +1559,7 @@ def _according_triggers(pack: LanguagePack) -> frozenset[str]:
     """Every word with which one of the according readers may start."""
     return frozenset(p[0] for p in pack.according_prefix) | pack.statement_prepositions \
         | pack.according_postfix | pack.so_markers | pack.relative_cues | pack.as_markers \
-        | pack.anaphoric_cues
+        | pack.anaphoric_cues | pack.hearsay_adverbs
 
 
 def _prefix_claim(view: SentenceView, i: int) -> Draft | None:
@@ -1628,7 +1628,18 @@ def _marked_claim(view: SentenceView, i: int) -> Draft | None:
     return None
 
 
-ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim)
+def _hearsay_claim(view: SentenceView, i: int) -> Draft | None:
+    """'The company has reportedly taken heat …': a hearsay adverb (pack `hearsay_adverbs`) makes
+    its sentence an unnamed source's account, the adverb its cue (as English data marks it)."""
+    if view.low[i] not in view.pack.hearsay_adverbs:
+        return None
+    if any(view.is_verb_form(j) for j in range(len(view.toks))):
+        return None  # "Trump reportedly said …": the verb's claim
+    content = _rest_of_sentence(view, i, i + 1)
+    return Draft("indirect", content, [], [view.span(i, i + 1)], view.sent.index, 0.45) if content else None
+
+
+ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim, _hearsay_claim)
 
 
 def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:

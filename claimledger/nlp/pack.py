@@ -165,6 +165,8 @@ class LanguagePack:
     # particles right after a verb whose clause has no speaker of its own: a fronted phrase is
     # the source ("Aus Kreisen der Koalition hieß es, …", "Aus dem Bericht geht hervor, dass …")
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
+    # adverbs that make their sentence an unnamed source's account ("reportedly")
+    hearsay_adverbs: frozenset[str] = field(default_factory=frozenset)
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()

@@ -62,6 +62,7 @@ PACK = LanguagePack(
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
     # "In a CNN poll, Clinton led …", "… is leading in the polls": what a poll says is its claim
     statement_prepositions=frozenset({"in"}),
+    hearsay_adverbs=frozenset({"reportedly"}),
     statement_nouns=("poll", "polls", "survey", "surveys"),
     subordinators=frozenset({"after", "before", "because", "since", "when", "whenever", "although",
                              "though", "if", "unless", "until", "once", "what", "whether"}),

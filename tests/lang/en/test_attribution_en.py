@@ -523,3 +523,10 @@ def test_said_inside_a_relative_clause() -> None:
     first = c["content"]["spans"][0]
     assert (c["source"]["text"], c["cue"]["text"], first[1] - first[0]) == ("the probe", "said", len("which"))
     assert c["content"]["text"] == "which were covered up by the agency"
+
+
+def test_reportedly_makes_an_unnamed_account() -> None:
+    c = claims("The company has reportedly taken heat from a civil rights group.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "", "reportedly", "The company has taken heat from a civil rights group")
+    assert [c["cue"]["text"] for c in claims("Trump reportedly said he would run.")] == ["reportedly said"]
