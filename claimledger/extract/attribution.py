@@ -382,6 +382,16 @@ def _particle(view: SentenceView, i: int) -> int | None:
     return None
 
 
+def _fronted_object(view: SentenceView, a: int, verb: int) -> bool:
+    """Tokens [a, verb) are a noun phrase (an article or capitalised word first, no preposition,
+    time word or clause word in it): before a verb and its pronoun subject, an object."""
+    low, pack = view.low, view.pack
+    if not (low[a] in pack.determiners or view.toks[a].text[:1].isupper()) or not _phrase(view, a, verb):
+        return False
+    adjunct = pack.prepositions | pack.contracted_articles | pack.time_words
+    return not any(low[j] in adjunct for j in range(a, verb))
+
+
 def _opens_phrase(view: SentenceView, j: int, end: int) -> bool:
     """Token j (before `end`) begins a noun phrase: a capitalised word, a figure or a determiner."""
     return j < end and (view.toks[j].text[:1].isupper() or view.toks[j].text[:1].isdigit()
@@ -797,6 +807,13 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         k, end = b + 1, view.group_start(verb)  # "Die CDU hatte Aufklärung gefordert": the object
         if k < end and low[k] in pack.reflexives:  # "hat sich für X ausgesprochen": "sich" is the cue's
             cue, k = cue + [view.span(k, k + 1)], k + 1
+    front = view.prev_boundary(verb)
+    if kind == "reported" and a == verb + 1 and low[a] in pack.nominative_pronouns and front < verb \
+            and _fronted_object(view, front, verb) and not any(
+                _opens_phrase(view, j, end) for j in range(b, end)):
+        # "Die Vorwürfe wies er zurück": the pronoun is the subject, the fronted phrase what
+        # was rejected (where verbs go second, an object may come first)
+        return Draft("reported", [view.span(front, verb)], [view.span(a, b)], cue, view.sent.index, 0.55)
     if kind == "reported":  # "forderte am Montag eine Untersuchung": the object, not the day
         k = _after_time(view, k, end)
         if k == end - 1 and low[k] in pack.time_words:
@@ -979,7 +996,8 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
-                              or dated)) or predicative  # "Zum Rücktritt sagte X"
+                              or dated)) or predicative or (  # "Zum Rücktritt sagte X"
+        pack.verb_second and verb + 1 < len(low) and low[verb + 1] in pack.nominative_pronouns)  # "… wies er"
     if not subject and not pack.verb_second and finite and finite[0] > a \
             and not any(low[j] in pack.relative_pronouns for j in range(a, finite[0])):
         # "Verizon has been working to emphasize", "Mr. Ryan has long said": the subject ends

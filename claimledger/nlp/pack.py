@@ -167,6 +167,9 @@ class LanguagePack:
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs that make their sentence an unnamed source's account ("reportedly")
     hearsay_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # pronouns that are only ever subjects ("er", "wir"): after the verb, the phrase before it is
+    # the object ("Die Vorwürfe wies er zurück")
+    nominative_pronouns: frozenset[str] = field(default_factory=frozenset)
     # endings of a present participle: after a comma it shares the sentence's subject ("X said
     # ..., adding that ...", "..., telling reporters that ...")
     participle_suffixes: tuple[str, ...] = ()

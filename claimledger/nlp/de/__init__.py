@@ -127,6 +127,7 @@ PACK = LanguagePack(
                         ("sei", "es"), ("koste", "es", "was", "es", "wolle")),
     first_person=frozenset({"ich"}),
     fronted_source_particles=frozenset({"es", "hervor"}),
+    nominative_pronouns=frozenset({"er", "wir", "ich", "man"}),
     type_hints=entities.TYPE_HINTS,
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,

@@ -778,3 +778,10 @@ def test_participles_of_separable_verbs() -> None:
         "reported", "hat sich ausgesprochen", "für eine Reform")
     c = claims("Die Polizei war davon ausgegangen, dass der Täter geflohen sei.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("Die Polizei", "dass der Täter geflohen sei")
+
+
+def test_a_fronted_object_before_a_pronoun_subject() -> None:
+    c = claims("Die Vorwürfe wies er entschieden zurück.")[0]
+    assert (c["kind"], c["source"]["text"], c["content"]["text"]) == ("reported", "er", "Die Vorwürfe")
+    c = claims("Am Montag wies er die Vorwürfe zurück.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("er", "die Vorwürfe")
