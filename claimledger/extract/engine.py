@@ -521,9 +521,9 @@ def _continuations(
             last, gap = None, 0  # a paragraph of the reporter's own in between: a new account
             continue
         continues = _has_subjunctive(tokens, sent, pack) if gap == 0 else _reported_only(tokens, sent, pack)
-        if continues and not covered and gap:  # after sentences of the reporter's own, whose
+        if continues and not covered and gap:  # after the reporter's own sentences the speaker
             out.append(attr.Draft("indirect", [(sent.start, sent.end)], [], [], sent.index, 0.4))
-            last, gap = out[-1], 0  # account it is is not certain: reported, source unnamed
+            last, gap = out[-1], 0  # is not certain: reported, source unnamed
         elif continues and not covered:
             out.append(attr.Draft("free_indirect", [(sent.start, sent.end)], [], [], sent.index,
                                   0.45, inherit_from=last))

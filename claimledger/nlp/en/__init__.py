@@ -60,7 +60,7 @@ PACK = LanguagePack(
     }),
     clause_verbs=frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"}),
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
-    # "In a CNN poll, Clinton led …", "… is leading in the polls": what a poll says is its claim
+    # "In a CNN poll, Clinton led …": what a fronted poll says is its claim
     statement_prepositions=frozenset({"in"}),
     hearsay_adverbs=frozenset({"reportedly"}),
     statement_nouns=("poll", "polls", "survey", "surveys"),
