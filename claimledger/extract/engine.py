@@ -5,6 +5,7 @@ Chains the passes of `attribution` and resolves sources to entities with `entiti
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
@@ -51,6 +52,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         drafts = _rule_drafts(reading, tokens, sentences, pack)
     _after_datelines(reading, drafts)
     _without_time(reading, drafts, pack)
+    _cue_phrases(reading, drafts, pack)
     if reading is not text:
         _typed_marks(text, drafts)
     drafts.sort(key=lambda d: (d.content[0][0] if d.content else 0, d.cue[0][0] if d.cue else 0))
@@ -105,6 +107,27 @@ def _without_time(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> No
             cut = len(text[a:cut].rstrip().rstrip(",")) + a  # "…, der Sprecher, am Abend"
         if cut < b:
             d.source[-1] = (a, cut)
+
+
+def _cue_phrases(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> None:
+    """A cue takes the phrase of the pack's `cue_phrases` right after it ("said in a statement",
+    as English data most often marks it), unless the phrase is part of a content or source."""
+    if not pack.cue_phrases:
+        return
+    pattern = _cue_phrase_re(pack.cue_phrases)
+    for d in drafts:
+        if not d.cue:
+            continue
+        end = d.cue[-1][1]
+        m = pattern.match(text, end)
+        if m and not _overlaps([(end, m.end())], d.content + d.source):
+            d.cue[-1] = (d.cue[-1][0], m.end())
+
+
+@functools.cache
+def _cue_phrase_re(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    words = "|".join(r"\s+".join(re.escape(w) for w in p) for p in phrases)
+    return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
 
 
 def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],

@@ -167,6 +167,8 @@ class LanguagePack:
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs that make their sentence an unnamed source's account ("reportedly")
     hearsay_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # phrases a cue takes when they follow it ("said in a statement")
+    cue_phrases: tuple[tuple[str, ...], ...] = ()
     # pronouns that are only ever subjects ("er", "wir"): after the verb, the phrase before it is
     # the object ("Die Vorwürfe wies er zurück")
     nominative_pronouns: frozenset[str] = field(default_factory=frozenset)

@@ -63,6 +63,7 @@ PACK = LanguagePack(
     # "In a CNN poll, Clinton led …": what a fronted poll says is its claim
     statement_prepositions=frozenset({"in"}),
     hearsay_adverbs=frozenset({"reportedly"}),
+    cue_phrases=(("in", "a", "statement"), ("in", "an", "interview")),
     statement_nouns=("poll", "polls", "survey", "surveys"),
     subordinators=frozenset({"after", "before", "because", "since", "when", "whenever", "although",
                              "though", "if", "unless", "until", "once", "what", "whether"}),

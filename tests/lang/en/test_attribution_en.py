@@ -530,3 +530,8 @@ def test_reportedly_makes_an_unnamed_account() -> None:
     assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
         "", "reportedly", "The company has taken heat from a civil rights group")
     assert [c["cue"]["text"] for c in claims("Trump reportedly said he would run.")] == ["reportedly said"]
+
+
+def test_said_in_a_statement_is_one_cue() -> None:
+    c = claims('"We will win," the senator said in a statement.')[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("said in a statement", '"We will win,"')
