@@ -471,8 +471,9 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if part is None:
             continue
         cue, reflexive = _verb_cue(view, i, part)
-        shared = _participle(view, i) or _after_conjunction(view, i)
-        d = _shared_subject_claim(view, i, part, cue, drafts) if shared else None
+        conjoined = _after_conjunction(view, i)
+        shared = conjoined or _participle(view, i)
+        d = _shared_subject_claim(view, i, part, cue, drafts, conjoined) if shared else None
         if d is None and (not shared or view.pack.verb_second):
             # where verbs go second, a verb whose shared subject is not found reads as any other
             d = _back_reference(view, i, cue) if i == 1 and view.low[0] in view.pack.anaphoric_objects \
@@ -520,13 +521,13 @@ def _verb_cue(view: SentenceView, i: int, part: int) -> tuple[list, bool]:
 
 
 def _shared_subject_claim(view: SentenceView, i: int, part: int, cue: list,
-                          drafts: list[Draft]) -> Draft | None:
-    """The claim of a participle or a verb after ", but" with the sentence's subject; it ends
-    the claim before it at its comma ("…, adding that …")."""
+                          drafts: list[Draft], conjoined: bool) -> Draft | None:
+    """The claim of a participle or a verb after ", but" (`conjoined`: `_after_conjunction`)
+    with the sentence's subject; it ends the claim before it at its comma ("…, adding that …")."""
     subject = _main_subject(view, i, drafts)
     d = _content_after(view, i, max(i, part), cue, subject) if subject else None
     cut = _comma_before(view, i)
-    if cut is None and _after_conjunction(view, i):
+    if cut is None and conjoined:
         cut = view.group_start(i) - 1  # "said … and criticized him": before the conjunction
     if d and drafts and cut is not None:
         _end_before(drafts[-1], view.toks[cut - 1].end)
@@ -573,7 +574,7 @@ def _after_conjunction(view: SentenceView, i: int) -> bool:
     if j < 2 or low[j - 1] not in pack.conjunctions:
         return False
     # without a comma too when a verb of speaking stands before it ("said … and criticized him")
-    return low[j - 2] == "," or _cue_before(view, j - 1, i)
+    return low[j - 2] == "," or _cue_before(view, j - 1)
 
 
 def _shared_second_verb(view: SentenceView, i: int, j: int) -> bool:
@@ -587,9 +588,9 @@ def _shared_second_verb(view: SentenceView, i: int, j: int) -> bool:
         and low[i + 2] == ","
 
 
-def _cue_before(view: SentenceView, conj: int, i: int) -> bool:
+def _cue_before(view: SentenceView, conj: int) -> bool:
     """A verb of speaking before the conjunction at `conj` ("said … and criticized him"): the
-    verb at i is the subject's second statement."""
+    verb after it is the subject's second statement."""
     return any(view.is_verb_form(j) for j in range(conj))
 
 

@@ -470,14 +470,17 @@ def _reporting_subjunctives(tokens: list[Token], sent: Sentence, pack: LanguageP
     """The subjunctive forms of a sentence that report: not next to the first person ("ich
     habe": indicative) and not inside a fixed phrase of the pack's `subjunctive_idioms` ("Gott sei
     Dank", "es sei denn")."""
-    words = [t.lower for t in tokens[sent.first : sent.last]]
+    sent_tokens = tokens[sent.first : sent.last]
+    found = [k for k, t in enumerate(sent_tokens) if t.lower in pack.subjunctive and t.text[:1].islower()]
+    if not found:
+        return []  # most sentences: no idiom scan
+    words = [t.lower for t in sent_tokens]
     idiom = set()
     for phrase in pack.subjunctive_idioms:
         for k in range(len(words) - len(phrase) + 1):
             if tuple(words[k : k + len(phrase)]) == phrase:
                 idiom.update(range(k, k + len(phrase)))
-    return [w for k, (w, t) in enumerate(zip(words, tokens[sent.first : sent.last], strict=True))
-            if w in pack.subjunctive and t.text[:1].islower() and k not in idiom
+    return [words[k] for k in found if k not in idiom
             and not any(words[x] in pack.first_person for x in (k - 1, k + 1) if 0 <= x < len(words))]
 
 
