@@ -5,6 +5,7 @@ engine's step is tested without the model; the last test runs the real model."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -33,7 +34,9 @@ def tagger(monkeypatch: pytest.MonkeyPatch):
     test asks for them)."""
     out: list[dict[str, Any]] = []
     monkeypatch.setattr(neural, "require", lambda compact=False: None)
-    monkeypatch.setattr(engine, "_rule_kinds", lambda lang: ())
+    bare = {lang: dataclasses.replace(neural.decoding(lang), rule_kinds=(), rule_quotes=False)
+            for lang in ("de", "en")}
+    monkeypatch.setattr(engine, "_decoding", bare.get)
     monkeypatch.setattr(neural, "predict",
                         lambda text, lang, min_confidence=None, compact=False: [dict(c) for c in out])
     return out
@@ -119,7 +122,7 @@ def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monke
     continuation continues the claim right before it."""
     kinds = neural.decoding("de").rule_kinds
     assert set(kinds) == {"direct", "according_to", "free_indirect"} and not neural.decoding("en").rule_kinds
-    monkeypatch.setattr(engine, "_rule_kinds", lambda lang: kinds)
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = ("Die Ministerin Eva Korhonen sagte, der Bau beginne bald. Die Werft sei bereit. "
             "Laut dem Sender RTV sind die Aufträge vergeben.")
     tagger += [tagger_claim(text, "der Bau beginne bald", "Die Ministerin Eva Korhonen", "sagte")]
@@ -129,3 +132,21 @@ def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monke
         ("according_to", "dem Sender RTV")]
     assert engine.extract(text, "de", "t", ExtractOptions("accurate", min_confidence=0.9)).claims[1:] == ()
     assert len(engine.extract(text, "de", "t", ExtractOptions("balanced")).claims) == 1
+
+
+def test_a_quotation_between_marks_gives_its_extent_to_the_claim_touching_it(tagger, monkeypatch) -> None:
+    """German accurate mode: the tagger's quote stopped three words early; the marks say where
+    the quotation ends, and they belong to it as in fast mode (decoding choice `rule_quotes`).
+    The tagger's roles stay, and a
+    quotation two tagger claims touch is left to the tagger."""
+    assert neural.decoding("de").rule_quotes and not neural.decoding("en").rule_quotes
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = "„Wir bauen die Fähren noch in diesem Jahr“, sagte Ministerin Eva Korhonen."
+    tagger += [tagger_claim(text, "Wir bauen die Fähren noch", "Ministerin Eva Korhonen", "sagte", "direct")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert claim.content.text == "„Wir bauen die Fähren noch in diesem Jahr“"
+    assert (claim.source.text, claim.cue.text) == ("Ministerin Eva Korhonen", "sagte")
+    tagger[:] = [tagger_claim(text, "Wir bauen", "Ministerin Eva Korhonen", "sagte", "direct"),
+                 tagger_claim(text, "noch in diesem Jahr", "Ministerin Eva Korhonen", "sagte", "direct")]
+    assert [c.content.text for c in engine.extract(text, "de", "t", ACCURATE).claims] == [
+        "Wir bauen", "noch in diesem Jahr"]
