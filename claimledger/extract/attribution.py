@@ -777,6 +777,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     low, pack, n = view.low, view.pack, len(view.toks)
     verb_cue = cue
     k, kind, cue = _content_start(view, verb, verb_end, cue)
+    if _main_clause_after(view, verb, k):
+        return None
     found = _subject(view, verb, verb_end, cue, subject)
     if found is None:
         return None
@@ -794,6 +796,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
             a = b = k
     if a > verb_end and k <= a:
         k = b  # "nannte er die Berichte hysterisch": the content follows the inverted subject
+        if k < n and low[k] in pack.reflexives:  # "äußerte er sich besorgt": "sich" is the cue's
+            cue, k = cue + [view.span(k, k + 1)], k + 1
+    if k < n and low[k] in pack.negations and all(
+            low[j] in pack.negations or low[j] in END_PUNCT for j in range(k, n)):
+        return None  # "äußerte er sich nicht": nothing was said
     clause = range(view.prev_boundary(verb), verb)
     reported_cue = any(low[j] in pack.subjunctive for j in clause)
     end = n
@@ -834,7 +841,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
-    end = _before_main_clause(view, verb, k, end)
+    end = min(_before_main_clause(view, verb, k, end), _aside_end(view, verb, end))
+    if kind == "indirect" and _adjunct_not_reported(view, k, end):
+        return None
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
@@ -870,6 +879,40 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         # relative word stands for the subject of the reported clause
     return Draft(kind, contents, [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+
+
+def _aside_end(view: SentenceView, verb: int, end: int) -> int:
+    """A cue inside parentheses frames nothing outside them ("Kurz vor Weihnachten (Wikinews
+    berichtete) hatte die Behörde …" points to earlier coverage): its content ends at ")"."""
+    low = view.low
+    opened = next((j for j in range(verb - 1, -1, -1) if low[j] in {"(", ")"}), None)
+    if opened is None or low[opened] != "(":
+        return end
+    return next((j for j in range(verb + 1, end) if low[j] == ")"), end)
+
+
+def _adjunct_not_reported(view: SentenceView, k: int, end: int) -> bool:
+    """A subordinate clause after a cue's comma with no subjunctive in it, where the pack marks
+    reported speech by the subjunctive, gives a reason or a time, not what was said ("kann den
+    Bericht nicht veröffentlichen, weil … sucht"; "sagte, wenn es regne, werde …" reports)."""
+    low, pack = view.low, view.pack
+    if not pack.subjunctive or not 0 < k < end or low[k - 1] != "," or low[k] in pack.complementizers:
+        return False
+    return _adjunct_clause_at(view, k) and not any(low[j] in pack.subjunctive for j in range(k, end))
+
+
+def _main_clause_after(view: SentenceView, verb: int, k: int) -> bool:
+    """Where verbs go second, a cue in a fronted subordinate or relative clause is followed by
+    the verb of the main clause, which reports nothing ("Nachdem Behörden gewarnt hatten,
+    hatte sich herausgestellt …", "Ein Gesetz, das Rechte einräumt, soll …"). "Wie KCNA
+    berichtete, habe Kim …" does report: "wie" is a complementiser, not a subordinator."""
+    low, pack = view.low, view.pack
+    if not pack.verb_second or not 0 < k < len(view.toks) or low[k - 1] != ",":
+        return False
+    front = view.prev_boundary(verb)
+    if low[front] not in pack.subordinators and not _relative_at(view, front):
+        return False
+    return view.toks[k].text[:1].islower() and _reads_as_verb(view, k)
 
 
 def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:
@@ -1158,7 +1201,8 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
     """Past a short phrase and its comma before a reported clause ("sagte am Sonntag vor
     Journalisten, Afghanistan sei …"; where nouns are capitalised also before an infinitive
     clause, "beschloss am Donnerstag, über Libyen eine Flugverbotszone einzurichten"): the
-    phrase says when, where or to whom."""
+    phrase says when, where or to whom. A short clause is part of what was said ("sagte,
+    wenn es regne, werde …")."""
     low, pack = view.low, view.pack
     for j in range(k + 1, min(end - 1, k + ADJUNCT_WORDS + 2)):
         if low[j] == ",":
@@ -1168,7 +1212,7 @@ def _after_adjunct_comma(view: SentenceView, k: int, end: int) -> int:
             reported = quoted or any(low[x] in pack.subjunctive for x in clause) or (
                 pack.capitalised_nouns and not opens)
             if reported and _phrase(view, k, j) and not any(low[x] in BOUNDARY for x in range(k, j)) \
-                    and not _infinitive(view, j - 1):
+                    and not _infinitive(view, j - 1) and not _adjunct_clause_at(view, k):
                 return j + 1
             return k
     return k

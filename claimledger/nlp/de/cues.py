@@ -29,7 +29,7 @@ for _stem in (
     "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn", "frag",
     "entgegn", "appellier", "bedauer", "begrüß", "beschuldig", "lob", "verteidig", "verurteil",
     "würdig", "begründ", "plädier", "urteil", "skandier", "schilder", "beharr", "erwider", "mutmaß",
-    "überleg", "veröffentlich",
+    "überleg", "veröffentlich", "verlautbar",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")

@@ -785,3 +785,31 @@ def test_a_fronted_object_before_a_pronoun_subject() -> None:
     assert (c["kind"], c["source"]["text"], c["content"]["text"]) == ("reported", "er", "Die Vorwürfe")
     c = claims("Am Montag wies er die Vorwürfe zurück.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("er", "die Vorwürfe")
+
+
+def test_a_cue_in_a_fronted_subordinate_or_relative_clause_frames_no_main_clause() -> None:
+    assert claims("Ein Gesetz, das den Bauern neue Rechte einräumt, soll den Streit beenden.") == []
+    assert claims("Nachdem Behörden vor dem Obst gewarnt hatten, hatte sich der Verdacht bestätigt.") == []
+    c = claims("Nachdem sie erklärt hatte, sie werde kandidieren, trat sie zurück.")[0]
+    assert c["content"]["text"] == "sie werde kandidieren"
+
+
+def test_a_reason_after_a_cue_is_no_content_a_reported_condition_is() -> None:
+    assert claims("Das Amt kann den Bericht nicht veröffentlichen, weil der Minister dagegen klagt.") == []
+    c = claims("Die Ärztin sagte, wenn es regne, werde das Fest verschoben.")[0]
+    assert c["content"]["text"] == "wenn es regne, werde das Fest verschoben"
+
+
+def test_saying_nothing_is_no_claim_and_sich_belongs_to_the_cue() -> None:
+    assert claims("Zu den Vorwürfen äußerte er sich nicht.") == []
+    c = claims("Am Montag äußerte sie sich besorgt über die Lage.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("äußerte sich", "besorgt über die Lage")
+
+
+def test_a_cue_in_parentheses_frames_nothing_outside_them() -> None:
+    assert claims("Im Januar (die Zeitung berichtete) hatte die Stadt den Vertrag gekündigt.") == []
+
+
+def test_verlautbaren_is_a_verb_of_speaking() -> None:
+    c = claims("Die Ursache sei unklar, verlautbarte die Reederei.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("die Reederei", "verlautbarte")
