@@ -842,8 +842,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         addressee = addressee or dative
         k = _after_adjunct_comma(view, k, end)
     end = min(_before_main_clause(view, verb, k, end), _aside_end(view, verb, end))
-    if kind == "indirect" and _adjunct_not_reported(view, k, end):
-        return None
+    if kind == "indirect" and (_adjunct_not_reported(view, k, end) or (
+            pack.verb_second and 0 < k < end and low[k - 1] == "," and low[k] in pack.conjunctions)):
+        return None  # "Sie sagen das, aber …": a second clause, not what was said
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
@@ -907,12 +908,16 @@ def _main_clause_after(view: SentenceView, verb: int, k: int) -> bool:
     hatte sich herausgestellt …", "Ein Gesetz, das Rechte einräumt, soll …"). "Wie KCNA
     berichtete, habe Kim …" does report: "wie" is a complementiser, not a subordinator."""
     low, pack = view.low, view.pack
-    if not pack.verb_second or not 0 < k < len(view.toks) or low[k - 1] != ",":
+    if not pack.verb_second or not 0 < k < len(view.toks) or low[k - 1] != "," \
+            or not view.toks[k].text[:1].islower():
         return False
     front = view.prev_boundary(verb)
-    if low[front] not in pack.subordinators and not _relative_at(view, front):
-        return False
-    return view.toks[k].text[:1].islower() and _reads_as_verb(view, k)
+    finite = _reads_as_verb(view, k) or bool(pack.finite_verb and pack.finite_verb(low[k]))
+    if low[front] in pack.subordinators or _relative_at(view, front):
+        return finite
+    # "X hatte Y beschuldigt, wurde dann festgenommen": an indicative verb goes on with X
+    return finite and (front == 0 or low[front - 1] not in pack.complementizers) \
+        and low[k] not in pack.subjunctive and low[k] not in pack.weak_subjunctives
 
 
 def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:

@@ -86,6 +86,9 @@ class LanguagePack:
     # a capitalised first word that is an adjective or participle, not a subject ("Besorgt äußerte
     # sich Annan"): where a sentence may open with one, the subject follows the verb
     predicative: Callable[[str], bool] | None = None
+    # a lower-case word that is a finite verb ("ordnete", "wurde"): after a cue's clause and its
+    # comma it starts the next clause, not the content ("…, der X bezeichnete, ordnete … an")
+    finite_verb: Callable[[str], bool] | None = None
     # words after which a capitalised word names a place or a thing, not a speaker ("in Berlin")
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # words in a claim's content that mark it as a denial ("falsch", "false", "untrue")

@@ -132,6 +132,7 @@ PACK = LanguagePack(
     denial_cues=cues.DENIAL_CUES,
     proper_noun=lexicon.proper_noun,
     predicative=lexicon.predicative,
+    finite_verb=lexicon.finite_verb,
     prepositions=frozenset({
         "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
         "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",

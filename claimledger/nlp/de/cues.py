@@ -94,6 +94,7 @@ SEPARABLE: dict[str, frozenset[str]] = {
     "bot": frozenset({"an"}), "boten": frozenset({"an"}), "bietet": frozenset({"an"}),
     "hieß": frozenset({"es"}), "heißt": frozenset({"es"}),
     "sprach": frozenset({"aus", "von"}), "sprachen": frozenset({"aus", "von"}),
+    "spricht": frozenset({"aus", "von"}), "sprechen": frozenset({"aus", "von"}),
     "geht": frozenset({"aus", "hervor"}), "gehen": frozenset({"aus", "hervor"}),
     "ging": frozenset({"aus", "hervor"}),
     "gingen": frozenset({"aus", "hervor"}),  # "geht davon aus, dass …", "wie aus X hervorgeht"
@@ -130,7 +131,7 @@ SPEECH_ACTS |= frozenset({
     "lehnen", "schlagen", "empfehlen", "beschließen", "prangern", "sichern", "plädieren",
     "wirft", "lehnt", "räumt", "ruft", "mahnt", "beklagt", "bedauert", "verteidigt", "beschuldigt",
     "appelliert", "prangert", "sichert", "plädiert", "stritt", "stritten", "streitet", "streiten",
-    "abgestritten", "sprach", "sprachen", "spricht", "ausgesprochen",
+    "abgestritten", "sprach", "sprachen", "spricht", "sprechen", "ausgesprochen",
 })
 SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}

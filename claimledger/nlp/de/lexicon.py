@@ -42,3 +42,14 @@ def predicative(word: str) -> bool:
     sentence that opens with it has its subject after the verb."""
     tags = [tag for tag, _ in _tagger().tag_word(word.lower(), cutoff=3)[:3]]
     return any(t in PREDICATIVE_TAGS for t in tags) and not any(t in ("NN", "NE") for t in tags)
+
+
+FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
+
+
+@functools.lru_cache(maxsize=4096)
+def finite_verb(word: str) -> bool:
+    """True when the lexicon's best reading of the lower-case word is a finite verb ("ordnete",
+    "wurde"; not "inzwischen", "wiederholt")."""
+    tags = _tagger().tag_word(word, cutoff=3)
+    return bool(tags) and tags[0][0] in FINITE_TAGS

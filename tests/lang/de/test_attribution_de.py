@@ -417,8 +417,8 @@ def test_a_quoted_title_inside_a_source() -> None:
 def test_an_attributive_participle_is_no_cue_and_a_reflexive_no_content() -> None:
     assert claims("In dem veröffentlichten Artikel stehen neue Zahlen.") == []
     c = claims("Die Partei spricht sich gegen das Gesetz aus.")[0]
-    assert c["cue"]["text"] == "spricht sich"
-    assert c["content"]["text"] == "gegen das Gesetz aus"
+    assert c["cue"]["text"] == "spricht sich aus"
+    assert c["content"]["text"] == "gegen das Gesetz"
 
 
 def test_a_verb_at_the_end_of_a_relative_clause_takes_no_content_before_it() -> None:
@@ -813,3 +813,23 @@ def test_a_cue_in_parentheses_frames_nothing_outside_them() -> None:
 def test_verlautbaren_is_a_verb_of_speaking() -> None:
     c = claims("Die Ursache sei unklar, verlautbarte die Reederei.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("die Reederei", "verlautbarte")
+
+
+def test_the_next_clause_after_a_cue_is_no_content_when_it_opens_with_a_verb() -> None:
+    """A finite verb right after the cue's comma goes on with another clause (HanTa's lexicon
+    reads the verb); "Wie X berichtete, ist …" does report."""
+    text = "Der Präsident, der die Wahl als „Fest“ bezeichnete, ordnete inzwischen eine Prüfung an."
+    assert [c for c in claims(text) if c["cue"]["text"] == "bezeichnete"] == []
+    assert claims("Der Anwalt hatte die Beamten der Korruption beschuldigt, wurde dann aber verhaftet.") == []
+    c = claims("Wie die Zeitung berichtete, ist der Minister zurückgetreten.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("die Zeitung", "ist der Minister zurückgetreten")
+
+
+def test_a_clause_after_aber_is_no_content() -> None:
+    assert claims("Die Forscher sagen das, aber die Daten sind noch unvollständig.") == []
+
+
+def test_present_forms_of_sich_aussprechen() -> None:
+    c = claims("Die Minister sprechen sich für eine Reform aus.")[0]
+    assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
+        "reported", "sprechen sich aus", "für eine Reform")
