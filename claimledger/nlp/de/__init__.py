@@ -50,7 +50,8 @@ PACK = LanguagePack(
                      "auskunft", "bekunden", "vernehmen", "vorhersage", "schilderung",
                      "schilderungen", "ankündigung", "erklärung", "einschätzungen", "dokument",
                      "veröffentlichung", "nachricht", "medien", "ergebnis", "erfahrungen",
-                     "erkenntnisstand"),
+                     "erkenntnisstand", "plan", "gesetz", "wunsch", "reporterin", "reporter",
+                     "überlegungen", "idee"),
     # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is one
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
                                 "anbieten", "aufrufen", "zeigen"}),

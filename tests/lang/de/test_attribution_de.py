@@ -833,3 +833,10 @@ def test_present_forms_of_sich_aussprechen() -> None:
     c = claims("Die Minister sprechen sich für eine Reform aus.")[0]
     assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
         "reported", "sprechen sich aus", "für eine Reform")
+
+
+def test_nach_a_plan_or_a_law_is_an_attribution() -> None:
+    c = claims("Nach einem Plan der Regierung müssen alle Länder Konzepte vorlegen.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "einem Plan der Regierung")
+    c = claims("Nach dem Grundgesetz bestimmt die Kanzlerin die Richtlinien der Politik.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "dem Grundgesetz")
