@@ -1627,7 +1627,7 @@ def _according_triggers(pack: LanguagePack) -> frozenset[str]:
     """Every word with which one of the according readers may start."""
     return frozenset(p[0] for p in pack.according_prefix) | pack.statement_prepositions \
         | pack.according_postfix | pack.so_markers | pack.relative_cues | pack.as_markers \
-        | pack.anaphoric_cues | pack.hearsay_adverbs
+        | pack.anaphoric_cues | pack.hearsay_adverbs | pack.known_words
 
 
 def _prefix_claim(view: SentenceView, i: int) -> Draft | None:
@@ -1707,7 +1707,32 @@ def _hearsay_claim(view: SentenceView, i: int) -> Draft | None:
     return Draft("indirect", content, [], [view.span(i, i + 1)], view.sent.index, 0.45) if content else None
 
 
-ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim, _hearsay_claim)
+def _known_claim(view: SentenceView, i: int) -> Draft | None:
+    """'Im Mai wurde bekannt, dass …' / 'nachdem bekannt geworden war, dass …': what became
+    known has no source in the sentence; the predicate word and its verbs are the cue (pack
+    `known_words`, `known_verbs`). After 'Wie bekannt wurde,' the rest of the sentence is the
+    content."""
+    low, pack, n = view.low, view.pack, len(view.toks)
+    if low[i] not in pack.known_words:
+        return None
+    before = [j for j in (i - 1, i - 2) if j >= 0 and low[j] in pack.known_verbs][:1]
+    if before and before[0] == i - 2 and low[i - 1] in BOUNDARY:
+        before = []
+    j = i + 1
+    while j < n and low[j] in pack.known_verbs:
+        j += 1
+    if not before and j == i + 1 or j + 1 >= n or low[j] != ",":
+        return None
+    cue = [view.span(k, k + 1) for k in before] + [view.span(i, j)]
+    if i and low[i - 1] in pack.as_markers:  # "Wie bekannt wurde, ist …"
+        return Draft("indirect", [view.span(j + 1, n)], [], [view.span(i - 1, i)] + cue, view.sent.index, 0.5)
+    if low[j + 1] not in pack.complementizers:
+        return None
+    return Draft("indirect", [view.span(j + 1, n)], [], cue, view.sent.index, 0.5)
+
+
+ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim, _hearsay_claim,
+                     _known_claim)
 
 
 def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:

@@ -170,6 +170,11 @@ class LanguagePack:
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs that make their sentence an unnamed source's account ("reportedly")
     hearsay_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # news that became known, with no source in the sentence: a predicate word and the verb
+    # forms around it form the cue ("Im Mai wurde bekannt, dass …", "nachdem bekannt geworden
+    # war, dass …", "Wie bekannt wurde, …")
+    known_words: frozenset[str] = field(default_factory=frozenset)
+    known_verbs: frozenset[str] = field(default_factory=frozenset)
     # phrases a cue takes when they follow it ("said in a statement")
     cue_phrases: tuple[tuple[str, ...], ...] = ()
     # pronouns that are only ever subjects ("er", "wir"): after the verb, the phrase before it is

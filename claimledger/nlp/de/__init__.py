@@ -134,6 +134,9 @@ PACK = LanguagePack(
     proper_noun=lexicon.proper_noun,
     predicative=lexicon.predicative,
     finite_verb=lexicon.finite_verb,
+    known_words=frozenset({"bekannt"}),
+    known_verbs=frozenset({"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren",
+                           "geworden", "gegeben", "gemacht"}),
     prepositions=frozenset({
         "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
         "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",

@@ -840,3 +840,14 @@ def test_nach_a_plan_or_a_law_is_an_attribution() -> None:
     assert (c["kind"], c["source"]["text"]) == ("according_to", "einem Plan der Regierung")
     c = claims("Nach dem Grundgesetz bestimmt die Kanzlerin die Richtlinien der Politik.")[0]
     assert (c["kind"], c["source"]["text"]) == ("according_to", "dem Grundgesetz")
+
+
+def test_what_became_known_has_no_source_and_the_phrase_is_the_cue() -> None:
+    c = claims("Im April wurde dann bekannt, dass der Bürgermeister erkrankt war.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "", "wurde bekannt", "dass der Bürgermeister erkrankt war")
+    c = claims("Er trat zurück, nachdem bekannt geworden war, dass er abgeschrieben hatte.")[0]
+    assert c["cue"]["text"] == "bekannt geworden war"
+    c = claims("Wie bekannt wurde, ist der Minister zurückgetreten.")[0]
+    assert c["content"]["text"] == "ist der Minister zurückgetreten"
+    assert claims("Der Sänger ist in ganz Europa bekannt.") == []
