@@ -851,3 +851,11 @@ def test_what_became_known_has_no_source_and_the_phrase_is_the_cue() -> None:
     c = claims("Wie bekannt wurde, ist der Minister zurückgetreten.")[0]
     assert c["content"]["text"] == "ist der Minister zurückgetreten"
     assert claims("Der Sänger ist in ganz Europa bekannt.") == []
+
+
+def test_more_verbs_of_speaking() -> None:
+    for verb in ("konstatierte", "formulierte", "attackierte"):
+        c = claims(f"Die Ministerin {verb}, die Regierung habe versagt.")[0]
+        assert (c["cue"]["text"], c["content"]["text"]) == (verb, "die Regierung habe versagt")
+    c = claims("Die Stadt hat zugesagt, die Schule zu sanieren.")[0]
+    assert c["cue"]["text"] == "hat zugesagt"
