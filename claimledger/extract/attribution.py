@@ -843,12 +843,17 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         k = _after_adjunct_comma(view, k, end)
     end = min(_before_main_clause(view, verb, k, end), _aside_end(view, verb, end))
     if kind == "indirect" and (_adjunct_not_reported(view, k, end) or (
-            pack.verb_second and 0 < k < end and low[k - 1] == "," and low[k] in pack.conjunctions)):
+            pack.verb_second and 0 < k < end and low[k - 1] == "," and low[k] in pack.conjunctions
+            and low[k] not in pack.prepositions)):
         return None  # "Sie sagen das, aber …": a second clause, not what was said
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
-    if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k):
-        c = (0, 0)  # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement
+    if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k) \
+            and low[k - 1] not in pack.cue_particles \
+            and low[verb_end] not in pack.optional_particles.get(low[verb], ()):
+        # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement; "sprach von
+        # X", "sprach sich für X aus" are (a cue particle or the verb's optional particle)
+        c = (0, 0)
     if kind == "indirect" and k < n and pack.predicate_markers.get(pack.speech_verbs.get(low[verb], "")) \
             and not _clause_at(view, k):
         kind = "reported"  # "bezeichnete den Plan als Unsinn": a speech act, no clause
@@ -1002,6 +1007,8 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
                 low[after + 1] in pack.time_words or low[after + 1] in pack.complementizers)):
         # "called for", "warned of", "talked about", "commented on" (not "said on Friday that")
         cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]
+        if pack.verb_second:  # "sprach von 240 Toten, die Reederei von 212": the phrase only
+            return after + 1, "reported", cue
         after += 1
     k = after
     if k + 1 < n and low[k] in pack.clause_verbs and low[k + 1] in BOUNDARY:

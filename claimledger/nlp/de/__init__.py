@@ -54,7 +54,7 @@ PACK = LanguagePack(
                      "überlegungen", "idee"),
     # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is one
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
-                                "anbieten", "aufrufen", "zeigen"}),
+                                "anbieten", "aufrufen", "zeigen", "sprechen"}),
     infinitive_marker="zu",
     infinitive_ending="en",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
@@ -134,6 +134,10 @@ PACK = LanguagePack(
     proper_noun=lexicon.proper_noun,
     predicative=lexicon.predicative,
     finite_verb=lexicon.finite_verb,
+    # a preposition that joins the cue of a verb without a clause ("sprach von 240 Passagieren",
+    # "berichtete von einem Spitzenwert"); as a separable particle it would be sought at the
+    # clause end, where "von" never stands
+    cue_particles=frozenset({"von"}),
     known_words=frozenset({"bekannt"}),
     known_verbs=frozenset({"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren",
                            "geworden", "gegeben", "gemacht"}),
@@ -141,7 +145,7 @@ PACK = LanguagePack(
         "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
         "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",
         "bezüglich", "hinsichtlich", "wegen", "trotz", "angesichts", "aufgrund", "infolge",
-        "anlässlich", "innerhalb", "außerhalb", "entgegen", "dank",
+        "anlässlich", "innerhalb", "außerhalb", "entgegen", "dank", "während",
     }),
     denial_words=cues.DENIAL_WORDS,
     negations=cues.NEGATIONS,

@@ -94,8 +94,6 @@ SEPARABLE: dict[str, frozenset[str]] = {
     "ruft": frozenset({"auf", "zu"}),
     "bot": frozenset({"an"}), "boten": frozenset({"an"}), "bietet": frozenset({"an"}),
     "hieß": frozenset({"es"}), "heißt": frozenset({"es"}),
-    "sprach": frozenset({"aus", "von"}), "sprachen": frozenset({"aus", "von"}),
-    "spricht": frozenset({"aus", "von"}), "sprechen": frozenset({"aus", "von"}),
     "geht": frozenset({"aus", "hervor"}), "gehen": frozenset({"aus", "hervor"}),
     "ging": frozenset({"aus", "hervor"}),
     "gingen": frozenset({"aus", "hervor"}),  # "geht davon aus, dass …", "wie aus X hervorgeht"
@@ -136,6 +134,8 @@ SPEECH_ACTS |= frozenset({
 })
 SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand", "bestanden")}
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}
+# "sprach sich für X aus" / "sprach von 240 Toten" (pack `cue_particles`)
+OPTIONAL_PARTICLES |= {f: frozenset({"aus"}) for f in ("sprach", "sprachen", "spricht", "sprechen")}
 # more separable verbs: lemma, particles, finite forms (past, past plural, present), participle
 for _lemma, _particles, _forms, _participle in (
     ("feststellen", ("fest", "klar"), ("stellte", "stellten", "stellt", "stellen"), "festgestellt"),

@@ -859,3 +859,12 @@ def test_more_verbs_of_speaking() -> None:
         assert (c["cue"]["text"], c["content"]["text"]) == (verb, "die Regierung habe versagt")
     c = claims("Die Stadt hat zugesagt, die Schule zu sanieren.")[0]
     assert c["cue"]["text"] == "hat zugesagt"
+
+
+def test_sprach_von_reports_the_phrase_and_sprach_mit_reports_nothing() -> None:
+    c = claims("Die Küstenwache spricht von 240 Passagieren, die Reederei von 212.")[0]
+    assert (c["kind"], c["cue"]["text"], c["content"]["text"]) == (
+        "reported", "spricht von", "240 Passagieren")
+    assert claims("Der Minister sprach am Abend mit Journalisten.") == []
+    c = claims("Die Ministerin sprach sich für eine Reform aus.")[0]
+    assert c["cue"]["text"] == "sprach sich aus"
