@@ -117,19 +117,20 @@ def test_a_free_indirect_continuation_nests_where_the_claim_it_continues_nests(t
 
 
 def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monkeypatch) -> None:
-    """German accurate mode adds the rule engine's quotations, "laut X" claims and subjunctive
-    continuations where no tagger claim touches them (decoding choice `rule_kinds`); a rule
-    continuation continues the claim right before it."""
+    """German accurate mode adds the rule engine's quotations, "laut X" claims, indirect speech
+    and subjunctive continuations where no tagger claim touches them (decoding choice
+    `rule_kinds`); a rule continuation continues the claim right before it."""
     kinds = neural.decoding("de").rule_kinds
-    assert set(kinds) == {"direct", "according_to", "free_indirect"} and not neural.decoding("en").rule_kinds
+    assert set(kinds) == {"direct", "according_to", "free_indirect", "indirect"}
+    assert not neural.decoding("en").rule_kinds
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = ("Die Ministerin Eva Korhonen sagte, der Bau beginne bald. Die Werft sei bereit. "
-            "Laut dem Sender RTV sind die Aufträge vergeben.")
+            "Laut dem Sender RTV sind die Aufträge vergeben. Der Bürgermeister erklärte, die Stadt helfe.")
     tagger += [tagger_claim(text, "der Bau beginne bald", "Die Ministerin Eva Korhonen", "sagte")]
     x = engine.extract(text, "de", "t", ACCURATE)
     assert [(c.kind, c.source.text) for c in x.claims] == [
         ("indirect", "Die Ministerin Eva Korhonen"), ("free_indirect", "Die Ministerin Eva Korhonen"),
-        ("according_to", "dem Sender RTV")]
+        ("according_to", "dem Sender RTV"), ("indirect", "Der Bürgermeister")]
     assert engine.extract(text, "de", "t", ExtractOptions("accurate", min_confidence=0.9)).claims[1:] == ()
     assert len(engine.extract(text, "de", "t", ExtractOptions("balanced")).claims) == 1
 
