@@ -48,7 +48,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         drafts = _neural_drafts(text, lang, tokens, sentences, pack, options)
         _link_continuations(drafts)
         choices = _decoding(lang)
-        kinds = () if options.compact else tuple(choices.rule_kinds)  # the compact tagger: measured neutral
+        kinds = tuple(choices.compact_rule_kinds if options.compact else choices.rule_kinds)
         quotes = choices.rule_quotes and not options.compact  # compact: roles -0.005 held-out
         # without a subjunctive no verb of speaking is reported (`_reported_frames`)
         if kinds or quotes or any(t.lower in pack.subjunctive for t in tokens):

@@ -119,7 +119,8 @@ def test_a_free_indirect_continuation_nests_where_the_claim_it_continues_nests(t
 def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monkeypatch) -> None:
     """German accurate mode adds the rule engine's quotations, "laut X" claims, indirect speech
     and subjunctive continuations where no tagger claim touches them (decoding choice
-    `rule_kinds`); a rule continuation continues the claim right before it."""
+    `rule_kinds`; for the compact tagger `compact_rule_kinds`); a rule continuation continues
+    the claim right before it."""
     kinds = neural.decoding("de").rule_kinds
     assert set(kinds) == {"direct", "according_to", "free_indirect", "indirect"}
     assert not neural.decoding("en").rule_kinds
@@ -132,7 +133,9 @@ def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monke
         ("indirect", "Die Ministerin Eva Korhonen"), ("free_indirect", "Die Ministerin Eva Korhonen"),
         ("according_to", "dem Sender RTV"), ("indirect", "Der Bürgermeister")]
     assert engine.extract(text, "de", "t", ExtractOptions("accurate", min_confidence=0.9)).claims[1:] == ()
-    assert len(engine.extract(text, "de", "t", ExtractOptions("balanced")).claims) == 1
+    balanced = engine.extract(text, "de", "t", ExtractOptions("balanced")).claims  # indirect only
+    assert [(c.kind, c.source.text) for c in balanced] == [
+        ("indirect", "Die Ministerin Eva Korhonen"), ("indirect", "Der Bürgermeister")]
 
 
 def test_a_quotation_between_marks_gives_its_extent_to_the_claim_touching_it(tagger, monkeypatch) -> None:

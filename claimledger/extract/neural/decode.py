@@ -79,10 +79,11 @@ class Decoding:
     # ("teilte ... mit")
     fill_holes: tuple[str, ...] = ()
     # claims of these kinds that the rule engine reads where the full tagger has none are added
-    # (`extract.engine`; not for the compact tagger, where it was neutral): German quotations,
-    # "laut X", indirect speech and subjunctive continuations the tagger misses; measured per
-    # language on the held-out documents (docs/model-card.md, sessions 17 and 18)
+    # (`extract.engine`): German quotations, "laut X", indirect speech and subjunctive
+    # continuations the tagger misses; measured per language and tagger on the held-out
+    # documents (docs/model-card.md, sessions 17 and 18)
     rule_kinds: tuple[str, ...] = ()
+    compact_rule_kinds: tuple[str, ...] = ()  # the same for the compact tagger (balanced mode)
     # a quotation the rule engine reads between quotation marks gives its extent to the one
     # tagger claim whose content touches it (the tagger ends some quotations early or late;
     # German held-out message +0.003, English content -0.002: docs/model-card.md, session 18)
