@@ -463,7 +463,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
     if comma is not None:  # "Asked if he was bullied, the candidate said no."
         drafts.append(Draft("indirect", [view.span(1, comma)], [], [view.span(0, 1)], view.sent.index, 0.5))
     for i in range(n):
-        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0):
+        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0) \
+                or _in_idiom(view, i):
             continue
         part = _particle(view, i)
         if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
@@ -483,6 +484,17 @@ def verb_claims(view: SentenceView) -> list[Draft]:
             d.cue.sort()
             drafts.append(d)
     return drafts
+
+
+def _in_idiom(view: SentenceView, i: int) -> bool:
+    """The verb at i stands in one of the pack's `cue_idioms`, where it reports nothing ("kurz
+    gesagt", "Rosinenbomber nannte man …", "– auch Pendlerpauschale genannt –")."""
+    low = view.low
+    for phrase in view.pack.cue_idioms:
+        for k, word in enumerate(phrase):
+            if word == low[i] and i >= k and tuple(low[i - k : i - k + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _fronted_question(view: SentenceView) -> int | None:

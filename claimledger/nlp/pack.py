@@ -165,6 +165,8 @@ class LanguagePack:
     # fixed phrases whose subjunctive reports nothing ("Gott sei Dank", "es sei denn")
     subjunctive_idioms: tuple[tuple[str, ...], ...] = ()
     first_person: frozenset[str] = field(default_factory=frozenset)  # "ich habe": indicative
+    # fixed phrases whose verb of speaking reports nothing ("kurz gesagt", "nennt man")
+    cue_idioms: tuple[tuple[str, ...], ...] = ()
     # particles right after a verb whose clause has no speaker of its own: a fronted phrase is
     # the source ("Aus Kreisen der Koalition hieß es, …", "Aus dem Bericht geht hervor, dass …")
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)

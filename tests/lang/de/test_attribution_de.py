@@ -868,3 +868,18 @@ def test_sprach_von_reports_the_phrase_and_sprach_mit_reports_nothing() -> None:
     assert claims("Der Minister sprach am Abend mit Journalisten.") == []
     c = claims("Die Ministerin sprach sich für eine Reform aus.")[0]
     assert c["cue"]["text"] == "sprach sich aus"
+
+
+def test_fixed_phrases_with_a_verb_of_speaking_report_nothing() -> None:
+    assert claims("Die Polizei folgt einer Spur des Piloten, genauer gesagt seines Handys.") == []
+    assert claims("Rosinenbomber nannte man die Flugzeuge der Luftbrücke.") == []
+    assert claims("Die Pauschale – auch Pendlerpauschale genannt – ist rechtswidrig.") == []
+
+
+def test_a_modal_and_a_negation_belong_to_the_cue() -> None:
+    c = claims("Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Ein Sprecher der Armee", "wollte nicht bestätigen")
+
+
+def test_a_fronted_da_clause_is_no_content() -> None:
+    assert claims("Da ein Rückflug nicht möglich war, entschied sich der Pilot für eine Landung.") == []
