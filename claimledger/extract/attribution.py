@@ -176,14 +176,18 @@ class SentenceView:
         return self.pack.speech_verbs.get(self.low[i]) in self.pack.addressee_verbs
 
     def _attributive(self, i: int) -> bool:
-        """A verb form between an article and a capitalised noun is an adjective; so is an
-        inflected one after a preposition or a lower-case adverb ("in einer jetzt
-        veröffentlichten Botschaft": a finite verb never follows an adverb that way)."""
+        """A verb form between an article (and an adverb: "eine oft beklagte Lücke") and a
+        capitalised noun is an adjective; so is an inflected one after a preposition or a
+        lower-case adverb ("in einer jetzt veröffentlichten Botschaft": a finite verb never
+        follows an adverb that way)."""
         prev, pack = self.low[i - 1], self.pack
         if not self.toks[i + 1].text[:1].isupper():
             return False
         if prev in pack.determiners or prev in pack.contracted_articles:
             return True
+        if i > 1 and self.low[i - 2] in pack.determiners and self.toks[i - 1].text[:1].islower() \
+                and self._modifier(i - 1):
+            return True  # "eine oft beklagte Lücke"
         inflected = self.low[i].endswith(_long_adjective_endings(pack))
         return inflected and (prev in pack.prepositions or (
             self._modifier(i - 1) and prev not in pack.conjunctions and prev not in pack.reflexives
@@ -860,14 +864,16 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         return None  # "Sie sagen das, aber …": a second clause, not what was said
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
+    marker = pack.predicate_markers.get(pack.speech_verbs.get(low[verb], ""))
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k) \
             and low[k - 1] not in pack.cue_particles \
-            and low[verb_end] not in pack.optional_particles.get(low[verb], ()):
+            and low[verb_end] not in pack.optional_particles.get(low[verb], ()) \
+            and marker not in low[k : min(end, k + ADJUNCT_WORDS)]:
         # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement; "sprach von
-        # X", "sprach sich für X aus" are (a cue particle or the verb's optional particle)
+        # X", "sprach sich für X aus", "drohte ihnen mit Klagen" are (a cue particle, the verb's
+        # optional particle or its marker)
         c = (0, 0)
-    if kind == "indirect" and k < n and pack.predicate_markers.get(pack.speech_verbs.get(low[verb], "")) \
-            and not _clause_at(view, k):
+    if kind == "indirect" and k < n and marker and not _clause_at(view, k):
         kind = "reported"  # "bezeichnete den Plan als Unsinn": a speech act, no clause
     # a shared subject stands elsewhere; where verbs go second, the verb comes first after a
     # content ("…, sagte er"; "…, die Partei müsse sich entscheiden" is no attribution)

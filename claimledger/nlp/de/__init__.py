@@ -37,7 +37,7 @@ PACK = LanguagePack(
     noun_in_source=True,
     reportative_modals=frozenset({"soll", "sollen"}),
     predicate_markers={"bezeichnen": "als", "beschreiben": "als", "kritisieren": "als",
-                       "verurteilen": "als", "loben": "als", "würdigen": "als"},
+                       "verurteilen": "als", "loben": "als", "würdigen": "als", "drohen": "mit"},
     object_words=frozenset({"den", "dem", "einen", "einem", "deren", "dessen", "ihm", "ihn",
                             "ihnen", "diesen", "diesem", "seinen", "seinem", "ihren", "ihrem"}),
     reflexive_cues=cues.REFLEXIVE_CUES,
@@ -55,7 +55,7 @@ PACK = LanguagePack(
                      "überlegungen", "idee"),
     # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is one
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
-                                "anbieten", "aufrufen", "zeigen", "sprechen"}),
+                                "anbieten", "aufrufen", "zeigen", "sprechen", "drohen"}),
     infinitive_marker="zu",
     infinitive_ending="en",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",

@@ -883,3 +883,15 @@ def test_a_modal_and_a_negation_belong_to_the_cue() -> None:
 
 def test_a_fronted_da_clause_is_no_content() -> None:
     assert claims("Da ein Rückflug nicht möglich war, entschied sich der Pilot für eine Landung.") == []
+
+
+def test_drohen_reports_only_with_mit_or_a_clause() -> None:
+    assert claims("Dafür droht ihm lebenslange Haft.") == []
+    assert claims("Der Frachter droht nun auseinanderzubrechen.") == []
+    assert claims("Der Minister drohte mit Rücktritt.")[0]["cue"]["text"] == "drohte mit"
+    c = claims("Die Rebellen drohten, die Stadt anzugreifen.")[0]
+    assert c["content"]["text"] == "die Stadt anzugreifen"
+
+
+def test_a_participle_after_an_article_and_an_adverb_is_an_adjective() -> None:
+    assert claims("Damit schließt sich eine oft beklagte Lücke im Angebot.") == []
