@@ -477,6 +477,9 @@ def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) ->
     one is still that source's account."""
     words = tokens[sent.first : sent.last]
     modal = any(t.lower in pack.reportative_modals and t.text[:1].islower() for t in words)
+    last = [t.lower for t in words if t.text[:1].isalpha()][-1:]
+    if modal and last and last[0] in pack.plan_markers:
+        modal = False  # "Dazu soll eine Arbeitsgruppe gebildet werden": a plan, not hearsay
     return modal or bool(_reporting_subjunctives(tokens, sent, pack))
 
 

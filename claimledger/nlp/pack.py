@@ -165,6 +165,9 @@ class LanguagePack:
     # fixed phrases whose subjunctive reports nothing ("Gott sei Dank", "es sei denn")
     subjunctive_idioms: tuple[tuple[str, ...], ...] = ()
     first_person: frozenset[str] = field(default_factory=frozenset)  # "ich habe": indicative
+    # a clause with a reportative modal that ends with one of these states a plan ("soll …
+    # gebaut werden"), not hearsay ("soll … gewesen sein")
+    plan_markers: frozenset[str] = field(default_factory=frozenset)
     # fixed phrases whose verb of speaking reports nothing ("kurz gesagt", "nennt man")
     cue_idioms: tuple[tuple[str, ...], ...] = ()
     # particles right after a verb whose clause has no speaker of its own: a fronted phrase is

@@ -36,6 +36,7 @@ PACK = LanguagePack(
     statement_prepositions=frozenset({"nach"}),
     noun_in_source=True,
     reportative_modals=frozenset({"soll", "sollen"}),
+    plan_markers=frozenset({"werden"}),
     predicate_markers={"bezeichnen": "als", "beschreiben": "als", "kritisieren": "als",
                        "verurteilen": "als", "loben": "als", "würdigen": "als", "drohen": "mit"},
     object_words=frozenset({"den", "dem", "einen", "einem", "deren", "dessen", "ihm", "ihn",

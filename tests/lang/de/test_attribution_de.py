@@ -895,3 +895,12 @@ def test_drohen_reports_only_with_mit_or_a_clause() -> None:
 
 def test_a_participle_after_an_article_and_an_adverb_is_an_adjective() -> None:
     assert claims("Damit schließt sich eine oft beklagte Lücke im Angebot.") == []
+
+
+def test_sollen_with_werden_states_a_plan_and_continues_no_claim() -> None:
+    kinds = [c["kind"] for c in claims(
+        "Der Rat sagte, die Stadt müsse handeln. Dazu soll eine Arbeitsgruppe gebildet werden.")]
+    assert kinds == ["indirect"]
+    kinds = [c["kind"] for c in claims(
+        "Der Rat sagte, die Stadt müsse handeln. Der Bürgermeister soll davon gewusst haben.")]
+    assert kinds == ["indirect", "free_indirect"]
