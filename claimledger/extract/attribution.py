@@ -1684,8 +1684,10 @@ def _postfix_claim(view: SentenceView, i: int) -> Draft | None:
     if view.low[i] not in view.pack.according_postfix:
         return None
     a = view.prev_boundary(i)
-    while a < i - 1 and not all(view._np_token(j) and not view.is_finite(j) for j in range(a, i)):
-        a += 1  # "Ursache dürfte ersten Annahmen zufolge …": the phrase right before
+    while a < i - 1 and (view.low[a] in view.pack.conjunctions or not all(
+            view._np_token(j) and not view.is_finite(j) for j in range(a, i))):
+        a += 1  # "Ursache dürfte ersten Annahmen zufolge …": the phrase right before ("was aber
+        # dem Zeugen zufolge": not the conjunction)
     if i <= a:
         return None
     return Draft("according_to", _rest_of_sentence(view, a, i + 1), [view.span(a, i)],

@@ -904,3 +904,8 @@ def test_sollen_with_werden_states_a_plan_and_continues_no_claim() -> None:
     kinds = [c["kind"] for c in claims(
         "Der Rat sagte, die Stadt müsse handeln. Der Bürgermeister soll davon gewusst haben.")]
     assert kinds == ["indirect", "free_indirect"]
+
+
+def test_a_conjunction_before_x_zufolge_is_not_the_source() -> None:
+    c = claims("Sie trugen Gewehre, was aber dem Zeugen zufolge üblich ist.")[0]
+    assert c["source"]["text"] == "dem Zeugen"
