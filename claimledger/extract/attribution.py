@@ -736,9 +736,11 @@ def _after_relative_subject(view: SentenceView, verb: int, verb_end: int, cue: l
     low, n = view.low, len(view.toks)
     a, b = rel
     k = verb_end + 1
-    told = addressee_after(view, verb, k, n)  # "Smith, who chairs it, told CNN that …"
+    # "Smith, who chairs it, told CNN that …" / "X, Sprecher der Y, sagte gegenüber der Presse, …"
+    told = addressee_after(view, verb, k, n) or _prepositional_addressee(view, k)
     if told:
-        k = told[1] + (low[told[1]] in BOUNDARY)
+        k = told[1] + (told[1] < n and low[told[1]] in BOUNDARY)
+    k = _after_adjunct_comma(view, _after_time(view, k, n), n)  # "sagte am Montag, …"
     c = view.span(k, n)
     if c == (0, 0):
         return None
@@ -754,6 +756,9 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     if pack.verb_second and low[0] in pack.subordinators and "," not in low[1 : verb - 1]:
         return None  # "Da kein Rückflug möglich war, entschied sich der Pilot …": a fronted clause
     j = verb + 1
+    told_first = _prepositional_addressee(view, j)  # '„…“, sagte gegenüber der Presse ein Sprecher'
+    if told_first and not subject:
+        j = told_first[1]
     while j < min(n - 1, verb + 3) and (low[j] in pack.time_words or (
             pack.capitalised_nouns and view._modifier(j) and low[j] not in pack.prepositions
             and not _clause_word(view, j))):  # a lower-case word there is an adverb
@@ -780,7 +785,7 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
         return None
     # '…," said Craig Varoga, a Democratic strategist.' / '…, teilte X, Leiter der Y, mit.'
     b = _with_apposition(view, b, verb_end if verb_end > b else len(view.toks))
-    told = _prepositional_addressee(view, b)  # "…, sagte er gegenüber der Zeitung."
+    told = _prepositional_addressee(view, b) or told_first  # "…, sagte er gegenüber der Zeitung."
     after_quote = _closer_at(view, verb - 1, verb - 2)  # '"…," he said, …': the quotes pass
     rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
     return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
@@ -1360,7 +1365,11 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
                 return (_apposition_chain(view, j, j + 1) or (a, j)) if lead is None else (a, j)
             if verb - 1 == j + 2 and view._modifier(j + 1) and lead is not None:
                 return (a, j) if j > a and _phrase(view, a, j) else None  # "X, however, say …"
-            inverted = view.pack.verb_second and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1
+            after = low[verb_at + 1] if verb_at + 1 < len(low) else ""
+            adjunct = after in view.pack.prepositions or after in view.pack.addressee_prepositions \
+                or after in view.pack.contracted_articles  # "…, sagte gegenüber der Presse"
+            inverted = view.pack.verb_second and not adjunct \
+                and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1
             if inverted or not _apposition(view, j + 1, verb - 1):
                 return None
             if lead is not None and 0 < j - a <= APPOSITION_WORDS and _phrase(view, a, j):

@@ -909,3 +909,13 @@ def test_sollen_with_werden_states_a_plan_and_continues_no_claim() -> None:
 def test_a_conjunction_before_x_zufolge_is_not_the_source() -> None:
     c = claims("Sie trugen Gewehre, was aber dem Zeugen zufolge üblich ist.")[0]
     assert c["source"]["text"] == "dem Zeugen"
+
+
+def test_an_apposed_source_with_gegenueber_or_a_time_before_the_clause() -> None:
+    c = claims("Lars Beringer, Sprecher der Polizei, sagte gegenüber der Presse, der Täter sei gefasst.")[0]
+    assert (c["source"]["text"], c["content"]["text"], c["addressee"]["text"]) == (
+        "Lars Beringer, Sprecher der Polizei", "der Täter sei gefasst", "der Presse")
+    c = claims("Lars Beringer, ein Sprecher der Polizei, sagte am Montag, der Täter sei gefasst.")[0]
+    assert c["content"]["text"] == "der Täter sei gefasst"
+    c = claims("„Der Täter ist gefasst“, sagte gegenüber der Presse ein Sprecher.")[0]
+    assert (c["source"]["text"], c["addressee"]["text"]) == ("ein Sprecher", "der Presse")
