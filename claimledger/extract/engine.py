@@ -156,11 +156,12 @@ def _inner_quotes(text: str, drafts: list[attr.Draft], pack: LanguagePack,
                   quoted: list[tuple[int, int]]) -> list[attr.Draft]:
     """A direct claim, with the enclosing claim's roles, for each quotation of at least the
     pack's `inner_quote_words` inside a claim that is not direct ('Die Lage sei „völlig außer
-    Kontrolle“, so der Sprecher': German data marks the partial quote as a quote of its own)."""
+    Kontrolle“, so der Sprecher': German data marks the partial quote as a quote of its own);
+    inside a continuation it takes the source the continuation repeats."""
     if not pack.inner_quote_words:
         return []
     return [attr.Draft("direct", [(qs, qe)], list(d.source), list(d.cue), d.sentence,
-                       d.confidence, frame=list(d.frame))
+                       d.confidence, frame=list(d.frame), inherit_from=None if d.source else d)
             for d in drafts if d.kind != "direct" for s, e in d.content for qs, qe in quoted
             if s <= qs and qe <= e and (qs, qe) != (s, e) and not _title(text, (qs, qe), pack)
             and len(text[qs:qe].split()) >= pack.inner_quote_words]

@@ -919,3 +919,9 @@ def test_an_apposed_source_with_gegenueber_or_a_time_before_the_clause() -> None
     assert c["content"]["text"] == "der Täter sei gefasst"
     c = claims("„Der Täter ist gefasst“, sagte gegenüber der Presse ein Sprecher.")[0]
     assert (c["source"]["text"], c["addressee"]["text"]) == ("ein Sprecher", "der Presse")
+
+
+def test_a_partial_quote_inside_a_continuation_takes_its_source() -> None:
+    cs = claims("Johnson sagte, er sei zuversichtlich. Drei Jahre „unnötiger Zweifel“ seien am Ende.")
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [
+        ("indirect", "Johnson"), ("free_indirect", "Johnson"), ("direct", "Johnson")]
