@@ -1661,7 +1661,8 @@ def _according_triggers(pack: LanguagePack) -> frozenset[str]:
     """Every word with which one of the according readers may start."""
     return frozenset(p[0] for p in pack.according_prefix) | pack.statement_prepositions \
         | pack.according_postfix | pack.so_markers | pack.relative_cues | pack.as_markers \
-        | pack.anaphoric_cues | pack.hearsay_adverbs | pack.known_words
+        | pack.anaphoric_cues | pack.hearsay_adverbs | pack.known_words \
+        | frozenset(p[0] for p in pack.opinion_phrases)
 
 
 def _prefix_claim(view: SentenceView, i: int) -> Draft | None:
@@ -1767,8 +1768,28 @@ def _known_claim(view: SentenceView, i: int) -> Draft | None:
     return Draft("indirect", [view.span(j + 1, n)], [], cue, view.sent.index, 0.5)
 
 
+def _opinion_claim(view: SentenceView, i: int) -> Draft | None:
+    """'X ist der Meinung, dass …' / 'X ist überzeugt, die Reform komme': a copula and one of
+    the pack's `opinion_phrases` make the subject before the copula the source of the clause
+    after the comma; copula and phrase are the cue."""
+    low, pack, n = view.low, view.pack, len(view.toks)
+    if not i or low[i - 1] not in pack.copulas:
+        return None
+    for phrase in prefixes_by_first_word(pack.opinion_phrases).get(low[i], ()):
+        end = i + len(phrase)
+        if tuple(low[i:end]) != phrase or end + 1 >= n or low[end] != "," or _relative_at(view, end + 1):
+            continue  # not "Das ist der Ansicht, die er vertritt"
+        front = view.prev_boundary(i - 1)
+        a, b = view.noun_phrase_after(front)
+        if not (a == front and b == i - 1):
+            return None  # the subject stands right before the copula
+        return Draft("indirect", [view.span(end + 1, n)], [view.span(a, b)], [view.span(i - 1, end)],
+                     view.sent.index, 0.55)
+    return None
+
+
 ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim, _hearsay_claim,
-                     _known_claim)
+                     _known_claim, _opinion_claim)
 
 
 def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:

@@ -179,6 +179,10 @@ class LanguagePack:
     # forms around it form the cue ("Im Mai wurde bekannt, dass …", "nachdem bekannt geworden
     # war, dass …", "Wie bekannt wurde, …")
     known_words: frozenset[str] = field(default_factory=frozenset)
+    # phrases after a copula that make its subject the source of the clause after the comma
+    # ("X ist der Meinung, dass …", "X ist überzeugt, dass …"); the copula and phrase are the cue
+    opinion_phrases: tuple[tuple[str, ...], ...] = ()
+    copulas: frozenset[str] = field(default_factory=frozenset)
     known_verbs: frozenset[str] = field(default_factory=frozenset)
     # phrases a cue takes when they follow it ("said in a statement")
     cue_phrases: tuple[tuple[str, ...], ...] = ()

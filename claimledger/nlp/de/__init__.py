@@ -145,6 +145,9 @@ PACK = LanguagePack(
     # "berichtete von einem Spitzenwert"); as a separable particle it would be sought at the
     # clause end, where "von" never stands
     cue_particles=frozenset({"von"}),
+    opinion_phrases=(("der", "meinung"), ("der", "ansicht"), ("der", "auffassung"),
+                     ("der", "überzeugung"), ("überzeugt",), ("zuversichtlich",)),
+    copulas=frozenset({"ist", "sind", "war", "waren"}),
     known_words=frozenset({"bekannt"}),
     known_verbs=frozenset({"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren",
                            "geworden", "gegeben", "gemacht"}),

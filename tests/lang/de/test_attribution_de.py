@@ -925,3 +925,12 @@ def test_a_partial_quote_inside_a_continuation_takes_its_source() -> None:
     cs = claims("Johnson sagte, er sei zuversichtlich. Drei Jahre „unnötiger Zweifel“ seien am Ende.")
     assert [(c["kind"], c["source"]["text"]) for c in cs] == [
         ("indirect", "Johnson"), ("free_indirect", "Johnson"), ("direct", "Johnson")]
+
+
+def test_ist_der_meinung_makes_the_subject_the_source() -> None:
+    c = claims("Die Opposition ist der Ansicht, die Regierung habe versagt.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "Die Opposition", "ist der Ansicht", "die Regierung habe versagt")
+    c = claims("Der Minister ist überzeugt, dass die Reform kommt.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Der Minister", "ist überzeugt")
+    assert claims("Das ist der Ansicht, die er vertritt.") == []
