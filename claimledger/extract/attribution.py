@@ -1769,15 +1769,17 @@ def _known_claim(view: SentenceView, i: int) -> Draft | None:
 
 
 def _opinion_claim(view: SentenceView, i: int) -> Draft | None:
-    """'X ist der Meinung, dass …' / 'X ist überzeugt, die Reform komme': a copula and one of
-    the pack's `opinion_phrases` make the subject before the copula the source of the clause
-    after the comma; copula and phrase are the cue."""
+    """'X ist der Meinung, dass …' / 'X ist überzeugt, die Reform komme' / 'X hält es für
+    möglich, dass …': a copula (pack `copulas`) and one of the pack's `opinion_phrases` ("*":
+    any one word) make the subject before the copula the source of the clause after the comma;
+    copula and phrase are the cue."""
     low, pack, n = view.low, view.pack, len(view.toks)
     if not i or low[i - 1] not in pack.copulas:
         return None
     for phrase in prefixes_by_first_word(pack.opinion_phrases).get(low[i], ()):
         end = i + len(phrase)
-        if tuple(low[i:end]) != phrase or end + 1 >= n or low[end] != "," or _relative_at(view, end + 1):
+        if end + 1 >= n or any(w not in ("*", low[i + k]) for k, w in enumerate(phrase)) \
+                or low[end] != "," or _relative_at(view, end + 1):
             continue  # not "Das ist der Ansicht, die er vertritt"
         front = view.prev_boundary(i - 1)
         a, b = view.noun_phrase_after(front)

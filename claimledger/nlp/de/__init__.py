@@ -56,7 +56,7 @@ PACK = LanguagePack(
                      "überlegungen", "idee"),
     # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is one
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
-                                "anbieten", "aufrufen", "zeigen", "sprechen", "drohen"}),
+                                "anbieten", "aufrufen", "zeigen", "sprechen", "drohen", "vertreten"}),
     infinitive_marker="zu",
     infinitive_ending="en",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",
@@ -146,9 +146,9 @@ PACK = LanguagePack(
     # clause end, where "von" never stands
     cue_particles=frozenset({"von"}),
     opinion_phrases=(("der", "meinung"), ("der", "ansicht"), ("der", "auffassung"),
-                     ("der", "überzeugung"), ("überzeugt",), ("zuversichtlich",)),
-    copulas=frozenset({"ist", "sind", "war", "waren"}),
-    known_words=frozenset({"bekannt"}),
+                     ("der", "überzeugung"), ("überzeugt",), ("zuversichtlich",), ("es", "für", "*")),
+    copulas=frozenset({"ist", "sind", "war", "waren", "hält", "halten", "hielt", "hielten"}),
+    known_words=frozenset({"bekannt", "geplant"}),
     known_verbs=frozenset({"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren",
                            "geworden", "gegeben", "gemacht"}),
     prepositions=frozenset({

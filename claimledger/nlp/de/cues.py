@@ -58,6 +58,7 @@ SPEECH_VERBS |= strong("bekanntgeben", "gab", "gaben", "gibt", "bekanntgegeben")
 SPEECH_VERBS |= strong("annehmen", "nahm", "nahmen", "nimmt", "angenommen")
 SPEECH_VERBS |= strong("zugeben", "zugegeben")
 SPEECH_VERBS |= strong("zusagen", "zugesagt")  # "sagte … zu" is read as "sagen"
+SPEECH_VERBS |= strong("vertreten", "vertrat", "vertraten", "vertritt")  # "die These vertreten, …"
 SPEECH_VERBS |= strong("angeben", "angegeben")  # "gab … an" is a separable form below
 # participles of separable verbs listed below by their finite forms ("hat sich dafür
 # ausgesprochen", "war davon ausgegangen", "ist aus dem Bericht hervorgegangen")

@@ -934,3 +934,13 @@ def test_ist_der_meinung_makes_the_subject_the_source() -> None:
     c = claims("Der Minister ist überzeugt, dass die Reform kommt.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Der Minister", "ist überzeugt")
     assert claims("Das ist der Ansicht, die er vertritt.") == []
+
+
+def test_opinions_plans_and_theses() -> None:
+    c = claims("Experten halten es für unwahrscheinlich, dass die Preise sinken.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Experten", "halten es für unwahrscheinlich")
+    c = claims("Es ist geplant, dass jedes Kind Unterricht bekommt.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("", "ist geplant")
+    c = claims("Er hatte in einem Interview die These vertreten, die Partei stagniere.")[0]
+    assert (c["cue"]["text"], c["content"]["text"]) == ("hatte vertreten", "die Partei stagniere")
+    assert claims("Der Abgeordnete vertritt die Interessen der Bauern.") == []
