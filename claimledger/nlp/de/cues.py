@@ -29,7 +29,7 @@ for _stem in (
     "bezweifel", "bemängel", "verlang", "droh", "wiederhol", "bezeichn", "nenn", "frag",
     "entgegn", "appellier", "bedauer", "begrüß", "beschuldig", "lob", "verteidig", "verurteil",
     "würdig", "begründ", "plädier", "urteil", "skandier", "schilder", "beharr", "erwider", "mutmaß",
-    "überleg", "veröffentlich", "verlautbar", "konstatier", "formulier", "attackier",
+    "überleg", "veröffentlich", "verlautbar", "konstatier", "formulier", "attackier", "monier",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")
@@ -59,6 +59,7 @@ SPEECH_VERBS |= strong("annehmen", "nahm", "nahmen", "nimmt", "angenommen")
 SPEECH_VERBS |= strong("zugeben", "zugegeben")
 SPEECH_VERBS |= strong("zusagen", "zugesagt")  # "sagte … zu" is read as "sagen"
 SPEECH_VERBS |= strong("vertreten", "vertrat", "vertraten", "vertritt")  # "die These vertreten, …"
+SPEECH_VERBS |= strong("ergeben", "ergab", "ergaben", "ergibt")  # "Die Studie ergab, dass …"
 SPEECH_VERBS |= strong("angeben", "angegeben")  # "gab … an" is a separable form below
 # participles of separable verbs listed below by their finite forms ("hat sich dafür
 # ausgesprochen", "war davon ausgegangen", "ist aus dem Bericht hervorgegangen")

@@ -944,3 +944,10 @@ def test_opinions_plans_and_theses() -> None:
     c = claims("Er hatte in einem Interview die These vertreten, die Partei stagniere.")[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("hatte vertreten", "die Partei stagniere")
     assert claims("Der Abgeordnete vertritt die Interessen der Bauern.") == []
+
+
+def test_ergeben_with_a_clause_and_monieren() -> None:
+    c = claims("Die Untersuchung ergab, dass der Pilot einen Fehler gemacht hatte.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Die Untersuchung", "ergab")
+    assert claims("Daraus ergibt sich ein Problem.") == []
+    assert claims("Die Beobachter monierten, die Wahl sei unfair gewesen.")[0]["cue"]["text"] == "monierten"
