@@ -1070,8 +1070,10 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
     # a date before the first auxiliary: "Ende Mai 2008 erklärte er" (not "X hatte am Montag erklärt")
     dated = any(low[j] in pack.time_words or view.toks[j].text.isdigit()
                 for j in range(a, finite[0] if finite else b))
-    # "Besorgt äußerte sich X": an adjective, unless no subject follows ("Kurz sagte, …": a name)
-    predicative = b - a == 1 and a == 0 and pack.predicative is not None and pack.predicative(low[a])
+    # "Besorgt äußerte sich X", "Passend zu den Gefahren sagte sie": an adjective (with its
+    # phrase), unless no subject follows ("Kurz sagte, …": a name)
+    predicative = a == 0 and (b - a == 1 or low[a + 1] in pack.prepositions) \
+        and pack.predicative is not None and pack.predicative(low[a])
     fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
         pack.verb_second and (low[a] in pack.prepositions or low[a] in pack.contracted_articles
@@ -1597,6 +1599,8 @@ def colon_claims(view: SentenceView) -> list[Draft]:
         return []
     content = view.span(colon + 1, len(view.toks))
     a, b = _colon_subject(view, colon)
+    if b - a == 1 and (low[a] in view.pack.conjunctions or low[a] in _adverbs_first(view.pack)):
+        return []  # 'Und: „…“': no source named; the quotation reads on from the one before
     cue = [(view.toks[colon].start, view.toks[colon].end)] if view.pack.colon_cue else []
     return [Draft("direct", [content], [view.span(a, b)], cue, view.sent.index, 0.5)]
 

@@ -951,3 +951,13 @@ def test_ergeben_with_a_clause_and_monieren() -> None:
     assert (c["source"]["text"], c["cue"]["text"]) == ("Die Untersuchung", "ergab")
     assert claims("Daraus ergibt sich ein Problem.") == []
     assert claims("Die Beobachter monierten, die Wahl sei unfair gewesen.")[0]["cue"]["text"] == "monierten"
+
+
+def test_a_fronted_adjective_phrase_is_not_the_source() -> None:
+    c = claims("Passend zu den Gefahren des Eises sagte sie: „Auf dem Eis kann es glatt sein.“")[0]
+    assert c["source"]["text"] == "sie"
+
+
+def test_und_colon_quotation_reads_on_from_the_speaker_before() -> None:
+    cs = claims("„Wir müssen handeln“, sagte Panetta. Und: „Die Gefahren sind real.“")
+    assert [(c["kind"], c["source"]["text"]) for c in cs] == [("direct", "Panetta"), ("direct", "Panetta")]
