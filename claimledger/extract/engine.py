@@ -214,10 +214,12 @@ def _decoding(lang: str) -> Decoding:
 def _quotation_extents(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
     """A quotation read between its marks by the rule engine gives its extent to the one tagger
     claim whose content touches it: the marks are certain where the tagger's quote tags may
-    stop a word early or run on past the closing mark. The tagger's roles stay."""
+    stop a word early or run on past the closing mark. The tagger's roles stay. A partial
+    quotation inside a rule claim's content gives none: the claim is more than the quotation."""
     for r in rules:
-        if r.kind != "direct" or not r.content:
-            continue
+        if r.kind != "direct" or not r.content or any(
+                o is not r and o.kind != "direct" and _inside(r.content, o.content) for o in rules):
+            continue  # a partial quotation inside a claim ('bezeichnete den Plan als „…“')
         touching = [d for d in drafts if d.content and _overlaps(r.content, d.content)]
         if len(touching) == 1:
             touching[0].content = list(r.content)

@@ -154,3 +154,11 @@ def test_a_quotation_between_marks_gives_its_extent_to_the_claim_touching_it(tag
                  tagger_claim(text, "noch in diesem Jahr", "Ministerin Eva Korhonen", "sagte", "direct")]
     assert [c.content.text for c in engine.extract(text, "de", "t", ACCURATE).claims] == [
         "Wir bauen", "noch in diesem Jahr"]
+
+
+def test_a_partial_quotation_does_not_shrink_the_claim_around_it(tagger, monkeypatch) -> None:
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = "Okafor bezeichnete den Plan als „reine Symbolpolitik“."
+    tagger += [tagger_claim(text, "den Plan als „reine Symbolpolitik“", "Okafor", "bezeichnete", "reported")]
+    claim = engine.extract(text, "de", "t", ACCURATE).claims[0]
+    assert claim.content.text == "den Plan als „reine Symbolpolitik“"
