@@ -148,6 +148,8 @@ class SentenceView:
         """Lower-case (or sentence-initial) form listed as a speech verb."""
         if self.low[i] not in self.pack.speech_verbs:
             return False  # most words: the checks below only rule a listed form out
+        if self.pack.cue_idioms and _in_idiom(self, i):
+            return False  # "kurz gesagt", "think tank"
         tok = self.toks[i].text
         if tok[:1].isupper() and not self.title_case and (
                 (i > 0 and self.toks[i - 1].text not in QUOTE_CHARS) or (i == 0 and self.pack.verb_second)):
@@ -467,8 +469,7 @@ def verb_claims(view: SentenceView) -> list[Draft]:
     if comma is not None:  # "Asked if he was bullied, the candidate said no."
         drafts.append(Draft("indirect", [view.span(1, comma)], [], [view.span(0, 1)], view.sent.index, 0.5))
     for i in range(n):
-        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0) \
-                or _in_idiom(view, i):
+        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0):
             continue
         part = _particle(view, i)
         if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
@@ -587,6 +588,8 @@ def _after_conjunction(view: SentenceView, i: int) -> bool:
     j, low, pack = view.group_start(i), view.low, view.pack
     if pack.verb_second:
         return _shared_second_verb(view, i, j)
+    while j > 2 and low[j - 1] in pack.time_words and low[j - 2] in pack.conjunctions:
+        j -= 1  # "…, but now said …"
     if j < 2 or low[j - 1] not in pack.conjunctions:
         return False
     # without a comma too when a verb of speaking stands before it ("said … and criticized him")
@@ -684,9 +687,20 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers
                                                and view.toks[0].text not in QUOTE_CHARS)
     closed = verb and view.toks[verb - 1].text in _closers(pack) and not _quoted_name_before(view, verb - 1)
-    if verb and not as_clause and (low[verb - 1] in {",", ":"} or closed):
+    if verb and not as_clause and (low[verb - 1] in {",", ":"} or closed) \
+            and not _clause_after(view, verb_end):
         return _content_before(view, verb, verb_end, cue)
     return _content_after(view, verb, verb_end, cue)
+
+
+def _clause_after(view: SentenceView, verb_end: int) -> bool:
+    """Where subjects come first, a noun phrase right after the cue followed by an auxiliary is
+    the subject of the reported clause, not an inverted source ("X, a founder of Y, said Mrs.
+    Clinton had run …" against '"…," said Mrs. Clinton.')."""
+    if view.pack.verb_second:
+        return False
+    a, b = view.noun_phrase_after(verb_end + 1)
+    return a == verb_end + 1 and a < b < len(view.toks) and view.is_finite(b)
 
 
 NAME_WORDS = 5
@@ -1347,9 +1361,12 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
     rejected …')."""
     low = view.low
     verb_at, verb = verb, view.group_start(verb)
-    if verb < 3 or low[verb - 1] != ",":
+    c = verb - 1  # the comma before the verb group
+    if c >= 2 and view.toks[c].text in _closers(view.pack) and low[c - 1] == ",":
+        c -= 1  # 'X, who calls him a "sociopath," said': the comma inside the quotation
+    if verb < 3 or low[c] != ",":
         return None
-    for j in range(verb - 2, 0, -1):
+    for j in range(c - 1, 0, -1):
         if low[j] == ",":
             a = view.prev_boundary(j)
             lead = _lead_start(view, a, j)
@@ -1360,22 +1377,22 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
                 if not (j > a and _phrase(view, a, j)):
                     return None
                 # "X, der Minister des Landes, sagte": an apposition with its article
-                apposition = not _relative_at(view, j + 1) and _apposition(view, j + 1, verb - 1)
+                apposition = not _relative_at(view, j + 1) and _apposition(view, j + 1, c)
                 if apposition and lead is not None:
-                    return a, verb - 1
+                    return a, c
                 # "Elward Edd, an official at X, which has …, said": the name before the apposition
                 return (_apposition_chain(view, j, j + 1) or (a, j)) if lead is None else (a, j)
-            if verb - 1 == j + 2 and view._modifier(j + 1) and lead is not None:
+            if c == j + 2 and view._modifier(j + 1) and lead is not None:
                 return (a, j) if j > a and _phrase(view, a, j) else None  # "X, however, say …"
             after = low[verb_at + 1] if verb_at + 1 < len(low) else ""
             adjunct = after in view.pack.prepositions or after in view.pack.addressee_prepositions \
                 or after in view.pack.contracted_articles  # "…, sagte gegenüber der Presse"
             inverted = view.pack.verb_second and not adjunct \
                 and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1
-            if inverted or not _apposition(view, j + 1, verb - 1):
+            if inverted or not _apposition(view, j + 1, c):
                 return None
             if lead is not None and 0 < j - a <= APPOSITION_WORDS and _phrase(view, a, j):
-                return a, verb - 1  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
+                return a, c  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
             # "Suu Kyi, 70, said", "Jane Roe, 27, a nurse, said": more appositions before this one
             return _apposition_chain(view, j, verb)
     return None

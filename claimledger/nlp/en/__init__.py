@@ -62,6 +62,7 @@ PACK = LanguagePack(
     relative_pronouns=frozenset({"who", "which", "whose", "whom"}),
     # "In a CNN poll, Clinton led …": what a fronted poll says is its claim
     statement_prepositions=frozenset({"in"}),
+    cue_idioms=(("think", "tank"), ("think", "tanks")),  # a noun compound, no cue
     hearsay_adverbs=frozenset({"reportedly"}),
     cue_phrases=(("in", "a", "statement"), ("in", "an", "interview")),
     statement_nouns=("poll", "polls", "survey", "surveys"),
@@ -76,7 +77,7 @@ PACK = LanguagePack(
     time_words=frozenset({
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
-        "weekend", "last", "this", "earlier", "later", "week", "month", "year",
+        "weekend", "last", "this", "earlier", "later", "week", "month", "year", "now",
     }),
     type_hints=entities.TYPE_HINTS,
     weak_cue_forms=cues.WEAK_CUE_FORMS,

@@ -535,3 +535,20 @@ def test_reportedly_makes_an_unnamed_account() -> None:
 def test_said_in_a_statement_is_one_cue() -> None:
     c = claims('"We will win," the senator said in a statement.')[0]
     assert (c["cue"]["text"], c["content"]["text"]) == ("said in a statement", '"We will win,"')
+
+
+def test_a_think_tank_is_no_cue_and_the_apposed_subject_is_the_source() -> None:
+    c = claims("Matt Bennett, a founder of the think tank Third Way, said Mrs. Clinton had run well.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Matt Bennett, a founder of the think tank Third Way", "Mrs. Clinton had run well")
+
+
+def test_a_relative_clause_with_a_quotation_before_the_verb() -> None:
+    c = next(c for c in claims('Humphrey, who calls Trump a "sociopath," said he expects a new candidate.')
+             if c["cue"]["text"] == "said")
+    assert (c["source"]["text"], c["content"]["text"]) == ("Humphrey", "he expects a new candidate")
+
+
+def test_but_now_said_shares_the_subject() -> None:
+    c = claims("Thomas Massie used to support Rand Paul, but now said Trump could unite the party.")[-1]
+    assert c["source"]["text"] == "Thomas Massie"
