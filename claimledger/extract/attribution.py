@@ -684,8 +684,11 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         return _after_relative_subject(view, verb, verb_end, cue, rel)
     # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"; inside
     # a quotation it is ('"As far as …," X said')
-    as_clause = low[0] in pack.as_markers or (len(low) > 1 and low[1] in pack.as_markers
-                                               and view.toks[0].text not in QUOTE_CHARS)
+    as_at = 0 if low[0] in pack.as_markers else 1 if (
+        len(low) > 1 and low[1] in pack.as_markers and view.toks[0].text not in QUOTE_CHARS) else None
+    # … and it reports: a verb of speaking before its comma (not "Even as the race moves on, …")
+    as_clause = as_at is not None and any(view.is_verb_form(j) for j in range(as_at + 1, verb)
+                                          if "," not in low[as_at:j])
     closed = verb and view.toks[verb - 1].text in _closers(pack) and not _quoted_name_before(view, verb - 1)
     if verb and not as_clause and (low[verb - 1] in {",", ":"} or closed) \
             and not _clause_after(view, verb_end):

@@ -552,3 +552,9 @@ def test_a_relative_clause_with_a_quotation_before_the_verb() -> None:
 def test_but_now_said_shares_the_subject() -> None:
     c = claims("Thomas Massie used to support Rand Paul, but now said Trump could unite the party.")[-1]
     assert c["source"]["text"] == "Thomas Massie"
+
+
+def test_an_as_clause_that_reports_nothing_is_part_of_the_content() -> None:
+    c = claims("Even as the race moves to New York, it will be tight, said Dan Gerstein, a consultant.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Dan Gerstein, a consultant", "Even as the race moves to New York, it will be tight")
