@@ -187,8 +187,7 @@ class SentenceView:
             return False
         if prev in pack.determiners or prev in pack.contracted_articles:
             return True
-        if i > 1 and self.low[i - 2] in pack.determiners and self.toks[i - 1].text[:1].islower() \
-                and self._modifier(i - 1):
+        if i > 1 and self.low[i - 2] in pack.determiners and self._modifier(i - 1):
             return True  # "eine oft beklagte Lücke"
         inflected = self.low[i].endswith(_long_adjective_endings(pack))
         return inflected and (prev in pack.prepositions or (
@@ -495,11 +494,18 @@ def _in_idiom(view: SentenceView, i: int) -> bool:
     """The verb at i stands in one of the pack's `cue_idioms`, where it reports nothing ("kurz
     gesagt", "Rosinenbomber nannte man …", "– auch Pendlerpauschale genannt –")."""
     low = view.low
-    for phrase in view.pack.cue_idioms:
+    return any(i >= k and tuple(low[i - k : i - k + len(phrase)]) == phrase
+               for phrase, k in _idioms_by_word(view.pack).get(low[i], ()))
+
+
+@functools.cache
+def _idioms_by_word(pack: LanguagePack) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The pack's `cue_idioms` by each of their words, with the word's place in the phrase."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in pack.cue_idioms:
         for k, word in enumerate(phrase):
-            if word == low[i] and i >= k and tuple(low[i - k : i - k + len(phrase)]) == phrase:
-                return True
-    return False
+            out.setdefault(word, []).append((phrase, k))
+    return out
 
 
 def _fronted_question(view: SentenceView) -> int | None:
@@ -588,8 +594,6 @@ def _after_conjunction(view: SentenceView, i: int) -> bool:
     j, low, pack = view.group_start(i), view.low, view.pack
     if pack.verb_second:
         return _shared_second_verb(view, i, j)
-    while j > 2 and low[j - 1] in pack.time_words and low[j - 2] in pack.conjunctions:
-        j -= 1  # "…, but now said …"
     if j < 2 or low[j - 1] not in pack.conjunctions:
         return False
     # without a comma too when a verb of speaking stands before it ("said … and criticized him")
@@ -686,14 +690,23 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     # a quotation it is ('"As far as …," X said')
     as_at = 0 if low[0] in pack.as_markers else 1 if (
         len(low) > 1 and low[1] in pack.as_markers and view.toks[0].text not in QUOTE_CHARS) else None
-    # … and it reports: a verb of speaking before its comma (not "Even as the race moves on, …")
-    as_clause = as_at is not None and any(view.is_verb_form(j) for j in range(as_at + 1, verb)
-                                          if "," not in low[as_at:j])
+    as_clause = as_at is not None and (pack.verb_second or _reports_before_comma(view, as_at + 1, verb))
     closed = verb and view.toks[verb - 1].text in _closers(pack) and not _quoted_name_before(view, verb - 1)
     if verb and not as_clause and (low[verb - 1] in {",", ":"} or closed) \
             and not _clause_after(view, verb_end):
         return _content_before(view, verb, verb_end, cue)
     return _content_after(view, verb, verb_end, cue)
+
+
+def _reports_before_comma(view: SentenceView, a: int, verb: int) -> bool:
+    """A verb of speaking stands in [a, verb) before the first comma: an English "as" clause that
+    reports ("As the Times reported, …"; not "Even as the race moves on, …")."""
+    for j in range(a, verb):
+        if view.low[j] == ",":
+            return False
+        if view.is_verb_form(j):
+            return True
+    return False
 
 
 def _clause_after(view: SentenceView, verb_end: int) -> bool:
@@ -757,7 +770,7 @@ def _after_relative_subject(view: SentenceView, verb: int, verb_end: int, cue: l
     told = addressee_after(view, verb, k, n) or _prepositional_addressee(view, k)
     if told:
         k = told[1] + (told[1] < n and low[told[1]] in BOUNDARY)
-    k = _after_adjunct_comma(view, _after_time(view, k, n), n)  # "sagte am Montag, …"
+    k = _after_adjunct_comma(view, k, n)  # "sagte am Montag, …"
     c = view.span(k, n)
     if c == (0, 0):
         return None
@@ -890,7 +903,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k) \
             and low[k - 1] not in pack.cue_particles \
             and low[verb_end] not in pack.optional_particles.get(low[verb], ()) \
-            and marker not in low[k : min(end, k + ADJUNCT_WORDS)]:
+            and not (marker and marker in low[k : min(end, k + ADJUNCT_WORDS)]):
         # "Er erwartet eine zügige Entscheidung": a thing expected, not a statement; "sprach von
         # X", "sprach sich für X aus", "drohte ihnen mit Klagen" are (a cue particle, the verb's
         # optional particle or its marker)
@@ -957,7 +970,7 @@ def _main_clause_after(view: SentenceView, verb: int, k: int) -> bool:
             or not view.toks[k].text[:1].islower():
         return False
     front = view.prev_boundary(verb)
-    finite = _reads_as_verb(view, k) or bool(pack.finite_verb and pack.finite_verb(low[k]))
+    finite = view.is_finite(k) or view.is_verb_form(k) or bool(pack.finite_verb and pack.finite_verb(low[k]))
     if low[front] in pack.subordinators or _relative_at(view, front):
         return finite
     # "X hatte Y beschuldigt, wurde dann festgenommen": an indicative verb goes on with X
@@ -1044,7 +1057,8 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
     after = verb_end + 1
     if after < n - 1 and low[after] in pack.cue_particles and verb_end == verb and (
             low[verb] in pack.speech_acts or not (
-                low[after + 1] in pack.time_words or low[after + 1] in pack.complementizers)):
+                low[after + 1] in pack.time_words or low[after + 1] in pack.complementizers)) \
+            and not (pack.verb_second and _clause_after_phrase(view, after + 1)):
         # "called for", "warned of", "talked about", "commented on" (not "said on Friday that")
         cue = cue[:-1] + [(cue[-1][0], view.toks[after].end)]
         if pack.verb_second:  # "sprach von 240 Toten, die Reederei von 212": the phrase only
@@ -1065,6 +1079,15 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
             and _past_according(view, k, n) == k and _after_adjunct_comma(view, k, n) == k:
         kind = "reported"  # not "bestätigte laut Reuters, dass …", "beschloss am Montag, … zu"
     return k, kind, cue
+
+
+def _clause_after_phrase(view: SentenceView, k: int) -> bool:
+    """A reported clause follows the phrase at k after its comma ("berichtete von der Konferenz,
+    dass …": the preposition belongs to the phrase, the clause is the content)."""
+    low, pack, n = view.low, view.pack, len(view.toks)
+    stop = view.next_boundary(k)
+    return stop + 1 < n and low[stop] == "," and (
+        low[stop + 1] in pack.complementizers or any(low[j] in pack.subjunctive for j in range(stop, n)))
 
 
 Span = tuple[int, int]
@@ -1089,7 +1112,7 @@ def _subject(view: SentenceView, verb: int, verb_end: int, cue: list,
                 for j in range(a, finite[0] if finite else b))
     # "Besorgt äußerte sich X", "Passend zu den Gefahren sagte sie": an adjective (with its
     # phrase), unless no subject follows ("Kurz sagte, …": a name)
-    predicative = a == 0 and (b - a == 1 or low[a + 1] in pack.prepositions) \
+    predicative = a == 0 and b > a and (b - a == 1 or low[a + 1] in pack.prepositions) \
         and pack.predicative is not None and pack.predicative(low[a])
     fronted = low[a] in _adverbs_first(pack) or low[a] in pack.object_words or (
         b - a == 1 and low[a] in pack.determiners) or (  # "Das sagte ein Sprecher": an object
@@ -1397,7 +1420,7 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
             if lead is not None and 0 < j - a <= APPOSITION_WORDS and _phrase(view, a, j):
                 return a, c  # "Henk Meijer, Laborleiter der Firma, erklärte: …"
             # "Suu Kyi, 70, said", "Jane Roe, 27, a nurse, said": more appositions before this one
-            return _apposition_chain(view, j, verb)
+            return _apposition_chain(view, j, c + 1)
     return None
 
 
@@ -1685,8 +1708,7 @@ def _according_triggers(pack: LanguagePack) -> frozenset[str]:
     """Every word with which one of the according readers may start."""
     return frozenset(p[0] for p in pack.according_prefix) | pack.statement_prepositions \
         | pack.according_postfix | pack.so_markers | pack.relative_cues | pack.as_markers \
-        | pack.anaphoric_cues | pack.hearsay_adverbs | pack.known_words \
-        | frozenset(p[0] for p in pack.opinion_phrases)
+        | pack.anaphoric_cues | pack.hearsay_adverbs | pack.known_words | pack.copulas
 
 
 def _prefix_claim(view: SentenceView, i: int) -> Draft | None:
@@ -1770,9 +1792,10 @@ def _hearsay_claim(view: SentenceView, i: int) -> Draft | None:
 
 def _known_claim(view: SentenceView, i: int) -> Draft | None:
     """'Im Mai wurde bekannt, dass …' / 'nachdem bekannt geworden war, dass …': what became
-    known has no source in the sentence; the predicate word and its verbs are the cue (pack
-    `known_words`, `known_verbs`). After 'Wie bekannt wurde,' the rest of the sentence is the
-    content."""
+    known has no source in the sentence; the predicate word and its verbs of becoming known
+    (pack `known_words`, `known_verbs`; an auxiliary may follow them) are the cue. After 'Wie
+    bekannt wurde,' the rest of the sentence is the content; "Es ist bekannt, dass …" is no
+    claim (nothing became known)."""
     low, pack, n = view.low, view.pack, len(view.toks)
     if low[i] not in pack.known_words:
         return None
@@ -1780,38 +1803,53 @@ def _known_claim(view: SentenceView, i: int) -> Draft | None:
     if before and before[0] == i - 2 and low[i - 1] in BOUNDARY:
         before = []
     j = i + 1
-    while j < n and low[j] in pack.known_verbs:
-        j += 1
-    if not before and j == i + 1 or j + 1 >= n or low[j] != ",":
+    while j < n and (low[j] in pack.known_verbs or (j > i + 1 and low[j] in pack.clause_verbs)):
+        j += 1  # "bekannt geworden war"
+    if not before and (j == i + 1 or low[i + 1] not in pack.known_verbs) or j + 1 >= n or low[j] != ",":
         return None
     cue = [view.span(k, k + 1) for k in before] + [view.span(i, j)]
+    content = [view.span(j + 1, _before_next_cue(view, j + 1))]
     if i and low[i - 1] in pack.as_markers:  # "Wie bekannt wurde, ist …"
-        return Draft("indirect", [view.span(j + 1, n)], [], [view.span(i - 1, i)] + cue, view.sent.index, 0.5)
+        return Draft("indirect", content, [], [view.span(i - 1, i)] + cue, view.sent.index, 0.5)
     if low[j + 1] not in pack.complementizers:
         return None
-    return Draft("indirect", [view.span(j + 1, n)], [], cue, view.sent.index, 0.5)
+    return Draft("indirect", content, [], cue, view.sent.index, 0.5)
 
 
 def _opinion_claim(view: SentenceView, i: int) -> Draft | None:
-    """'X ist der Meinung, dass …' / 'X ist überzeugt, die Reform komme' / 'X hält es für
-    möglich, dass …': a copula (pack `copulas`) and one of the pack's `opinion_phrases` ("*":
-    any one word) make the subject before the copula the source of the clause after the comma;
-    copula and phrase are the cue."""
+    """'X ist der Meinung, dass …' / 'X ist überzeugt, die Reform komme': a copula (pack
+    `copulas`) at i and one of the pack's `opinion_phrases` after it make the subject before
+    the copula the source of the reported clause after the comma; copula and phrase are the
+    cue."""
     low, pack, n = view.low, view.pack, len(view.toks)
-    if not i or low[i - 1] not in pack.copulas:
+    if low[i] not in pack.copulas or not i:
         return None
-    for phrase in prefixes_by_first_word(pack.opinion_phrases).get(low[i], ()):
-        end = i + len(phrase)
-        if end + 1 >= n or any(w not in ("*", low[i + k]) for k, w in enumerate(phrase)) \
-                or low[end] != "," or _relative_at(view, end + 1):
-            continue  # not "Das ist der Ansicht, die er vertritt"
-        front = view.prev_boundary(i - 1)
+    for phrase in prefixes_by_first_word(pack.opinion_phrases).get(low[i + 1] if i + 1 < n else "", ()):
+        end = i + 1 + len(phrase)
+        if tuple(low[i + 1 : end]) != phrase or end + 1 >= n or low[end] != "," \
+                or not _reported_clause_at(view, end + 1):
+            continue  # not "Die Fans waren überzeugt, als das Tor fiel"
+        front = view.prev_boundary(i)
         a, b = view.noun_phrase_after(front)
-        if not (a == front and b == i - 1):
+        if not (a == front and b == i):
             return None  # the subject stands right before the copula
-        return Draft("indirect", [view.span(end + 1, n)], [view.span(a, b)], [view.span(i - 1, end)],
-                     view.sent.index, 0.55)
+        content = view.span(end + 1, _before_next_cue(view, end + 1))
+        return Draft("indirect", [content], [view.span(a, b)], [view.span(i, end)], view.sent.index, 0.55)
     return None
+
+
+def _reported_clause_at(view: SentenceView, k: int) -> bool:
+    """A reported clause opens at k: a complementiser, or a subjunctive in the rest of the
+    sentence ("…, die Regierung habe versagt")."""
+    low, pack = view.low, view.pack
+    return low[k] in pack.complementizers or any(low[j] in pack.subjunctive for j in range(k, len(low)))
+
+
+def _before_next_cue(view: SentenceView, k: int) -> int:
+    """The end of a content that starts at k: before a comma and a verb of speaking ("…, dass die
+    Reform kommt, sagte sein Sprecher"), else the sentence end."""
+    low, n = view.low, len(view.toks)
+    return next((j for j in range(k + 1, n - 1) if low[j] == "," and view.is_verb_form(j + 1)), n)
 
 
 ACCORDING_READERS = (_prefix_claim, _postfix_claim, _marked_claim, _anaphoric_claim, _hearsay_claim,

@@ -49,7 +49,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         _link_continuations(drafts)
         choices = _decoding(lang)
         kinds = tuple(choices.compact_rule_kinds if options.compact else choices.rule_kinds)
-        quotes = choices.rule_quotes and not options.compact  # compact: roles -0.005 held-out
+        quotes = choices.compact_rule_quotes if options.compact else choices.rule_quotes
         # without a subjunctive no verb of speaking is reported (`_reported_frames`)
         if kinds or quotes or any(t.lower in pack.subjunctive for t in tokens):
             rules = _rule_drafts(reading, tokens, sentences, pack)
@@ -221,17 +221,18 @@ def _quotation_extents(drafts: list[attr.Draft], rules: list[attr.Draft]) -> Non
                 o is not r and o.kind != "direct" and _inside(r.content, o.content) for o in rules):
             continue  # a partial quotation inside a claim ('bezeichnete den Plan als „…“')
         touching = [d for d in drafts if d.content and _overlaps(r.content, d.content)]
-        if len(touching) == 1:
+        if len(touching) == 1 and touching[0].kind == "direct":  # not a reported clause around it
             touching[0].content = list(r.content)
 
 
 def _rule_additions(drafts: list[attr.Draft], rules: list[attr.Draft], kinds: tuple[str, ...],
                     min_confidence: float | None) -> list[attr.Draft]:
     """Rule claims of `kinds` whose content no tagger claim touches (the tagger misses some
-    quotations, "laut X" phrases and subjunctive continuations the rules read). A continuation
-    continues the claim right before it in the merged list, as a tagger continuation does. Rule
-    claims carry the rule engine's fixed confidences (0.4-0.65, not learned probabilities): the
-    learned floor does not apply to them; a `--min-confidence` keeps those at or above it."""
+    quotations, "laut X" phrases, indirect speech and subjunctive continuations the rules
+    read). A continuation continues the claim right before it in the merged list, as a tagger
+    continuation does. Rule claims carry the rule engine's fixed confidences (0.4-0.65, not
+    learned probabilities): the learned floor does not apply to them; a `--min-confidence`
+    keeps those at or above it."""
     added: list[attr.Draft] = []
     for r in sorted(rules, key=lambda d: d.content[0][0] if d.content else 0):
         below = min_confidence is not None and r.confidence < min_confidence
@@ -478,12 +479,20 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> int | None:
 def _has_subjunctive(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:
     """A subjunctive or a reportative modal ("soll … gewesen sein"): what follows a claim with
     one is still that source's account."""
-    words = tokens[sent.first : sent.last]
-    modal = any(t.lower in pack.reportative_modals and t.text[:1].islower() for t in words)
-    last = [t.lower for t in words if t.text[:1].isalpha()][-1:]
-    if modal and last and last[0] in pack.plan_markers:
-        modal = False  # "Dazu soll eine Arbeitsgruppe gebildet werden": a plan, not hearsay
-    return modal or bool(_reporting_subjunctives(tokens, sent, pack))
+    return _hearsay(tokens[sent.first : sent.last], pack) or bool(_reporting_subjunctives(tokens, sent, pack))
+
+
+def _hearsay(words: list[Token], pack: LanguagePack) -> bool:
+    """A reportative modal ("Er soll beteiligt gewesen sein") whose clause does not end with one
+    of the pack's `plan_markers` ("Dazu soll eine Arbeitsgruppe gebildet werden": a plan)."""
+    for m, t in enumerate(words):
+        if t.lower not in pack.reportative_modals or not t.text[:1].islower():
+            continue
+        end = next((j for j in range(m + 1, len(words)) if words[j].lower in attr.BOUNDARY), len(words))
+        last = [w.lower for w in words[m + 1 : end] if w.text[:1].isalpha()][-1:]
+        if not (last and last[0] in pack.plan_markers):
+            return True
+    return False
 
 
 def _reported_only(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> bool:

@@ -130,8 +130,9 @@ class LanguagePack:
     # endings of past participles: a time phrase after one stays in a source ("a poll released
     # Friday"), where a closing time phrase is cut off otherwise
     past_participle_suffixes: tuple[str, ...] = ()
-    # verbs that name something as something, with the word that marks the name; it joins the
-    # cue ("bezeichnete den Plan als Unsinn": "bezeichnete … als", as the German data marks it)
+    # verbs with the word that marks what they say of their object; it joins the cue
+    # ("bezeichnete den Plan als Unsinn": "bezeichnete … als", as the German data marks it;
+    # "drohte mit Rücktritt"), and a clause-only cue reports with it ("drohen")
     predicate_markers: dict[str, str] = field(default_factory=dict)
     # words that never open a subject ("Den Schaden schätzt die Polizei auf …", "Ihm warf die
     # Partei vor …"): a phrase they open before the verb is an object, the subject follows it
@@ -146,7 +147,9 @@ class LanguagePack:
     colon_cue: bool = False
     reflexives: frozenset[str] = field(default_factory=frozenset)  # "äußerte sich der Minister"
     adverb_suffixes: tuple[str, ...] = ()  # "repeatedly said": an adverb before a cue is part of it
-    # prepositions that belong to the cue after a speech act ("called for", "warned of")
+    # prepositions that belong to the cue after a speech act ("called for", "warned of"); where
+    # verbs go second the phrase after it is the whole content ("sprach von 240 Toten"), unless a
+    # reported clause follows it ("berichtete von der Konferenz, dass …")
     cue_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs between a separable verb and its particle that belong to the cue ("geht davon aus")
     cue_adverbs: frozenset[str] = field(default_factory=frozenset)
@@ -175,15 +178,17 @@ class LanguagePack:
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs that make their sentence an unnamed source's account ("reportedly")
     hearsay_adverbs: frozenset[str] = field(default_factory=frozenset)
-    # news that became known, with no source in the sentence: a predicate word and the verb
-    # forms around it form the cue ("Im Mai wurde bekannt, dass …", "nachdem bekannt geworden
-    # war, dass …", "Wie bekannt wurde, …")
+    # news that became known, with no source in the sentence: a predicate word (`known_words`)
+    # and the verbs of becoming or making known around it (`known_verbs`; an auxiliary may
+    # follow them) form the cue ("Im Mai wurde bekannt, dass …", "nachdem bekannt geworden war,
+    # dass …", "Wie bekannt wurde, …"; not "Es ist bekannt, dass …")
     known_words: frozenset[str] = field(default_factory=frozenset)
-    # phrases after a copula that make its subject the source of the clause after the comma
-    # ("X ist der Meinung, dass …", "X ist überzeugt, dass …"); the copula and phrase are the cue
+    known_verbs: frozenset[str] = field(default_factory=frozenset)
+    # phrases after a copula (`copulas`) that make its subject the source of the reported clause
+    # after the comma ("X ist der Meinung, dass …", "X ist überzeugt, die Reform komme"); the
+    # copula and phrase are the cue
     opinion_phrases: tuple[tuple[str, ...], ...] = ()
     copulas: frozenset[str] = field(default_factory=frozenset)
-    known_verbs: frozenset[str] = field(default_factory=frozenset)
     # phrases a cue takes when they follow it ("said in a statement")
     cue_phrases: tuple[tuple[str, ...], ...] = ()
     # pronouns that are only ever subjects ("er", "wir"): after the verb, the phrase before it is

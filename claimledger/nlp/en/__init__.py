@@ -77,7 +77,7 @@ PACK = LanguagePack(
     time_words=frozenset({
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
-        "weekend", "last", "this", "earlier", "later", "week", "month", "year", "now",
+        "weekend", "last", "this", "earlier", "later", "week", "month", "year",
     }),
     type_hints=entities.TYPE_HINTS,
     weak_cue_forms=cues.WEAK_CUE_FORMS,

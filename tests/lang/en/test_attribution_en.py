@@ -549,12 +549,16 @@ def test_a_relative_clause_with_a_quotation_before_the_verb() -> None:
     assert (c["source"]["text"], c["content"]["text"]) == ("Humphrey", "he expects a new candidate")
 
 
-def test_but_now_said_shares_the_subject() -> None:
-    c = claims("Thomas Massie used to support Rand Paul, but now said Trump could unite the party.")[-1]
-    assert c["source"]["text"] == "Thomas Massie"
+def test_a_time_word_after_the_cue_can_start_the_reported_clause() -> None:
+    c = claims("Smith, a senator, said this week is decisive.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Smith, a senator", "this week is decisive")
 
 
 def test_an_as_clause_that_reports_nothing_is_part_of_the_content() -> None:
     c = claims("Even as the race moves to New York, it will be tight, said Dan Gerstein, a consultant.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == (
         "Dan Gerstein, a consultant", "Even as the race moves to New York, it will be tight")
+
+
+def test_a_one_word_line_before_a_claim_raises_nothing() -> None:
+    assert claims("UPDATE\n\nreports\n\nThe minister said it rained.")[-1]["content"]["text"] == "it rained"
