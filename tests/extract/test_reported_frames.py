@@ -117,13 +117,13 @@ def test_a_free_indirect_continuation_nests_where_the_claim_it_continues_nests(t
 
 
 def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monkeypatch) -> None:
-    """German accurate mode adds the rule engine's quotations, "laut X" claims, indirect speech
-    and subjunctive continuations where no tagger claim touches them (decoding choice
-    `rule_kinds`; for the compact tagger `compact_rule_kinds`); a rule continuation continues
-    the claim right before it."""
+    """German accurate mode adds the rule engine's quotations, "laut X" claims and subjunctive
+    continuations where no tagger claim touches them (decoding choice `rule_kinds`; for the
+    compact tagger `compact_rule_kinds`, none shipped); a rule continuation continues the claim
+    right before it. Indirect speech is not added (session 18: dev message -0.013)."""
     kinds = neural.decoding("de").rule_kinds
-    assert set(kinds) == {"direct", "according_to", "free_indirect", "indirect"}
-    assert not neural.decoding("en").rule_kinds
+    assert set(kinds) == {"direct", "according_to", "free_indirect"}
+    assert not neural.decoding("en").rule_kinds and not neural.decoding("de").compact_rule_kinds
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = ("Die Ministerin Eva Korhonen sagte, der Bau beginne bald. Die Werft sei bereit. "
             "Laut dem Sender RTV sind die Aufträge vergeben. Der Bürgermeister erklärte, die Stadt helfe.")
@@ -131,11 +131,9 @@ def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monke
     x = engine.extract(text, "de", "t", ACCURATE)
     assert [(c.kind, c.source.text) for c in x.claims] == [
         ("indirect", "Die Ministerin Eva Korhonen"), ("free_indirect", "Die Ministerin Eva Korhonen"),
-        ("according_to", "dem Sender RTV"), ("indirect", "Der Bürgermeister")]
+        ("according_to", "dem Sender RTV")]
     assert engine.extract(text, "de", "t", ExtractOptions("accurate", min_confidence=0.9)).claims[1:] == ()
-    balanced = engine.extract(text, "de", "t", ExtractOptions("balanced")).claims  # indirect only
-    assert [(c.kind, c.source.text) for c in balanced] == [
-        ("indirect", "Die Ministerin Eva Korhonen"), ("indirect", "Der Bürgermeister")]
+    assert len(engine.extract(text, "de", "t", ExtractOptions("balanced")).claims) == 1
 
 
 def test_a_quotation_between_marks_gives_its_extent_to_the_claim_touching_it(tagger, monkeypatch) -> None:

@@ -79,9 +79,9 @@ class Decoding:
     # ("teilte ... mit")
     fill_holes: tuple[str, ...] = ()
     # claims of these kinds that the rule engine reads where the full tagger has none are added
-    # (`extract.engine`): German quotations, "laut X", indirect speech and subjunctive
-    # continuations the tagger misses; measured per language and tagger on the held-out
-    # documents (docs/model-card.md, sessions 17 and 18)
+    # (`extract.engine`): German quotations, "laut X" and subjunctive continuations the tagger
+    # misses; measured per language and tagger (docs/model-card.md, sessions 17 and 18:
+    # indirect speech gained on held-out documents and lost on dev, so it is not added)
     rule_kinds: tuple[str, ...] = ()
     compact_rule_kinds: tuple[str, ...] = ()  # the same for the compact tagger (balanced mode)
     # a quotation the rule engine reads between quotation marks gives its extent to the one
