@@ -894,9 +894,11 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         k = _after_adjunct_comma(view, k, end)
     end = min(_before_main_clause(view, verb, k, end), _aside_end(view, verb, end))
     if kind == "indirect" and (_adjunct_not_reported(view, k, end) or (
-            pack.verb_second and 0 < k < end and low[k - 1] == "," and low[k] in pack.conjunctions
-            and low[k] not in pack.prepositions)):
-        return None  # "Sie sagen das, aber …": a second clause, not what was said
+            pack.verb_second and 0 < k < end - 1 and low[k - 1] == "," and low[k] in pack.conjunctions
+            and low[k + 1] not in pack.genitive_determiners)):
+        # "Sie sagen das, aber …": a second clause, not what was said ("…, während des Streiks
+        # Leiharbeiter eingesetzt zu haben": a preposition)
+        return None
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
     marker = pack.predicate_markers.get(pack.speech_verbs.get(low[verb], ""))

@@ -155,7 +155,7 @@ PACK = LanguagePack(
         "in", "nach", "aus", "von", "bei", "mit", "zu", "für", "gegen", "über", "unter", "vor",
         "hinter", "neben", "zwischen", "durch", "ohne", "um", "an", "auf", "seit", "bis", "ab",
         "bezüglich", "hinsichtlich", "wegen", "trotz", "angesichts", "aufgrund", "infolge",
-        "anlässlich", "innerhalb", "außerhalb", "entgegen", "dank", "während",
+        "anlässlich", "innerhalb", "außerhalb", "entgegen", "dank",
     }),
     denial_words=cues.DENIAL_WORDS,
     negations=cues.NEGATIONS,

@@ -977,3 +977,8 @@ def test_review_cases_of_session_18() -> None:
     kinds = [c["kind"] for c in claims("Der Rat sagte, die Stadt müsse handeln. "
                                        "Er soll Akten gefälscht haben, mit denen Gelder beantragt werden.")]
     assert kinds == ["indirect", "free_indirect"]
+
+
+def test_waehrend_before_a_genitive_is_a_preposition_in_the_content() -> None:
+    c = claims("Die Gewerkschaft wirft ihm vor, während des Streiks Leiharbeiter eingesetzt zu haben.")[0]
+    assert c["content"]["text"] == "während des Streiks Leiharbeiter eingesetzt zu haben"
