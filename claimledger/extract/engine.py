@@ -746,7 +746,7 @@ def _resolve(found: dict[str, DocEntity], pos: int, roles: set[str]) -> DocEntit
     not whoever was named last."""
     best, best_pos = None, -1
     for ent in found.values():
-        if ent.type not in {"person", "unknown", "generic"} or (roles and not same_role(roles, ent.roles)):
+        if ent.type not in {"person", "unknown"} or (roles and not same_role(roles, ent.roles)):
             continue
         before = [s for s, _ in ent.mentions if s < pos]
         if before and max(before) > best_pos:

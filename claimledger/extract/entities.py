@@ -49,8 +49,6 @@ def entity_type(name: str, words: list[str], pack: LanguagePack) -> str:
         return "organisation"
     if len(name.split()) >= 2 and all(p[:1].isupper() for p in name.split()):
         return "person"
-    if " " not in name and pack.proper_noun is not None and not pack.proper_noun(name):
-        return "generic"  # a common noun the lexicon knows ("Opposition", "Anwohner"): no name
     return "unknown"
 
 

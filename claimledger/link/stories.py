@@ -14,7 +14,8 @@ from datetime import date
 
 import numpy as np
 
-from claimledger.records import Extraction
+from claimledger.nlp.pack import LanguagePack, available_packs, get_pack
+from claimledger.records import Entity, Extraction
 
 TOP_K = 12
 WINDOW_DAYS = 10
@@ -23,7 +24,7 @@ ENTITY_WEIGHT = 0.12
 # Without embeddings: the share of the article's specific entities the story must already have
 # (benchmarks/linking --fast: 0.53 gave BCubed F1 0.48 with P 1.0; 0.2 gives 0.70 with P 0.91).
 FAST_JOIN_SHARE = 0.2
-GENERIC_TYPES = frozenset({"place", "generic"})
+GENERIC_TYPES = frozenset({"place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,19 @@ class StoryCandidate:
 
 def profile(extraction: Extraction, published: date | None, vector: np.ndarray | None) -> ArticleProfile:
     """An article's linking profile: its most mentioned specific entities, date and vector."""
+    pack = get_pack(extraction.lang) if extraction.lang in available_packs() else None
     counts = Counter({e.id: len(e.mentions) for e in extraction.entities
-                      if len(e.id) > 2 and e.type not in GENERIC_TYPES})
+                      if len(e.id) > 2 and e.type not in GENERIC_TYPES and not _common_noun(e, pack)})
     return ArticleProfile(extraction.lang, published, vector, dict(counts.most_common(TOP_K)))
+
+
+def _common_noun(entity: Entity, pack: LanguagePack | None) -> bool:
+    """An untyped one-word entity that the language's lexicon reads as a common noun ("Die
+    Opposition", "Anwohner" as sources): it names no one in particular, so it ties no articles
+    into one story. Asked here, not at extraction, where the lexicon's cost would fall on every
+    document (linking meets the same words again and again: cached)."""
+    return entity.type == "unknown" and " " not in entity.name and pack is not None \
+        and pack.proper_noun is not None and not pack.proper_noun(entity.name)
 
 
 def entity_overlap(mine: dict[str, int], theirs: dict[str, int]) -> float:
