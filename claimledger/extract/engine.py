@@ -618,11 +618,23 @@ def _nest(drafts: list[attr.Draft]) -> None:
                     best, size = m, width
         if best is None and d.reported_cue:
             best = _previous_claim(drafts, k)
+        if best is None and d.kind == "according_to":
+            best = _citing_claim(drafts, k)
         d.nested_in = best if best is None or not _within(drafts, best, k) else None
     for k, d in enumerate(drafts):
         if d.nested_in is None and d.inherit_from is not None:
             parent = _root_source(drafts, d).nested_in
             d.nested_in = parent if parent is None or not _within(drafts, parent, k) else None
+
+
+def _citing_claim(drafts: list[attr.Draft], k: int) -> int | None:
+    """The claim that cites the source of according-to claim k: another claim with the same
+    content whose cue stands before k's cue in its sentence ("Die Agentur meldete unter Berufung
+    auf Diplomaten, die Gespräche stockten": the diplomats' account within the agency's)."""
+    d = drafts[k]
+    return next((m for m, o in enumerate(drafts)
+                 if m != k and o.kind != "according_to" and o.content == d.content and o.cue
+                 and o.sentence == d.sentence and o.cue[-1][1] <= d.cue[0][0]), None)
 
 
 def _within(drafts: list[attr.Draft], m: int, k: int) -> bool:

@@ -982,3 +982,9 @@ def test_review_cases_of_session_18() -> None:
 def test_waehrend_before_a_genitive_is_a_preposition_in_the_content() -> None:
     c = claims("Die Gewerkschaft wirft ihm vor, während des Streiks Leiharbeiter eingesetzt zu haben.")[0]
     assert c["content"]["text"] == "während des Streiks Leiharbeiter eingesetzt zu haben"
+
+
+def test_unter_berufung_auf_x_is_nested_in_the_citing_claim() -> None:
+    agency, cited = claims("Die Agentur meldete unter Berufung auf Diplomaten, die Gespräche stockten.")
+    assert (agency["source"]["text"], cited["source"]["text"]) == ("Die Agentur", "Diplomaten")
+    assert cited["nested_in"] == agency["id"] and agency["nested_in"] is None
