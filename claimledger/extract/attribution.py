@@ -493,16 +493,20 @@ def verb_claims(view: SentenceView) -> list[Draft]:
 def _in_idiom(view: SentenceView, i: int) -> bool:
     """The verb at i stands in one of the pack's `cue_idioms`, where it reports nothing ("kurz
     gesagt", "Rosinenbomber nannte man …", "– auch Pendlerpauschale genannt –")."""
-    low = view.low
+    return in_phrase(view.low, i, view.pack.cue_idioms)
+
+
+def in_phrase(low: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Word i of the lower-cased words stands inside an occurrence of one of the fixed phrases."""
     return any(i >= k and tuple(low[i - k : i - k + len(phrase)]) == phrase
-               for phrase, k in _idioms_by_word(view.pack).get(low[i], ()))
+               for phrase, k in _phrases_by_word(phrases).get(low[i], ()))
 
 
 @functools.cache
-def _idioms_by_word(pack: LanguagePack) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """The pack's `cue_idioms` by each of their words, with the word's place in the phrase."""
+def _phrases_by_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Fixed phrases by each of their words, with the word's place in the phrase."""
     out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for phrase in pack.cue_idioms:
+    for phrase in phrases:
         for k, word in enumerate(phrase):
             out.setdefault(word, []).append((phrase, k))
     return out
@@ -847,13 +851,12 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
             a = b = k
     if a > verb_end and k <= a:
         k = b  # "nannte er die Berichte hysterisch": the content follows the inverted subject
-        if k < n and low[k] in pack.reflexives:  # "äußerte er sich besorgt": "sich" is the cue's
-            cue, k = cue + [view.span(k, k + 1)], k + 1
+        cue, k = _reflexive_to_cue(view, k, n, cue)  # "äußerte er sich besorgt"
     if k < n and low[k] in pack.negations and all(
             low[j] in pack.negations or low[j] in END_PUNCT for j in range(k, n)):
         return None  # "äußerte er sich nicht": nothing was said
-    clause = range(view.prev_boundary(verb), verb)
-    reported_cue = any(low[j] in pack.subjunctive for j in clause)
+    front = view.prev_boundary(verb)
+    reported_cue = any(low[j] in pack.subjunctive for j in range(front, verb))
     end = n
     if kind == "reported":
         end = view.next_boundary(k)
@@ -864,9 +867,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if kind == "reported" and k >= end and a < b < verb - 1 and low[b] in pack.clause_verbs \
             and a == view.prev_boundary(a + 1) and _subject_before_auxiliary(view, a, b):
         k, end = b + 1, view.group_start(verb)  # "Die CDU hatte Aufklärung gefordert": the object
-        if k < end and low[k] in pack.reflexives:  # "hat sich für X ausgesprochen": "sich" is the cue's
-            cue, k = cue + [view.span(k, k + 1)], k + 1
-    front = view.prev_boundary(verb)
+        cue, k = _reflexive_to_cue(view, k, end, cue)  # "hat sich für X ausgesprochen"
     if kind == "reported" and a == verb + 1 and low[a] in pack.nominative_pronouns and front < verb \
             and _fronted_object(view, front, verb) and not any(
                 _opens_phrase(view, j, end) for j in range(b, end)):
@@ -901,8 +902,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         return None
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
     c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
-    marker = pack.predicate_markers.get(pack.speech_verbs.get(low[verb], ""))
-    if k < n and pack.speech_verbs.get(low[verb]) in pack.clause_only_cues and not _clause_at(view, k) \
+    lemma = pack.speech_verbs.get(low[verb], "")
+    marker = pack.predicate_markers.get(lemma)
+    if k < n and lemma in pack.clause_only_cues and not _clause_at(view, k) \
             and low[k - 1] not in pack.cue_particles \
             and low[verb_end] not in pack.optional_particles.get(low[verb], ()) \
             and not (marker and marker in low[k : min(end, k + ADJUNCT_WORDS)]):
@@ -950,6 +952,14 @@ def _aside_end(view: SentenceView, verb: int, end: int) -> int:
     if opened is None or low[opened] != "(":
         return end
     return next((j for j in range(verb + 1, end) if low[j] == ")"), end)
+
+
+def _reflexive_to_cue(view: SentenceView, k: int, end: int, cue: list) -> tuple[list, int]:
+    """A reflexive at k (before `end`) belongs to the cue, not the content ("äußerte er sich
+    besorgt", "hat sich für X ausgesprochen"): the cue with it and the content start after it."""
+    if k < end and view.low[k] in view.pack.reflexives:
+        return cue + [view.span(k, k + 1)], k + 1
+    return cue, k
 
 
 def _adjunct_not_reported(view: SentenceView, k: int, end: int) -> bool:
@@ -1086,10 +1096,8 @@ def _content_start(view: SentenceView, verb: int, verb_end: int, cue: list) -> t
 def _clause_after_phrase(view: SentenceView, k: int) -> bool:
     """A reported clause follows the phrase at k after its comma ("berichtete von der Konferenz,
     dass …": the preposition belongs to the phrase, the clause is the content)."""
-    low, pack, n = view.low, view.pack, len(view.toks)
     stop = view.next_boundary(k)
-    return stop + 1 < n and low[stop] == "," and (
-        low[stop + 1] in pack.complementizers or any(low[j] in pack.subjunctive for j in range(stop, n)))
+    return stop + 1 < len(view.toks) and view.low[stop] == "," and _reported_clause_at(view, stop + 1)
 
 
 Span = tuple[int, int]

@@ -511,12 +511,7 @@ def _reporting_subjunctives(tokens: list[Token], sent: Sentence, pack: LanguageP
     if not found:
         return []  # most sentences: no idiom scan
     words = [t.lower for t in sent_tokens]
-    idiom = set()
-    for phrase in pack.subjunctive_idioms:
-        for k in range(len(words) - len(phrase) + 1):
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                idiom.update(range(k, k + len(phrase)))
-    return [words[k] for k in found if k not in idiom
+    return [words[k] for k in found if not attr.in_phrase(words, k, pack.subjunctive_idioms)
             and not any(words[x] in pack.first_person for x in (k - 1, k + 1) if 0 <= x < len(words))]
 
 
