@@ -627,6 +627,8 @@ def _citing_claim(drafts: list[attr.Draft], k: int) -> int | None:
     content whose cue stands before k's cue in its sentence ("Die Agentur meldete unter Berufung
     auf Diplomaten, die Gespräche stockten": the diplomats' account within the agency's)."""
     d = drafts[k]
+    if not d.cue:
+        return None  # a tagger claim may have none
     return next((m for m, o in enumerate(drafts)
                  if m != k and o.kind != "according_to" and o.content == d.content and o.cue
                  and o.sentence == d.sentence and o.cue[-1][1] <= d.cue[0][0]), None)

@@ -160,3 +160,13 @@ def test_a_partial_quotation_does_not_shrink_the_claim_around_it(tagger, monkeyp
     tagger += [tagger_claim(text, "den Plan als „reine Symbolpolitik“", "Okafor", "bezeichnete", "reported")]
     claim = engine.extract(text, "de", "t", ACCURATE).claims[0]
     assert claim.content.text == "den Plan als „reine Symbolpolitik“"
+
+
+def test_an_according_to_claim_without_a_cue_nests_in_nothing(tagger) -> None:
+    """The tagger may leave an according-to claim without a cue; nesting by citation (a claim
+    with the same content and a cue before it) needs one, and the claim stays a root."""
+    text = "Die Agentur meldete unter Berufung auf Diplomaten, die Gespräche stockten."
+    tagger += [tagger_claim(text, "die Gespräche stockten", "Die Agentur", "meldete"),
+               tagger_claim(text, "die Gespräche stockten", "Diplomaten", kind="according_to")]
+    claims = engine.extract(text, "de", "t", ACCURATE).claims
+    assert [c.nested_in for c in claims] == [None, None]
