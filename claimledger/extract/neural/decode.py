@@ -85,8 +85,9 @@ class Decoding:
     rule_kinds: tuple[str, ...] = ()
     compact_rule_kinds: tuple[str, ...] = ()  # the same for the compact tagger (balanced mode)
     # a quotation the rule engine reads between quotation marks gives its extent to the one
-    # tagger claim whose content touches it (the tagger ends some quotations early or late;
-    # German held-out message +0.003, English content -0.002: docs/model-card.md, session 18)
+    # direct tagger claim whose content touches it (the tagger runs some quotations over several
+    # turns or ends them early; German dev +0.002, REDEWIEDERGABE fiction +0.125, held-out
+    # flat; English content -0.002 on held-out: docs/model-card.md, session 18)
     rule_quotes: bool = False
     compact_rule_quotes: bool = False  # the same for the compact tagger (roles -0.005 held-out)
 
