@@ -34,7 +34,7 @@ def tagger(monkeypatch: pytest.MonkeyPatch):
     test asks for them)."""
     out: list[dict[str, Any]] = []
     monkeypatch.setattr(neural, "require", lambda compact=False: None)
-    bare = {lang: dataclasses.replace(neural.decoding(lang), rule_kinds=(), rule_quotes=False)
+    bare = {lang: dataclasses.replace(neural.decoding(lang), rule_kinds=(), rule_quotes=False, rule_roles=())
             for lang in ("de", "en")}
     monkeypatch.setattr(engine, "_decoding", bare.get)
     monkeypatch.setattr(neural, "predict",
@@ -160,6 +160,24 @@ def test_a_partial_quotation_does_not_shrink_the_claim_around_it(tagger, monkeyp
     tagger += [tagger_claim(text, "den Plan als „reine Symbolpolitik“", "Okafor", "bezeichnete", "reported")]
     claim = engine.extract(text, "de", "t", ACCURATE).claims[0]
     assert claim.content.text == "den Plan als „reine Symbolpolitik“"
+
+
+def test_the_rules_give_their_source_and_cue_extent_where_they_read_them(tagger, monkeypatch) -> None:
+    """German accurate mode: where the rule claim sharing the content reads overlapping source
+    and cue words, its extents replace the tagger's (decoding choice `rule_roles`): the place
+    leaves the source, the auxiliary joins the cue, as German news data marks them. A source
+    the rules read elsewhere leaves the tagger's alone."""
+    assert tuple(neural.decoding("de").rule_roles) == ("source", "cue")
+    assert not neural.decoding("en").rule_roles
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = "Am Montag hatte Regierungssprecher Okafor in Berlin erklärt, die Kosten seien zu hoch."
+    tagger += [tagger_claim(text, "die Kosten seien zu hoch", "Regierungssprecher Okafor in Berlin",
+                            "erklärt")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert (claim.source.text, claim.cue.text) == ("Regierungssprecher Okafor", "hatte erklärt")
+    tagger[:] = [tagger_claim(text, "die Kosten seien zu hoch", "Berlin", "erklärt")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert (claim.source.text, claim.cue.text) == ("Berlin", "hatte erklärt")
 
 
 def test_an_according_to_claim_without_a_cue_nests_in_nothing(tagger) -> None:
