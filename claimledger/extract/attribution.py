@@ -689,6 +689,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     if rel and rel[0] > 0 and not after_clause:  # '"…," Jane Roe, a nurse, said': the quotation
         return _content_before(view, verb, verb_end, cue, rel)  # is the content
     if rel:
+        aux = _aux_over_time(view, view.group_start(verb))
+        if aux:  # "X, der …, hatte am Montag erklärt": "hatte … erklärt"
+            cue = cue + [view.span(*aux)]
         return _after_relative_subject(view, verb, verb_end, cue, rel)
     # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"; inside
     # a quotation it is ('"As far as …," X said')
@@ -1397,6 +1400,7 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
     rejected …')."""
     low = view.low
     verb_at, verb = verb, view.group_start(verb)
+    verb = (_aux_over_time(view, verb) or (verb,))[0]
     c = verb - 1  # the comma before the verb group
     if c >= 2 and view.toks[c].text in _closers(view.pack) and low[c - 1] == ",":
         c -= 1  # 'X, who calls him a "sociopath," said': the comma inside the quotation
@@ -1432,6 +1436,18 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
             # "Suu Kyi, 70, said", "Jane Roe, 27, a nurse, said": more appositions before this one
             return _apposition_chain(view, j, c + 1)
     return None
+
+
+def _aux_over_time(view: SentenceView, i: int) -> tuple[int, int] | None:
+    """The auxiliaries [a, b) before a time phrase that ends right before the verb group at i
+    ("X, der …, hatte [am Montag] erklärt"), if any."""
+    low, pack, j = view.low, view.pack, i
+    while j > 0 and low[j - 1] in pack.time_words:
+        j -= 1
+    if 0 < j < i and low[j - 1] in pack.contracted_articles:
+        j -= 1
+    start = view.group_start(j) if j < i else i
+    return (start, j) if start < j else None
 
 
 def _apposition_chain(view: SentenceView, j: int, verb: int) -> tuple[int, int] | None:
@@ -1591,8 +1607,8 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
         if b > a:  # "In einem Interview äußerte sich der Beauftragte": past "sich"
             return a, b
     for j in range(start, verb):
-        if view.low[j] in view.pack.object_words:
-            continue  # "Am Montag warf ihm die Opposition vor": not the subject
+        if view.low[j] in view.pack.object_words or (j > start and view.low[j - 1] in pack.prepositions):
+            continue  # "Am Montag warf ihm die Opposition vor", "Nach der Sitzung hatte X": no subject
         if view.low[j] in view.pack.pronouns or view.low[j] in view.pack.determiners:
             a, b = view.noun_phrase_after(j)
             if b > a:

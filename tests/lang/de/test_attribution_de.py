@@ -988,3 +988,16 @@ def test_unter_berufung_auf_x_is_nested_in_the_citing_claim() -> None:
     agency, cited = claims("Die Agentur meldete unter Berufung auf Diplomaten, die Gespräche stockten.")
     assert (agency["source"]["text"], cited["source"]["text"]) == ("Die Agentur", "Diplomaten")
     assert cited["nested_in"] == agency["id"] and agency["nested_in"] is None
+
+
+def test_a_fronted_prepositional_phrase_is_no_subject_before_the_auxiliary() -> None:
+    c = claims("Nach der Sitzung hatte Regierungssprecher Jan Seibert erklärt, die Stadt prüfe es.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Regierungssprecher Jan Seibert", "hatte erklärt")
+
+
+def test_a_time_phrase_between_auxiliary_and_cue_after_a_relative_clause() -> None:
+    c = claims("Der Minister, der als Kritiker der Reform gilt, hatte am Montag erklärt, "
+               "die Kosten seien zu hoch.")[0]
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "Der Minister", "hatte erklärt", "die Kosten seien zu hoch")
+    assert len(c["cue"]["spans"]) == 2  # "hatte … erklärt", as German news data marks it
