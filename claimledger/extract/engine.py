@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from claimledger.extract import aliases
@@ -58,7 +59,8 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             if quotes:
                 _quotation_extents(drafts, rules)
             _role_extents(drafts, rules, roles)
-            drafts += _rule_additions(drafts, rules, kinds, options.min_confidence)
+            seen = _seen_by_tagger(text, lang, options, choices.rule_support)
+            drafts += _rule_additions(drafts, rules, kinds, options.min_confidence, seen)
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
     _after_datelines(reading, drafts)
@@ -250,19 +252,36 @@ def _overlap_chars(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
+def _seen_by_tagger(text: str, lang: str, options: ExtractOptions,
+                   thresholds: dict[str, float] | None) -> Callable[[attr.Draft], bool] | None:
+    """Whether the tagger sees a rule claim enough to add it (decoding choice `rule_support`):
+    its cue's highest and its content's mean tag probability reach the thresholds."""
+    if not thresholds:
+        return None
+    from claimledger.extract import neural
+
+    probs = neural.tag(text, lang, options.compact)  # kept from predict(): no second model run
+    cue, quote = thresholds.get("cue", 0.0), thresholds.get("quote", 0.0)
+    return lambda d: neural.support(probs, "cue", d.cue)[0] >= cue \
+        and neural.support(probs, "quote", d.content)[1] >= quote
+
+
 def _rule_additions(drafts: list[attr.Draft], rules: list[attr.Draft], kinds: tuple[str, ...],
-                    min_confidence: float | None) -> list[attr.Draft]:
+                    min_confidence: float | None,
+                    seen: Callable[[attr.Draft], bool] | None = None) -> list[attr.Draft]:
     """Rule claims of `kinds` whose content no tagger claim touches (the tagger misses some
     quotations, "laut X" phrases, indirect speech and subjunctive continuations the rules
-    read). A continuation continues the claim right before it in the merged list, as a tagger
-    continuation does. Rule claims carry the rule engine's fixed confidences (0.4-0.65, not
-    learned probabilities): the learned floor does not apply to them; a `--min-confidence`
-    keeps those at or above it."""
+    read), and which the tagger sees enough (`seen`, if given). A continuation continues the
+    claim right before it in the merged list, as a tagger continuation does. Rule claims carry
+    the rule engine's fixed confidences (0.4-0.65, not learned probabilities): the learned floor
+    does not apply to them; a `--min-confidence` keeps those at or above it."""
     added: list[attr.Draft] = []
     for r in sorted(rules, key=lambda d: d.content[0][0] if d.content else 0):
         below = min_confidence is not None and r.confidence < min_confidence
         if r.kind not in kinds or not r.content or below or any(_overlaps(r.content, d.content)
                                                                  for d in drafts + added):
+            continue
+        if seen is not None and not seen(r):
             continue
         if r.inherit_from is not None:
             before = [d for d in drafts + added if d.content and d.content[-1][1] <= r.content[0][0]]

@@ -123,7 +123,7 @@ def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monke
     right before it. Indirect speech is not added (session 18: dev message -0.013)."""
     kinds = neural.decoding("de").rule_kinds
     assert set(kinds) == {"direct", "according_to", "free_indirect"}
-    assert not neural.decoding("en").rule_kinds and not neural.decoding("de").compact_rule_kinds
+    assert not neural.decoding("de").compact_rule_kinds and not neural.decoding("de").rule_support
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = ("Die Ministerin Eva Korhonen sagte, der Bau beginne bald. Die Werft sei bereit. "
             "Laut dem Sender RTV sind die Aufträge vergeben. Der Bürgermeister erklärte, die Stadt helfe.")
@@ -188,3 +188,32 @@ def test_an_according_to_claim_without_a_cue_nests_in_nothing(tagger) -> None:
                tagger_claim(text, "die Gespräche stockten", "Diplomaten", kind="according_to")]
     claims = engine.extract(text, "de", "t", ACCURATE).claims
     assert [c.nested_in for c in claims] == [None, None]
+
+
+def test_english_rule_claims_are_added_where_the_tagger_half_sees_them(tagger, monkeypatch) -> None:
+    """English accurate mode adds a rule claim the tagger has no claim for only when the tagger
+    sees its cue (highest tag probability) and its content (mean) well enough (decoding choice
+    `rule_support`): an attitude whose content it tags weakly, not a stray rule reading."""
+    from tagged_text import tag_probs, type_probs, word_offsets
+
+    from claimledger.extract.neural.model import TokenProbs
+
+    choices = neural.decoding("en")
+    assert choices.rule_support == {"cue": 0.3, "quote": 0.2} and "indirect" in choices.rule_kinds
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = "Ortiz said the plan works . Her aide believes the vote will fail ."
+    # Ortiz(0) said(1) the plan works(4) .(5) Her(6) aide(7) believes(8) the(9) vote will fail(12) .(13)
+    starts, ends = word_offsets(text)
+    probs = tag_probs(len(starts), {"quote": [(2, 5)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+
+    def seen(cue: float, quote: float) -> list[str]:
+        probs[8, 1] = (1 - cue, cue, 0.0)
+        probs[9:13, 0] = (1 - quote, 0.0, quote)
+        read = TokenProbs(starts, ends, probs, type_probs(len(starts), "Indirect"))
+        monkeypatch.setattr(neural, "tag", lambda *a: read)
+        return [c.source.text for c in engine.extract(text, "en", "t", ACCURATE).claims]
+
+    tagger[:] = [tagger_claim(text, "the plan works", "Ortiz", "said")]
+    assert seen(cue=0.4, quote=0.25) == ["Ortiz", "Her aide"]
+    assert seen(cue=0.2, quote=0.25) == ["Ortiz"]  # the cue unseen
+    assert seen(cue=0.4, quote=0.1) == ["Ortiz"]  # the content unseen

@@ -13,16 +13,19 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from claimledger.errors import ClaimledgerError
 from claimledger.extract.neural.assign import Scorer
 from claimledger.extract.neural.calibrate import Calibration
 from claimledger.extract.neural.compact import COMPACT, CompactTagger
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
-from claimledger.extract.neural.model import ARTIFACT, Tagger
+from claimledger.extract.neural.labels import ROLES
+from claimledger.extract.neural.model import ARTIFACT, Tagger, TokenProbs
 from claimledger.nlp.pack import get_pack
 
 __all__ = ["ARTIFACT", "ASSIGN", "CALIBRATION", "DECODING", "as_claim_json", "available", "calibration",
-           "decoding", "predict", "require", "scorer"]
+           "decoding", "predict", "require", "scorer", "support", "tag"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
 # (scripts/tune_decoding.py): per-language role thresholds and whether a cue may serve two claims.
@@ -92,6 +95,27 @@ def calibration(lang: str) -> Calibration | None:
     return Calibration.from_json(weights) if weights else None
 
 
+@functools.lru_cache(maxsize=1)
+def tag(text: str, lang: str, compact: bool = False) -> TokenProbs:
+    """The tagger's per-token probabilities over `text` (compact: the balanced mode's tagger).
+    The last text's are kept, so `predict` and a `support` question about the same text run the
+    model once."""
+    return _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text)
+
+
+def support(probs: TokenProbs, role: str, spans: list[tuple[int, int]]) -> tuple[float, float]:
+    """Highest and mean probability (P(B) + P(I)) with which the tagger reads the tokens that
+    overlap `spans` as `role`: how far it sees a claim some other reader found. (0, 0) for none."""
+    starts, ends = np.asarray(probs.starts), np.asarray(probs.ends)
+    hit = np.zeros(len(starts), bool)
+    for s, e in spans:
+        hit |= (starts < e) & (ends > s)
+    if not hit.any():
+        return 0.0, 0.0
+    inside = probs.roles[hit, ROLES.index(role), 1:].sum(-1)
+    return float(inside.max()), float(inside.mean())
+
+
 def predict(text: str, lang: str, min_confidence: float | None = None,
             compact: bool = False) -> list[dict[str, Any]]:
     """Claims in `text` (lang "de" or "en"): kind, content/source/cue/frame/addressee spans, confidence.
@@ -101,7 +125,7 @@ def predict(text: str, lang: str, min_confidence: float | None = None,
     `compact`: the balanced mode's compact tagger instead of the full one (same decoding)."""
     if not text.strip():
         return []
-    p = _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text)
+    p = tag(text, lang, compact)
     weights = calibration(lang)
     if weights is not None and (min_confidence is not None or compact):
         floor = 0.0 if min_confidence is not None else _compact().floors.get(lang, weights.floor)

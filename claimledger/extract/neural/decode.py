@@ -86,6 +86,10 @@ class Decoding:
     # indirect speech gained on held-out documents and lost on dev, so it is not added)
     rule_kinds: tuple[str, ...] = ()
     compact_rule_kinds: tuple[str, ...] = ()  # the same for the compact tagger (balanced mode)
+    # per role ("cue", "quote"), how strongly the tagger must see a rule claim before it is
+    # added: its highest cue and its mean content probability (`neural.support`). English: the
+    # tagger half sees many claims the rules read in full (session 19); None: no such test
+    rule_support: dict[str, float] | None = None
     # a quotation the rule engine reads between quotation marks gives its extent to the one
     # direct tagger claim whose content touches it (the tagger runs some quotations over several
     # turns or ends them early; German dev +0.002, REDEWIEDERGABE fiction +0.125, held-out
