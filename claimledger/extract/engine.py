@@ -236,6 +236,7 @@ def _role_extents(drafts: list[attr.Draft], rules: list[attr.Draft], roles: tupl
     [zur Nachrichtenagentur dpa]") and keep auxiliaries and particles of a cue ("[hatte]
     erklärt", "bezeichnete … [als]") as German news data marks them, where the tagger's tags
     run on or stop short."""
+    moved: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[int, int]]] = {}
     for d in drafts:
         if not d.content:
             continue
@@ -245,7 +246,12 @@ def _role_extents(drafts: list[attr.Draft], rules: list[attr.Draft], roles: tupl
         for role in roles:
             mine, theirs = getattr(d, role), getattr(best, role)
             if mine and theirs and _overlaps(mine, theirs):
-                setattr(d, role, list(theirs))
+                moved[role, tuple(mine)] = list(theirs)
+    for d in drafts:  # claims sharing the words (a continuation's speaker) share the new extent
+        for role in roles:
+            new = moved.get((role, tuple(getattr(d, role))))
+            if new is not None:
+                setattr(d, role, list(new))
 
 
 def _overlap_chars(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
