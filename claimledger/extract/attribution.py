@@ -486,8 +486,23 @@ def verb_claims(view: SentenceView) -> list[Draft]:
         if d:
             d.cue[0] = (min(d.cue[0][0], view.toks[_cue_start(view, i, d)].start), d.cue[0][1])
             d.cue.sort()
+            _source_out_of_cue(view, d, max(i + reflexive, part))
             drafts.append(d)
     return drafts
+
+
+def _source_out_of_cue(view: SentenceView, d: Draft, verb_end: int) -> None:
+    """A source read inside the cue is the verb's expletive particle ("…, heißt es."): nobody
+    is named, unless a prepositional phrase right after it says where it stands ("…, hieß es
+    in dem Bericht": the report)."""
+    if not d.source or not all(any(a <= s and e <= b for a, b in d.cue) for s, e in d.source):
+        return
+    low, k = view.low, verb_end + 1
+    d.source = []
+    if k < len(low) and (low[k] in view.pack.prepositions or low[k] in view.pack.contracted_articles):
+        a, b = view.noun_phrase_after(k + 1)
+        if b > a:
+            d.source = [view.span(a, b)]
 
 
 def _in_idiom(view: SentenceView, i: int) -> bool:

@@ -1001,3 +1001,12 @@ def test_a_time_phrase_between_auxiliary_and_cue_after_a_relative_clause() -> No
     assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
         "Der Minister", "hatte erklärt", "die Kosten seien zu hoch")
     assert len(c["cue"]["spans"]) == 2  # "hatte … erklärt", as German news data marks it
+
+
+def test_heisst_es_names_no_source_unless_a_phrase_says_where() -> None:
+    c = claims("Eine Heilung sei jedoch ausgeschlossen, heißt es.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("", "heißt es")
+    c = claims("Es gebe noch Hohlräume, hieß es in dem Bericht der Feuerwehr.")[0]
+    assert c["source"]["text"] == "dem Bericht der Feuerwehr"
+    c = claims("Bisher hieß es, die Phase solle erst später beginnen.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("", "die Phase solle erst später beginnen")
