@@ -707,6 +707,9 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
         aux = _aux_over_time(view, view.group_start(verb))
         if aux:  # "X, der …, hatte am Montag erklärt": "hatte … erklärt"
             cue = cue + [view.span(*aux)]
+        act = _content_after(view, verb, verb_end, cue, rel)  # "X, Präsident der Y, kritisierte den Plan"
+        if act and act.kind == "reported":
+            return act
         return _after_relative_subject(view, verb, verb_end, cue, rel)
     # "as X reported," before the cue is not a content: "Wie VNA meldete, nannte er …"; inside
     # a quotation it is ('"As far as …," X said')
@@ -818,6 +821,8 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     a, b = subject or view.noun_phrase_after(j)  # "…, teilte ein Sprecher mit."
     if b == a:
         a, b = view.noun_phrase_after(verb + 1)
+    if not subject and b > a and low[a] in pack.object_words:
+        return None  # "X, Präsident der Y, begrüßte den Beschluss": an object, no source
     if b > a and not subject and not pack.capitalised_nouns:
         nb = view.next_boundary(b)  # '…," said a source close to the campaign.': lower-case
         if _phrase(view, b, nb) and nb - a <= APPOSITION_WORDS + 2:  # words go on the phrase
@@ -1442,8 +1447,8 @@ def _relative_clause_subject(view: SentenceView, verb: int) -> tuple[int, int] |
             after = low[verb_at + 1] if verb_at + 1 < len(low) else ""
             adjunct = after in view.pack.prepositions or after in view.pack.addressee_prepositions \
                 or after in view.pack.contracted_articles  # "…, sagte gegenüber der Presse"
-            inverted = view.pack.verb_second and not adjunct \
-                and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1
+            inverted = view.pack.verb_second and not adjunct and after not in view.pack.object_words \
+                and view.noun_phrase_after(verb_at + 1)[1] > verb_at + 1  # not "kritisierte den Plan"
             if inverted or not _apposition(view, j + 1, c):
                 return None
             if lead is not None and 0 < j - a <= APPOSITION_WORDS and _phrase(view, a, j):
@@ -1619,8 +1624,8 @@ def _subject_between(view: SentenceView, verb: int) -> tuple[int, int]:
     finite = [j for j in range(start, verb) if view.is_finite(j)]
     if not particle and not finite:
         a, b = view.noun_phrase_after(nxt)  # "Auf der Kundgebung erklärte der Künstler, …"
-        if b > a:  # "In einem Interview äußerte sich der Beauftragte": past "sich"
-            return a, b
+        if b > a and view.low[a] not in pack.object_words:  # not "kritisierte den Anschlag"
+            return a, b  # "In einem Interview äußerte sich der Beauftragte": past "sich"
     for j in range(start, verb):
         if view.low[j] in view.pack.object_words or (j > start and view.low[j - 1] in pack.prepositions):
             continue  # "Am Montag warf ihm die Opposition vor", "Nach der Sitzung hatte X": no subject

@@ -1010,3 +1010,13 @@ def test_heisst_es_names_no_source_unless_a_phrase_says_where() -> None:
     assert c["source"]["text"] == "dem Bericht der Feuerwehr"
     c = claims("Bisher hieß es, die Phase solle erst später beginnen.")[0]
     assert (c["source"]["text"], c["content"]["text"]) == ("", "die Phase solle erst später beginnen")
+
+
+def test_an_object_after_the_verb_is_no_subject() -> None:
+    """'den', 'einen', 'dem' never open a subject: the source stands before the verb, with its
+    apposition, and the object is what was criticised."""
+    c = claims("Auch das Außenministerium der USA kritisierte den Anschlag als barbarische Tat.")[0]
+    assert c["source"]["text"] == "das Außenministerium der USA"
+    c = claims("Kurt Figura, Präsident der Universität, kritisierte den Beschluss der CDU.")[0]
+    assert (c["kind"], c["source"]["text"], c["content"]["text"]) == (
+        "reported", "Kurt Figura, Präsident der Universität", "den Beschluss der CDU")
