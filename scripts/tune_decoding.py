@@ -63,9 +63,6 @@ CHOICES: dict[str, tuple[Any, ...]] = {
                       {"speaker": 40, "quote": 60}, {"cue": 40, "speaker": 40, "quote": 60},
                       {"cue": 40, "speaker": 40, "quote": 150}, {"cue": 40, "speaker": 40, "quote": 10},
                       {"cue": 0, "speaker": 40, "quote": 10}),
-    "seed_quote": (0.0, 0.2, 0.3),
-    "seed_cue": (0.5, 0.6),
-    "seed_floor": (0.0, 0.05, 0.1),
 }
 
 

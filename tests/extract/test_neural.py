@@ -6,8 +6,6 @@ not installed; needs no torch.
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -361,33 +359,3 @@ def test_english_told_y_that_gives_the_addressee_in_accurate_mode() -> None:
     c, = out["claims"]
     assert c["addressee"]["text"] == "reporters" and c["cue"]["text"] == "told"
 
-
-def test_a_confident_cue_no_quote_took_seeds_a_quote_from_weaker_tags() -> None:
-    """An attitude whose cue the tagger is sure of and whose content it tags weakly ("Meier
-    apparently thinks it is too late") is a claim when `seed_quote` is on: the content's words
-    at the lower threshold near the unpaired cue become its quote. The calibrated probability
-    such a claim needs is `seed_floor` (never above the floor); other claims keep the floor."""
-    from claimledger.extract.neural.calibrate import Calibration
-    from claimledger.extract.neural.decode import Decoding, claims_from_probs
-
-    text = "Lutz said the plan works . Meier apparently thinks it is too late ."
-    # Lutz(0) said(1) the(2) plan works .(5) Meier(6) apparently(7) thinks(8) it(9) is too late(12) .(13)
-    starts, ends = word_offsets(text)
-    n = len(starts)
-    probs = tag_probs(n, {"quote": [(2, 5)], "cue": [(1, 2), (8, 9)], "speaker": [(0, 1), (6, 7)]})
-    probs[9:13, 0] = (0.7, 0.05, 0.25)  # "it is too late": inside probability 0.3
-    types = type_probs(n, "Indirect")
-
-    def found(opts: Decoding, calibration: Calibration | None = None) -> list[tuple[str, str, str]]:
-        claims = claims_from_probs(text, probs, types, starts, ends, "en", opts, None, calibration)
-        return [tuple(text_of(text, c[r]) for r in ("content", "source", "cue")) for c in claims]
-
-    plain = Decoding(speaker_near="cue", unique_cues=True)
-    assert found(plain) == [("the plan works", "Lutz", "said")]
-    seeded = dataclasses.replace(plain, seed_quote=0.2)
-    assert found(seeded) == [("the plan works", "Lutz", "said"), ("it is too late", "Meier", "thinks")]
-    assert found(dataclasses.replace(seeded, seed_cue=1.01)) == found(plain)  # the cue must be confident
-    assert found(dataclasses.replace(seeded, seed_quote=0.35)) == found(plain)  # the tags must reach it
-    half = Calibration(np.zeros(len(neural.calibration("en").weights)), floor=0.6)  # p = 0.5 for all
-    assert found(dataclasses.replace(seeded, seed_floor=0.5), half) == [("it is too late", "Meier", "thinks")]
-    assert found(dataclasses.replace(seeded, seed_floor=0.55), half) == []

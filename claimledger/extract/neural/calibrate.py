@@ -89,11 +89,8 @@ class Calibration:
         return (1.0 / (1.0 + np.exp(-(x @ self.weights)))).tolist()
 
     def apply(self, text: str, claims: list[dict], quote_probs: np.ndarray, starts: list[int],
-              pack: LanguagePack, seed_floor: float = 1.0) -> list[dict]:
-        """The claims at or above the floor, each with its probability as confidence; claims
-        marked "seeded" (from a confident cue, `decode.seeded_quotes`) need only `seed_floor`
-        (never more than the floor: a reader's lower --min-confidence lowers both)."""
+              pack: LanguagePack) -> list[dict]:
+        """The claims at or above the floor, each with its probability as confidence."""
         probs = self.probabilities(text, claims, quote_probs, starts, pack)
-        seed_floor = min(seed_floor, self.floor)
-        return [{**c, "confidence": round(p, 4)} for c, p in zip(claims, probs, strict=True)
-                if p >= (seed_floor if c.get("seeded") else self.floor)]
+        return [{**c, "confidence": round(p, 4)}
+                for c, p in zip(claims, probs, strict=True) if p >= self.floor]

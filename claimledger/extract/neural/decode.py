@@ -18,8 +18,6 @@ weights for a role, `assign.py` pairs that role's groups with quotes instead of 
   not do that (`later_paragraph_speaker`);
 - a free indirect quote that holds a cue group and runs straight into another quote is that
   quote's frame, not a claim ("Dabei habe er betont, dass ..."); decided before pairing;
-- a confident cue group that no quote took seeds a quote from the weaker quote tags next to it
-  (`seed_quote`, English: attitudes whose cue the tagger sees and whose content it tags weakly);
 - a quotation of at least `inner_quote_words` words inside indirect or reported content is also a
   direct claim of the same speaker ("... bezeichnete die Entwicklung als „unverzichtbare
   Voraussetzung für den Sieg“"): the verbatim words are what a reader checks.
@@ -102,15 +100,6 @@ class Decoding:
     # session 19)
     rule_roles: tuple[str, ...] = ()
     compact_rule_roles: tuple[str, ...] = ()
-    # a confident cue group (tag confidence >= seed_cue) that no quote took seeds a quote: the
-    # tokens within `seed_gap` characters of it whose quote probability reaches `seed_quote`
-    # (below the usual decision). The tagger sees the cue of many attitudes it gives no content
-    # ("apparently thinks so"); such a claim keeps a calibrated probability of `seed_floor` or
-    # more instead of the learned floor, which its weak content tags would not pass. 0: off.
-    seed_quote: float = 0.0
-    seed_cue: float = 0.5
-    seed_gap: int = 40
-    seed_floor: float = 0.0
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
@@ -287,24 +276,6 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     return quotes, found, conf
 
 
-def seeded_quotes(text: str, role_probs: np.ndarray, starts: list[int], ends: list[int],
-                  quotes: list[Quote], found: dict[str, list[list[Span]]],
-                  conf: dict[tuple[Span, ...], float], opts: Decoding) -> list[list[Span]]:
-    """Quote groups seeded by confident cue groups that no quote took (see `seed_quote`): runs
-    of words at the lower quote threshold outside every quote and cue group, near such a cue."""
-    taken = {key(q.chosen["cue"]) for q in quotes if q.chosen.get("cue")}
-    free = [c for c in found["cue"] if conf[key(c)] >= opts.seed_cue and key(c) not in taken]
-    if not free:
-        return []
-    low = by_word(tag(role_probs, {"quote": opts.seed_quote})[:, 0], word_starts(text, starts, ends))
-    for g in found["quote"] + found["cue"]:
-        low[tokens_in(g, starts)] = O
-    runs = groups(low, starts, ends, text, (opts.continue_gaps or {}).get("quote", CONTINUE_GAP))
-    return [g for g in map(lambda r: words_only(text, r), runs)
-            if sum(words(text[s:e]) for s, e in g) >= MIN_QUOTE_WORDS
-            and all(gap(g, q) for q in found["quote"]) and any(gap(c, g) <= opts.seed_gap for c in free)]
-
-
 def tokens_in(group: list[Span], starts: list[int]) -> list[int]:
     """Indices of the tokens that start inside the group's spans (starts are sorted)."""
     return [t for s, e in group for t in range(bisect_left(starts, s), bisect_left(starts, e))]
@@ -329,14 +300,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
         return rule_choice(text, role, q, found, taken, opts)
 
-    pairing = scorer or Scorer({})
-    pairing.assign(Features(text, quotes, get_pack(lang), conf), found, rules)
-    seeded = (seeded_quotes(text, role_probs, starts, ends, quotes, found, conf, opts)
-              if opts.seed_quote else [])
-    if seeded:  # paired again with the seeded quotes among the others, as one document
-        found["quote"] = sorted(found["quote"] + seeded)
-        quotes = [quote_of(q, role_probs, type_probs, starts, found, opts) for q in found["quote"]]
-        pairing.assign(Features(text, quotes, get_pack(lang), conf), found, rules)
+    (scorer or Scorer({})).assign(Features(text, quotes, get_pack(lang), conf), found, rules)
     claims = []
     for q in quotes:
         quote, frame = q.spans, q.frame or None
@@ -364,16 +328,13 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             "frame": [list(s) for s in frame or []],
             "addressee": [list(s) for s in addressee],
             "confidence": q.confidence,
-            "seeded": q.spans in seeded,
         })
     if opts.merge_shared_cues:
         claims = merge_shared_cues(claims)
     continue_speakers(claims, opts.continuation_gap)
     claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
     if calibration is not None:
-        claims = calibration.apply(text, claims, role_probs[:, 0], starts, get_pack(lang), opts.seed_floor)
-    for c in claims:
-        del c["seeded"]
+        claims = calibration.apply(text, claims, role_probs[:, 0], starts, get_pack(lang))
     tidy_content(text, claims, get_pack(lang).conjunctions, opts.fill_holes)
     return claims
 
