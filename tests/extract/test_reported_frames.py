@@ -162,22 +162,21 @@ def test_a_partial_quotation_does_not_shrink_the_claim_around_it(tagger, monkeyp
     assert claim.content.text == "den Plan als „reine Symbolpolitik“"
 
 
-def test_the_rules_give_their_source_and_cue_extent_where_they_read_them(tagger, monkeypatch) -> None:
-    """German accurate mode: where the rule claim sharing the content reads overlapping source
-    and cue words, its extents replace the tagger's (decoding choice `rule_roles`): the place
-    leaves the source, the auxiliary joins the cue, as German news data marks them. A source
-    the rules read elsewhere leaves the tagger's alone."""
-    assert tuple(neural.decoding("de").rule_roles) == ("source", "cue")
+def test_the_rules_give_their_cue_extent_where_they_read_the_same_words(tagger, monkeypatch) -> None:
+    """German accurate mode: where the rule claim sharing the content reads overlapping cue
+    words, its extent replaces the tagger's (decoding choice `rule_roles`): the auxiliary joins
+    the cue, as German news data marks it. The source stays the tagger's (the rules' source
+    extents gained on held-out documents and fiction, lost on dev: docs/model-card.md)."""
+    assert tuple(neural.decoding("de").rule_roles) == ("cue",)
     assert not neural.decoding("en").rule_roles
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = "Am Montag hatte Regierungssprecher Okafor in Berlin erklärt, die Kosten seien zu hoch."
-    tagger += [tagger_claim(text, "die Kosten seien zu hoch", "Regierungssprecher Okafor in Berlin",
-                            "erklärt")]
+    tagger += [tagger_claim(text, "die Kosten seien zu hoch", "Regierungssprecher Okafor", "erklärt")]
     (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
     assert (claim.source.text, claim.cue.text) == ("Regierungssprecher Okafor", "hatte erklärt")
-    tagger[:] = [tagger_claim(text, "die Kosten seien zu hoch", "Berlin", "erklärt")]
+    tagger[:] = [tagger_claim(text, "die Kosten seien zu hoch", "Regierungssprecher Okafor", "Berlin")]
     (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
-    assert (claim.source.text, claim.cue.text) == ("Berlin", "hatte erklärt")
+    assert claim.cue.text == "Berlin"  # a cue the rules read elsewhere stays
 
 
 def test_an_according_to_claim_without_a_cue_nests_in_nothing(tagger) -> None:
