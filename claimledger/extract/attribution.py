@@ -371,6 +371,8 @@ def _particle(view: SentenceView, i: int) -> int | None:
     if not needed:
         optional = view.pack.optional_particles.get(view.low[i])
         end = view.next_boundary(i + 1)
+        if end - 1 > i and view.low[end - 1] in view.pack.other_verb_particles.get(view.low[i], ()):
+            return None  # "sagte das Konzert ab": another verb
         # "forderte die SPD auf, …": a particle that may complete it, at the clause end
         return end - 1 if optional and end - 1 > i and view.low[end - 1] in optional else -1
     start = i + 1
@@ -468,7 +470,8 @@ def verb_claims(view: SentenceView) -> list[Draft]:
     if comma is not None:  # "Asked if he was bullied, the candidate said no."
         drafts.append(Draft("indirect", [view.span(1, comma)], [], [view.span(0, 1)], view.sent.index, 0.5))
     for i in range(n):
-        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0):
+        if not view.is_verb_form(i) or _bare_infinitive(view, i) or (comma is not None and i == 0) \
+                or _adverb_here(view, i):
             continue
         part = _particle(view, i)
         if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
@@ -503,6 +506,15 @@ def _source_out_of_cue(view: SentenceView, d: Draft, verb_end: int) -> None:
         a, b = view.noun_phrase_after(k + 1)
         if b > a:
             d.source = [view.span(a, b)]
+
+
+def _adverb_here(view: SentenceView, i: int) -> bool:
+    """A verb form that is also an adverb, with more of its clause after it ("hat wiederholt
+    betont"): the adverb (pack `adverb_verb_forms`)."""
+    low = view.low
+    return low[i] in view.pack.adverb_verb_forms and i + 1 < len(low) \
+        and low[i + 1] not in BOUNDARY and low[i + 1] not in END_PUNCT and low[i + 1] != ":" \
+        and low[i + 1] not in view.pack.complementizers
 
 
 def _in_idiom(view: SentenceView, i: int) -> bool:
@@ -2100,6 +2112,8 @@ def _adjunct_clause_at(view: SentenceView, j: int) -> bool:
         return True
     if low[j] in pack.subordinators:  # "seit 2014" is a phrase, "seit er im Amt ist" a clause
         return low[j] not in pack.prepositions or (j + 1 < len(view.toks) and low[j + 1] in pack.pronouns)
+    if low[j] in pack.phrase_subordinators and j + 1 < len(view.toks):
+        return low[j + 1] in pack.pronouns or low[j + 1] in pack.determiners  # "…, da dieser …"
     return low[j] in pack.prepositions and j + 2 < len(view.toks) and _relative_at(view, j + 1) \
         and not (low[j + 1] in pack.determiners and view.starts_phrase(j + 2))  # "für die neuen …"
 

@@ -156,6 +156,15 @@ class LanguagePack:
     # particles that may complete a verb of speaking at its clause end and then belong to the
     # cue ("forderte die Partei auf, …"); the verb is a cue without them too
     optional_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # particles at the clause end that make a verb of speaking another verb ("sagte das Konzert
+    # ab": cancelled it; "dachte darüber nach": pondered)
+    other_verb_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # verb forms that are adverbs unless their clause ends after them ("hat wiederholt betont",
+    # "hat es wiederholt Unfälle gegeben"; a cue in "hat die Forderung wiederholt.")
+    adverb_verb_forms: frozenset[str] = field(default_factory=frozenset)
+    # words that open a subordinate clause when a noun phrase follows them ("…, da dieser …":
+    # because), an adverb when a verb does ("Da sei nichts zu machen")
+    phrase_subordinators: frozenset[str] = field(default_factory=frozenset)
     # words that open a subordinate clause: a subject before a verb of speaking starts after them
     # ("resigned after he posted", "what Sroka called"), as after a relative pronoun
     subordinators: frozenset[str] = field(default_factory=frozenset)

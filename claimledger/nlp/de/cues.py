@@ -138,6 +138,8 @@ SEPARABLE |= {f: frozenset({"darauf"}) for f in ("besteht", "bestehen", "bestand
 OPTIONAL_PARTICLES = {f: frozenset({"auf"}) for f in ("forderte", "forderten", "fordert")}
 # "sprach sich für X aus" / "sprach von 240 Toten" (pack `cue_particles`)
 OPTIONAL_PARTICLES |= {f: frozenset({"aus"}) for f in ("sprach", "sprachen", "spricht", "sprechen")}
+OTHER_VERB_PARTICLES = {f: frozenset({"ab"}) for f in ("sagte", "sagten", "sagt", "sagen")}
+OTHER_VERB_PARTICLES |= {f: frozenset({"nach"}) for f in ("dachte", "dachten", "denkt", "denken")}
 # more separable verbs: lemma, particles, finite forms (past, past plural, present), participle
 for _lemma, _particles, _forms, _participle in (
     ("feststellen", ("fest", "klar"), ("stellte", "stellten", "stellt", "stellen"), "festgestellt"),

@@ -1020,3 +1020,20 @@ def test_an_object_after_the_verb_is_no_subject() -> None:
     c = claims("Kurt Figura, Präsident der Universität, kritisierte den Beschluss der CDU.")[0]
     assert (c["kind"], c["source"]["text"], c["content"]["text"]) == (
         "reported", "Kurt Figura, Präsident der Universität", "den Beschluss der CDU")
+
+
+def test_verbs_that_are_other_verbs_or_adverbs_here_report_nothing() -> None:
+    """'sagte … ab' cancels, 'als erwartet' compares, 'hat wiederholt … gegeben' repeats an
+    event: no claim; the verb of speaking after such an adverb still is one."""
+    assert claims("Die Band sagte das Konzert in Berlin ab.") == []
+    assert claims("Die Welle kam zehn Stunden früher als erwartet, im Landkreis gilt Stufe 3.") == []
+    assert claims("In letzter Zeit hat es wiederholt Unfälle gegeben, dies war der dritte.") == []
+    c = claims("Der Minister hat wiederholt betont, dass er bleibe.")
+    assert [(x["source"]["text"], x["content"]["text"]) for x in c] == [("Der Minister", "dass er bleibe")]
+
+
+def test_a_reason_clause_after_a_speech_act_leaves_the_object_as_content() -> None:
+    c = claims("Er warf dem Minister Wortbruch vor, da dieser seinen Rückzug angekündigt hatte.")[0]
+    assert (c["kind"], c["content"]["text"]) == ("reported", "Wortbruch")
+    c = claims("Er sagte, da sei nichts zu machen.")[0]  # "da" as an adverb: the reported clause
+    assert c["content"]["text"] == "da sei nichts zu machen"
