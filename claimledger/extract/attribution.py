@@ -187,8 +187,10 @@ class SentenceView:
             return False
         if prev in pack.determiners or prev in pack.contracted_articles:
             return True
-        if i > 1 and self.low[i - 2] in pack.determiners and self._modifier(i - 1):
-            return True  # "eine oft beklagte Lücke"
+        before = self.low[i - 2] if i > 1 else ""
+        if (before in pack.determiners or before in pack.object_words or before in pack.contracted_articles) \
+                and (self._modifier(i - 1) or prev.isdigit()):
+            return True  # "eine oft beklagte Lücke", "ihrem 2009 veröffentlichten Roman"
         inflected = self.low[i].endswith(_long_adjective_endings(pack))
         return inflected and (prev in pack.prepositions or (
             self._modifier(i - 1) and prev not in pack.conjunctions and prev not in pack.reflexives

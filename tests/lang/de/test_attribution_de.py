@@ -1037,3 +1037,7 @@ def test_a_reason_clause_after_a_speech_act_leaves_the_object_as_content() -> No
     assert (c["kind"], c["content"]["text"]) == ("reported", "Wortbruch")
     c = claims("Er sagte, da sei nichts zu machen.")[0]  # "da" as an adverb: the reported clause
     assert c["content"]["text"] == "da sei nichts zu machen"
+
+
+def test_a_participle_after_a_year_before_its_noun_is_an_adjective() -> None:
+    assert claims("In ihrem 2009 veröffentlichten Roman wird das Exil geschildert.") == []
