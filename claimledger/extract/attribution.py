@@ -209,7 +209,7 @@ class SentenceView:
         a verb of speaking ("has repeatedly said", "hatten erklärt"): part of the cue, not of
         the source."""
         low, pack = self.low[j], self.pack
-        return low in pack.clause_verbs or low in pack.verb_markers or (
+        return low in pack.clause_verbs or low in pack.verb_markers or low in pack.adverb_verb_forms or (
             self.toks[j].text[:1].islower() and low.endswith(pack.adverb_suffixes))
 
     def group_start(self, i: int) -> int:
@@ -498,25 +498,32 @@ def verb_claims(view: SentenceView) -> list[Draft]:
 
 def _source_out_of_cue(view: SentenceView, d: Draft, verb_end: int) -> None:
     """A source read inside the cue is the verb's expletive particle ("…, heißt es."): nobody
-    is named, unless a prepositional phrase right after it says where it stands ("…, hieß es
-    in dem Bericht": the report)."""
+    is named, unless a phrase after it says where it stands or whence it came (pack
+    `source_prepositions`: "…, hieß es in dem Bericht", "hieß es am Montag aus dem Ministerium")."""
     if not d.source or not all(any(a <= s and e <= b for a, b in d.cue) for s, e in d.source):
         return
-    low, k = view.low, verb_end + 1
+    low, pack, k, n = view.low, view.pack, verb_end + 1, len(view.low)
     d.source = []
-    if k < len(low) and (low[k] in view.pack.prepositions or low[k] in view.pack.contracted_articles):
+    while k < n and (low[k] in pack.time_words or (k + 1 < n and low[k] in pack.contracted_articles
+                                                   and low[k + 1] in pack.time_words)
+                     or (view._modifier(k) and low[k] not in pack.prepositions
+                         and low[k] not in pack.contracted_articles and low[k] not in BOUNDARY)):
+        k += 1  # "hieß es am Montag aus dem Ministerium", "hieß es zuletzt aus Berlin"
+    if k < n and low[k] in pack.source_prepositions:
         a, b = view.noun_phrase_after(k + 1)
         if b > a:
             d.source = [view.span(a, b)]
 
 
 def _adverb_here(view: SentenceView, i: int) -> bool:
-    """A verb form that is also an adverb, with more of its clause after it ("hat wiederholt
-    betont"): the adverb (pack `adverb_verb_forms`)."""
+    """A verb form that is also an adverb (pack `adverb_verb_forms`): after a finite verb of
+    its clause and with more of the clause after it ("hat wiederholt betont", "hat es
+    wiederholt Unfälle gegeben"; not "Er wiederholt seine Kritik", "hat sie wiederholt.")."""
     low = view.low
     return low[i] in view.pack.adverb_verb_forms and i + 1 < len(low) \
-        and low[i + 1] not in BOUNDARY and low[i + 1] not in END_PUNCT and low[i + 1] != ":" \
-        and low[i + 1] not in view.pack.complementizers
+        and low[i + 1] not in BOUNDARY and low[i + 1] not in END_PUNCT \
+        and low[i + 1] not in view.pack.complementizers \
+        and any(view.is_finite(j) for j in range(view.prev_boundary(i), i))
 
 
 def _in_idiom(view: SentenceView, i: int) -> bool:
@@ -810,6 +817,9 @@ def _after_relative_subject(view: SentenceView, verb: int, verb_end: int, cue: l
     if told:
         k = told[1] + (told[1] < n and low[told[1]] in BOUNDARY)
     k = _after_adjunct_comma(view, k, n)  # "sagte am Montag, …"
+    if k + 2 < n and low[k] in view.pack.prepositions and low[k + 1] in view.pack.time_words:
+        k = _after_time(view, k, n)  # "said on Monday the plan …" (not "said this week is …")
+    k = _complementizer_after_adjunct(view, k, n)  # "said in a statement that …": the clause
     c = view.span(k, n)
     if c == (0, 0):
         return None
@@ -835,7 +845,13 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     a, b = subject or view.noun_phrase_after(j)  # "…, teilte ein Sprecher mit."
     if b == a:
         a, b = view.noun_phrase_after(verb + 1)
-    if not subject and b > a and low[a] in pack.object_words:
+    while not subject and b > a and low[a] in pack.object_words:
+        # "…, sagte dem Sender ein Sprecher": past the object; "…, sagte den Reportern der
+        # Minister": a genitive-looking article in the object's phrase starts the subject
+        rest = view.noun_phrase_after(b)
+        split = next((g for g in range(b - 1, a + 1, -1) if low[g] in pack.genitive_determiners), None)
+        a, b = rest if rest[1] > rest[0] or split is None else (split, b)
+    if not subject and b == a and low[j] in pack.object_words:
         return None  # "X, Präsident der Y, begrüßte den Beschluss": an object, no source
     if b > a and not subject and not pack.capitalised_nouns:
         nb = view.next_boundary(b)  # '…," said a source close to the campaign.': lower-case
@@ -958,7 +974,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         and not _relative_at(view, a) \
         and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
     short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
-    if after_comma and (c == (0, 0) or short or _adjunct_after_quote(view, a, b, verb_end, end)):
+    stop = end - (low[end - 1] in END_PUNCT)  # "…, the company said in a statement.": an adjunct
+    adjunct = k < stop <= k + ADJUNCT_WORDS and low[k] in pack.prepositions and _phrase(view, k, stop)
+    if after_comma and (c == (0, 0) or short or adjunct or _adjunct_after_quote(view, a, b, verb_end, end)):
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
         cue = verb_cue + cue[len(verb_cue):]  # '"…," X said on radio': no particle, an adjunct
@@ -1417,6 +1435,8 @@ def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[in
         return None  # "told on Monday that", "sagte gestern, dass": when, not to whom
     for j in range(k, min(end, k + ADDRESSEE_WORDS + 1)):
         if low[j] in pack.complementizers:
+            if any(view.is_finite(x) for x in range(k, j)):
+                return None  # "sagte, die Zahlen seien wie erwartet …": a clause, not whom
             b = j - (low[j - 1] == ",")
             b = next((x for x in range(k + 1, b) if low[x] in pack.prepositions or low[x] in pack.time_words
                       or low[x] in pack.contracted_articles), b)
@@ -1834,7 +1854,8 @@ def _marked_claim(view: SentenceView, i: int) -> Draft | None:
                      [view.span(i, i + 1)], view.sent.index, 0.5) if end > i + 2 else None
     if low[i] in pack.relative_cues and i > 1 and low[i - 1] == ",":
         return _relative_cue_claim(view, i)
-    if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY):
+    if low[i] in pack.as_markers and (i == 0 or low[i - 1] in BOUNDARY) \
+            and not in_phrase(low, i, pack.cue_idioms):  # not "Wie erwartet sagte er, …"
         return _as_claim(view, i)
     return None
 

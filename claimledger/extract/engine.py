@@ -260,15 +260,17 @@ def _overlap_chars(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
 
 def _seen_by_tagger(text: str, lang: str, options: ExtractOptions,
                    thresholds: dict[str, float] | None) -> Callable[[attr.Draft], bool] | None:
-    """Whether the tagger sees a rule claim enough to add it (decoding choice `rule_support`):
-    its cue's highest and its content's mean tag probability reach the thresholds."""
+    """Whether the tagger sees a rule claim enough to add it (decoding choice `rule_support`,
+    thresholds per tagger role "cue" and "quote"): its cue's highest and its content's mean tag
+    probability reach them."""
     if not thresholds:
         return None
     from claimledger.extract import neural
 
     probs = neural.tag(text, lang, options.compact)  # kept from predict(): no second model run
     cue, quote = thresholds.get("cue", 0.0), thresholds.get("quote", 0.0)
-    return lambda d: neural.support(probs, "cue", d.cue)[0] >= cue \
+    # a claim without a cue (a quotation continuing another) is judged by its content alone
+    return lambda d: (not d.cue or neural.support(probs, "cue", d.cue)[0] >= cue) \
         and neural.support(probs, "quote", d.content)[1] >= quote
 
 
@@ -287,8 +289,8 @@ def _rule_additions(drafts: list[attr.Draft], rules: list[attr.Draft], kinds: tu
         if r.kind not in kinds or not r.content or below or any(_overlaps(r.content, d.content)
                                                                  for d in drafts + added):
             continue
-        if seen is not None and not seen(r):
-            continue
+        if seen is not None and (not seen(r) or any(_overlaps(r.cue, d.cue) for d in drafts + added)):
+            continue  # not a cue the tagger gave another claim ("it said in a statement")
         if r.inherit_from is not None:
             before = [d for d in drafts + added if d.content and d.content[-1][1] <= r.content[0][0]]
             if not before:

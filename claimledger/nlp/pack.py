@@ -165,6 +165,9 @@ class LanguagePack:
     # words that open a subordinate clause when a noun phrase follows them ("…, da dieser …":
     # because), an adverb when a verb does ("Da sei nichts zu machen")
     phrase_subordinators: frozenset[str] = field(default_factory=frozenset)
+    # prepositions whose phrase after an impersonal cue names where a statement stands or whence
+    # it came ("hieß es in dem Bericht", "hieß es aus dem Ministerium"; not "am Montag")
+    source_prepositions: frozenset[str] = field(default_factory=frozenset)
     # words that open a subordinate clause: a subject before a verb of speaking starts after them
     # ("resigned after he posted", "what Sroka called"), as after a relative pronoun
     subordinators: frozenset[str] = field(default_factory=frozenset)

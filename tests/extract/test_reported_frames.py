@@ -216,3 +216,5 @@ def test_english_rule_claims_are_added_where_the_tagger_half_sees_them(tagger, m
     assert seen(cue=0.4, quote=0.25) == ["Ortiz", "Her aide"]
     assert seen(cue=0.2, quote=0.25) == ["Ortiz"]  # the cue unseen
     assert seen(cue=0.4, quote=0.1) == ["Ortiz"]  # the content unseen
+    tagger[:] = [tagger_claim(text, "the plan works", "Ortiz", "believes")]
+    assert seen(cue=0.4, quote=0.25) == ["Ortiz"]  # the cue the tagger gave another claim

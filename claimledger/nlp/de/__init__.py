@@ -125,6 +125,7 @@ PACK = LanguagePack(
     other_verb_particles=cues.OTHER_VERB_PARTICLES,
     adverb_verb_forms=frozenset({"wiederholt"}),
     phrase_subordinators=frozenset({"da"}),
+    source_prepositions=frozenset({"in", "im", "auf", "bei", "beim", "aus", "von", "vom"}),
     relative_cues=frozenset({"wonach"}),
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches", "denen", "welchem",
                                  "welchen", "dessen", "deren"}),

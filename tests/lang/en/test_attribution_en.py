@@ -562,3 +562,14 @@ def test_an_as_clause_that_reports_nothing_is_part_of_the_content() -> None:
 
 def test_a_one_word_line_before_a_claim_raises_nothing() -> None:
     assert claims("UPDATE\n\nreports\n\nThe minister said it rained.")[-1]["content"]["text"] == "it rained"
+
+
+def test_an_adjunct_after_the_cue_leaves_the_content_before_it() -> None:
+    """'X, the company said in a statement.': the phrase after the cue is where it was said;
+    after an apposed subject the clause starts past such a phrase."""
+    c = claims("The plan is bad, the company said in a statement.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("the company", "The plan is bad")
+    c = claims("Smith, a senator, said in a statement that the plan is bad.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Smith, a senator", "that the plan is bad")
+    c = claims("Smith, a senator, said on Monday the plan is bad.")[0]
+    assert c["content"]["text"] == "the plan is bad"
