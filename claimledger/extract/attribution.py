@@ -954,7 +954,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         # Leiharbeiter eingesetzt zu haben": a preposition)
         return None
     cue = cue + _cue_words_around(view, verb, verb_end, k, end, cue)
-    c = view.span(k, end) if not _clause_tail(view, verb_end, k, end) else (0, 0)
+    tail = _clause_tail(view, verb_end, k, end) or _inserted_cue(view, k, end)
+    c = view.span(k, end) if not tail else (0, 0)
     lemma = pack.speech_verbs.get(low[verb], "")
     marker = pack.predicate_markers.get(lemma)
     if k < n and lemma in pack.clause_only_cues and not _clause_at(view, k) \
@@ -974,15 +975,19 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         and not _relative_at(view, a) \
         and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
     short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
-    stop = end - (low[end - 1] in END_PUNCT)  # "…, the company said in a statement.": an adjunct
-    adjunct = k < stop <= k + ADJUNCT_WORDS and low[k] in pack.prepositions and _phrase(view, k, stop)
-    if after_comma and (c == (0, 0) or short or adjunct or _adjunct_after_quote(view, a, b, verb_end, end)):
+    # "…, the company said in a statement.", "…, two diplomats said on condition of anonymity.":
+    # a phrase after the cue (also one read as the cue's particle) says how, not what
+    j, stop = min(k, verb_end + 1), end - (low[end - 1] in END_PUNCT)
+    adjunct = j < stop <= j + ADJUNCT_WORDS and low[j] in pack.prepositions and _phrase(view, j, stop)
+    before = after_comma and (c == (0, 0) or short or adjunct
+                              or _adjunct_after_quote(view, a, b, verb_end, end))
+    if before:
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
         cue = verb_cue + cue[len(verb_cue):]  # '"…," X said on radio': no particle, an adjunct
         if not addressee and view.telling(verb):
             addressee = _object_after(view, k, end)  # '"…," the minister told reporters.'
-    inserted = after_comma and c != (0, 0) and verb_end + 1 < n and low[verb_end + 1] == "," \
+    inserted = after_comma and not before and c != (0, 0) and verb_end + 1 < n and low[verb_end + 1] == "," \
         and kind == "indirect" and not _closer_at(view, a - 1, a - 2) and not pack.verb_second
     if c == (0, 0):
         return None
@@ -1043,6 +1048,15 @@ def _main_clause_after(view: SentenceView, verb: int, k: int) -> bool:
     # "X hatte Y beschuldigt, wurde dann festgenommen": an indicative verb goes on with X
     return finite and (front == 0 or low[front - 1] not in pack.complementizers) \
         and low[k] not in pack.subjunctive and low[k] not in pack.weak_subjunctives
+
+
+def _inserted_cue(view: SentenceView, k: int, end: int) -> bool:
+    """Tokens [k, end) after a comma are only a source and its verb of speaking ("…, the deal
+    will hold, analysts said."): another claim's inserted cue, not this verb's content (where
+    verbs go last, such words are a subordinate clause: "…, die Regierung handle")."""
+    stop = end - (view.low[end - 1] in END_PUNCT)  # where verbs go second the cue comes first
+    return not view.pack.verb_second and 0 < k < stop - 1 and view.low[k - 1] == "," \
+        and view.is_verb_form(stop - 1) and _phrase(view, k, stop - 1)
 
 
 def _clause_tail(view: SentenceView, verb_end: int, k: int, end: int) -> bool:
@@ -1445,6 +1459,21 @@ def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[in
             return k, j  # "sagte der Zeitung, die Lage sei ernst": the dative object
         if low[j] in BOUNDARY and not (low[j] == "," and j + 1 < end and low[j + 1] in pack.complementizers):
             return None
+    return None if pack.verb_second else _object_before_clause(view, k, end)
+
+
+def _object_before_clause(view: SentenceView, k: int, end: int) -> tuple[int, int] | None:
+    """A zero-that clause after a verb of telling: a short object, then a clause whose subject
+    opens with a determiner or pronoun, or is a name right before its finite verb ("told
+    reporters the city would not pay", "told the Post he would", "told CNN Trump was …")."""
+    low, pack = view.low, view.pack
+    for j in range(k + 1, min(end - 1, k + 4)):
+        if low[j - 1] in BOUNDARY or low[j - 1] in pack.prepositions or _clause_word(view, j - 1):
+            return None
+        opener = low[j] in pack.determiners or (low[j] in pack.pronouns and low[j] not in pack.object_words)
+        if (opener and any(view.is_finite(x) for x in range(j + 1, min(end, j + 4)))) or (
+                view.toks[j].text[:1].isupper() and view.is_finite(j + 1)):
+            return k, j
     return None
 
 

@@ -81,6 +81,7 @@ PACK = LanguagePack(
     }),
     type_hints=entities.TYPE_HINTS,
     weak_cue_forms=cues.WEAK_CUE_FORMS,
+    clause_only_cues=frozenset({"hold"}),  # "the court held that …", not "the deal will hold"
     verb_markers=cues.VERB_MARKERS,
     denial_cues=cues.DENIAL_CUES,
     denial_words=cues.DENIAL_WORDS,

@@ -573,3 +573,21 @@ def test_an_adjunct_after_the_cue_leaves_the_content_before_it() -> None:
     assert (c["source"]["text"], c["content"]["text"]) == ("Smith, a senator", "that the plan is bad")
     c = claims("Smith, a senator, said on Monday the plan is bad.")[0]
     assert c["content"]["text"] == "the plan is bad"
+
+
+def test_common_wire_phrasings_read_right() -> None:
+    """'on condition of anonymity' is how, not what; 'X claimed, citing Y' does not repeat the
+    content; 'the deal will hold, analysts said' holds no second claim; a zero-that clause after
+    'told' leaves whom it was told out of the content."""
+    def read(text: str) -> list[tuple[str, str, str]]:
+        return [(c["source"]["text"], c["cue"]["text"], c["content"]["text"]) for c in claims(text)]
+
+    assert read("The talks had stalled, two diplomats said on condition of anonymity.") == [
+        ("two diplomats", "said", "The talks had stalled")]
+    assert read("The vote was rigged, the opposition claimed, citing irregularities.")[0] == (
+        "the opposition", "claimed", "The vote was rigged")
+    assert read("It is unclear whether the deal will hold, analysts said.") == [
+        ("analysts", "said", "It is unclear whether the deal will hold")]
+    assert read("The court held that the law was valid.")[0][2] == "that the law was valid"
+    assert read("The mayor told reporters the city would not pay.")[0][2] == "the city would not pay"
+    assert read("The mayor told the Post he would not pay.")[0][2] == "he would not pay"
