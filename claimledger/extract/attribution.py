@@ -719,6 +719,11 @@ def _shape_claim(view: SentenceView, verb: int, verb_end: int, cue: list) -> Dra
     X.", '"…," said X'), or with the subject before and the content after it."""
     low, pack = view.low, view.pack
     rel = _relative_clause_subject(view, verb)
+    if rel and low[rel[0]] in pack.object_words:  # "Den IWF, der …, forderte die Partei auf":
+        d = _content_after(view, verb, verb_end, cue)  # an object; the subject follows the verb
+        if d is None and (d := _after_relative_subject(view, verb, verb_end, cue, rel)):
+            d.addressee, d.source = d.source, []  # "Dem Berater X, einem …, wird vorgeworfen, …"
+        return d
     # "When …, X, a …, said"; "On Monday, X, a …, said"
     after_clause = rel and rel[0] > 0 and low[rel[0] - 1] == "," and (
         low[0] in pack.subordinators or _fronted_adjuncts(view, rel[0] - 1))
@@ -1525,12 +1530,13 @@ def _aux_over_time(view: SentenceView, i: int) -> tuple[int, int] | None:
     """The auxiliaries [a, b) before a time phrase that ends right before the verb group at i
     ("X, der …, hatte [am Montag] erklärt"), if any."""
     low, pack, j = view.low, view.pack, i
-    while j > 0 and low[j - 1] in pack.time_words:
-        j -= 1
-    if 0 < j < i and low[j - 1] in pack.contracted_articles:
-        j -= 1
+    while j > 0 and (low[j - 1] in pack.time_words or (view._modifier(j - 1) and not view.is_finite(j - 1)
+                                                       and low[j - 1] not in BOUNDARY)):
+        j -= 1  # "hatte am Montag erklärt", "hatte überraschend angekündigt"
+        if j > 0 and low[j - 1] in pack.contracted_articles:
+            j -= 1
     start = view.group_start(j) if j < i else i
-    return (start, j) if start < j else None
+    return (start, j) if start < j and view.is_finite(start) else None
 
 
 def _apposition_chain(view: SentenceView, j: int, verb: int) -> tuple[int, int] | None:

@@ -1059,3 +1059,15 @@ def test_review_cases_of_session_19() -> None:
     assert read("Wie erwartet sagte er, die Lage sei ernst.") == [("er", "sagte", "die Lage sei ernst")]
     assert read("Er sagte, die Zahlen seien wie erwartet gestiegen.")[0][2] == (
         "die Zahlen seien wie erwartet gestiegen")
+
+
+def test_a_fronted_object_with_its_own_clause_is_no_subject() -> None:
+    """'Den IWF, der …, forderte die Partei auf': the party speaks; 'Dem Berater X, einem …,
+    wird vorgeworfen, …': the adviser is whom it is said of, nobody is named as the source.
+    An adverb between auxiliary and participle after a relative clause keeps the subject."""
+    c = claims("Den IWF, der die Hilfen zahlt, forderte die Partei auf, die Auszahlung auszusetzen.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("die Partei", "die Auszahlung auszusetzen")
+    c = claims("Dem Berater Tin, einem Minister, wird vorgeworfen, den Putsch geplant zu haben.")[0]
+    assert (c["source"]["text"], c["addressee"]["text"]) == ("", "Dem Berater Tin, einem Minister")
+    c = claims("Der 77-jährige Mubarak, der lange regiert, hatte überraschend angekündigt, anzutreten.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Der 77-jährige Mubarak", "hatte angekündigt")
