@@ -11,9 +11,10 @@ continue, and whether claims sharing a cue are one claim.
 The learned role pairing (model/assign.json, scripts/train_assign.py) is on, as at run time.
 Prints each improvement and, with --write, stores the choices next to the model
 (model/decoding.json), which `extract.neural.predict` and accurate-mode `extract` read.
-`rule_kinds` (rule-engine claims added where the tagger has none, in `extract.engine`) is not
-tuned here: it needs the engine, not cached probabilities; session 17 measured it per kind on the
-same held-out documents (docs/model-card.md).
+`rule_kinds`, `rule_support` and `rule_roles` (rule-engine claims added where the tagger has
+none, and rule extents, in `extract.engine`) are not tuned here: they need the engine, not cached
+probabilities; sessions 17-19 measured them on the same held-out documents and on dev
+(docs/model-card.md).
 
     python scripts/tune_decoding.py --model claimledger/extract/neural/model/tagger.onnx --write
 """
