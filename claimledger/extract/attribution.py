@@ -518,12 +518,15 @@ def _source_out_of_cue(view: SentenceView, d: Draft, verb_end: int) -> None:
 def _adverb_here(view: SentenceView, i: int) -> bool:
     """A verb form that is also an adverb (pack `adverb_verb_forms`): after a finite verb of
     its clause and with more of the clause after it ("hat wiederholt betont", "hat es
-    wiederholt Unfälle gegeben"; not "Er wiederholt seine Kritik", "hat sie wiederholt.")."""
-    low = view.low
-    return low[i] in view.pack.adverb_verb_forms and i + 1 < len(low) \
-        and low[i + 1] not in BOUNDARY and low[i + 1] not in END_PUNCT \
-        and low[i + 1] not in view.pack.complementizers \
-        and any(view.is_finite(j) for j in range(view.prev_boundary(i), i))
+    wiederholt Unfälle gegeben"; not "Er wiederholt seine Kritik", "hat sie wiederholt."), or
+    before the one lower-case word that ends its clause ("spielten ausgesprochen defensiv.")."""
+    low, n = view.low, len(view.low)
+    if low[i] not in view.pack.adverb_verb_forms or i + 1 >= n or low[i + 1] in BOUNDARY \
+            or low[i + 1] in END_PUNCT or low[i + 1] in view.pack.complementizers:
+        return False
+    last = i + 2 >= n or low[i + 2] in BOUNDARY or low[i + 2] in END_PUNCT
+    return any(view.is_finite(j) for j in range(view.prev_boundary(i), i)) or (
+        last and view.toks[i + 1].text[:1].islower())  # "spielten ausgesprochen defensiv."
 
 
 def _in_idiom(view: SentenceView, i: int) -> bool:

@@ -1028,6 +1028,7 @@ def test_verbs_that_are_other_verbs_or_adverbs_here_report_nothing() -> None:
     assert claims("Die Band sagte das Konzert in Berlin ab.") == []
     assert claims("Die Welle kam zehn Stunden früher als erwartet, im Landkreis gilt Stufe 3.") == []
     assert claims("In letzter Zeit hat es wiederholt Unfälle gegeben, dies war der dritte.") == []
+    assert claims("Die Niederländer spielten in der ersten Hälfte ausgesprochen defensiv.") == []
     c = claims("Der Minister hat wiederholt betont, dass er bleibe.")
     assert [(x["source"]["text"], x["content"]["text"]) for x in c] == [("Der Minister", "dass er bleibe")]
 
