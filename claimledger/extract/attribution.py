@@ -916,44 +916,14 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
     if k < n and low[k] in pack.negations and all(
             low[j] in pack.negations or low[j] in END_PUNCT for j in range(k, n)):
         return None  # "äußerte er sich nicht": nothing was said
-    front = view.prev_boundary(verb)
-    reported_cue = any(low[j] in pack.subjunctive for j in range(front, verb))
+    reported_cue = any(low[j] in pack.subjunctive for j in range(view.prev_boundary(verb), verb))
     end = n
     if kind == "reported":
-        end = view.next_boundary(k)
-    if kind == "reported" and verb_end > verb + 1:  # "wies die Vorwürfe zurück": the object
-        k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end  # sits inside
-        if verb < a < verb_end and k <= a:
-            k = b  # "Am Montag wies der Minister die Vorwürfe zurück": after the inverted subject
-    if kind == "reported" and k >= end and a < b < verb - 1 and low[b] in pack.clause_verbs \
-            and a == view.prev_boundary(a + 1) and _subject_before_auxiliary(view, a, b):
-        k, end = b + 1, view.group_start(verb)  # "Die CDU hatte Aufklärung gefordert": the object
-        cue, k = _reflexive_to_cue(view, k, end, cue)  # "hat sich für X ausgesprochen"
-    if kind == "reported" and a == verb + 1 and low[a] in pack.nominative_pronouns and front < verb \
-            and _fronted_object(view, front, verb) and not any(
-                _opens_phrase(view, j, end) for j in range(b, end)):
-        # "Die Vorwürfe wies er zurück": the pronoun is the subject, the fronted phrase what
-        # was rejected (where verbs go second, an object may come first)
-        return Draft("reported", [view.span(front, verb)], [view.span(a, b)], cue, view.sent.index, 0.55)
-    if kind == "reported":  # "forderte am Montag eine Untersuchung": the object, not the day
-        k = _after_time(view, k, end)
-        if k == end - 1 and low[k] in pack.time_words:
-            return None  # "beschloss am Sonntag": no object at all
-    addressee = addressee_after(view, verb, k, end) or _object_inside(view, verb, verb_end, a, b)
-    if addressee and kind == "reported" and addressee[1] >= end:
-        addressee = _first_phrase(view, *addressee)  # "werfen Luna Menschenhandel vor": whom, then what
-    if not addressee and not told and (told := _prepositional_addressee(view, k)):
-        k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
-    addressee = addressee or told
-    if addressee and addressee != told and addressee[1] >= k:
-        k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
-        if kind == "indirect":  # "told reporters on Monday that": the clause
-            k = _complementizer_after_adjunct(view, _after_time(view, k, end), end)
-    elif kind == "indirect":
-        k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
-        dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
-        addressee = addressee or dative
-        k = _after_adjunct_comma(view, k, end)
+        found = _reported_object(view, verb, verb_end, a, b, k, cue)
+        if not isinstance(found, tuple):
+            return found  # a fronted object, or none at all
+        k, end, cue = found
+    addressee, k = _addressee_and_start(view, verb, verb_end, a, b, k, end, kind, told)
     end = min(_before_main_clause(view, verb, k, end), _aside_end(view, verb, end))
     if kind == "indirect" and (_adjunct_not_reported(view, k, end) or (
             pack.verb_second and 0 < k < end - 1 and low[k - 1] == "," and low[k] in pack.conjunctions
@@ -982,13 +952,7 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
         and not _relative_at(view, a) \
         and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
-    short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
-    # "…, the company said in a statement.", "…, two diplomats said on condition of anonymity.":
-    # a phrase after the cue (also one read as the cue's particle) says how, not what
-    j, stop = min(k, verb_end + 1), end - (low[end - 1] in END_PUNCT)
-    adjunct = j < stop <= j + ADJUNCT_WORDS and low[j] in pack.prepositions and _phrase(view, j, stop)
-    before = after_comma and (c == (0, 0) or short or adjunct
-                              or _adjunct_after_quote(view, a, b, verb_end, end))
+    before = after_comma and (c == (0, 0) or _says_how(view, verb_end, a, b, k, end))
     if before:
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source
         c, kind = view.span(0, a - 1), "indirect"
@@ -1010,6 +974,68 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         # relative word stands for the subject of the reported clause
     return Draft(kind, contents, [view.span(a, b)] if b > a else [], cue, view.sent.index, 0.55,
                  reported_cue=reported_cue, addressee=[view.span(*addressee)] if addressee else [])
+
+
+def _reported_object(view: SentenceView, verb: int, verb_end: int, a: int, b: int, k: int,
+                     cue: list) -> tuple[int, int, list] | Draft | None:
+    """Where a reported speech act's object lies: (start, end, cue); or the claim itself when
+    the object is fronted; or None when there is none ("beschloss am Sonntag")."""
+    low, pack = view.low, view.pack
+    front = view.prev_boundary(verb)
+    end = view.next_boundary(k)
+    if verb_end > verb + 1:  # "wies die Vorwürfe zurück": the object sits inside
+        k, end = verb + 1 + (low[verb + 1] in pack.reflexives), verb_end
+        if verb < a < verb_end and k <= a:
+            k = b  # "Am Montag wies der Minister die Vorwürfe zurück": after the inverted subject
+    if k >= end and a < b < verb - 1 and low[b] in pack.clause_verbs \
+            and a == view.prev_boundary(a + 1) and _subject_before_auxiliary(view, a, b):
+        k, end = b + 1, view.group_start(verb)  # "Die CDU hatte Aufklärung gefordert": the object
+        cue, k = _reflexive_to_cue(view, k, end, cue)  # "hat sich für X ausgesprochen"
+    if a == verb + 1 and low[a] in pack.nominative_pronouns and front < verb \
+            and _fronted_object(view, front, verb) and not any(
+                _opens_phrase(view, j, end) for j in range(b, end)):
+        # "Die Vorwürfe wies er zurück": the pronoun is the subject, the fronted phrase what
+        # was rejected (where verbs go second, an object may come first)
+        return Draft("reported", [view.span(front, verb)], [view.span(a, b)], cue, view.sent.index, 0.55)
+    k = _after_time(view, k, end)  # "forderte am Montag eine Untersuchung": the object, not the day
+    if k == end - 1 and low[k] in pack.time_words:
+        return None  # "beschloss am Sonntag": no object at all
+    return k, end, cue
+
+
+def _addressee_and_start(view: SentenceView, verb: int, verb_end: int, a: int, b: int, k: int,
+                         end: int, kind: str, told: Span | None) -> tuple[Span | None, int]:
+    """The addressee of a cue (an object of telling, a dative, "gegenüber X"; `told`: one
+    found before the cue) and where the content starts after it and after adjuncts."""
+    low = view.low
+    addressee = addressee_after(view, verb, k, end) or _object_inside(view, verb, verb_end, a, b)
+    if addressee and kind == "reported" and addressee[1] >= end:
+        addressee = _first_phrase(view, *addressee)  # "werfen Luna Menschenhandel vor": whom, then what
+    if not addressee and not told and (told := _prepositional_addressee(view, k)):
+        k = told[1] + (told[1] < end and low[told[1]] in BOUNDARY)  # "erklärte gegenüber dem Sender,"
+    addressee = addressee or told
+    if addressee and addressee != told and addressee[1] >= k:
+        k = addressee[1] + (low[addressee[1]] in BOUNDARY)  # after "told reporters," too
+        if kind == "indirect":  # "told reporters on Monday that": the clause
+            k = _complementizer_after_adjunct(view, _after_time(view, k, end), end)
+    elif kind == "indirect":
+        k = _complementizer_after_adjunct(view, _after_time(view, _past_according(view, k, end), end), end)
+        dative, k = _before_comma_complementizer(view, k, end, inverted=a > verb_end)
+        addressee = addressee or dative
+        k = _after_adjunct_comma(view, k, end)
+    return addressee, k
+
+
+def _says_how(view: SentenceView, verb_end: int, a: int, b: int, k: int, end: int) -> bool:
+    """After a content and its source, what follows the cue says how or where it was said, not
+    what: a short rest, a phrase ("…, the company said in a statement.", "…, two diplomats said
+    on condition of anonymity": also one read as the cue's particle) or an adjunct after a
+    quotation."""
+    low, pack = view.low, view.pack
+    short = end - k <= 3 and low[0] not in pack.prepositions  # not "In a takedown, X called him Y"
+    j, stop = min(k, verb_end + 1), end - (low[end - 1] in END_PUNCT)
+    adjunct = j < stop <= j + ADJUNCT_WORDS and low[j] in pack.prepositions and _phrase(view, j, stop)
+    return short or adjunct or _adjunct_after_quote(view, a, b, verb_end, end)
 
 
 def _aside_end(view: SentenceView, verb: int, end: int) -> int:
