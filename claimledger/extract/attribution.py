@@ -166,8 +166,9 @@ class SentenceView:
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
             return False
         if self.low[i] in self.pack.reflexive_cues and not (
-                i + 1 < len(self.low) and self.low[i + 1] in self.pack.reflexives):
-            return False  # "zeigte ein Bild", not "zeigte sich zufrieden"
+                i + 1 < len(self.low) and self.low[i + 1] in self.pack.reflexives) \
+                and not (self.low[i] in self.pack.separable and (_particle(self, i) or -1) >= 0):
+            return False  # "zeigte ein Bild", not "zeigte sich zufrieden" or "gibt … an"
         # a passive participle before its auxiliary where verbs go last ("… angeboten werde") is
         # no cue; English puts the auxiliary first ("what analysts said was a sign": a cue)
         return not (self.pack.verb_second and i + 1 < len(self.low)
@@ -476,8 +477,10 @@ def verb_claims(view: SentenceView) -> list[Draft]:
                 or _adverb_here(view, i):
             continue
         part = _particle(view, i)
-        if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS):
-            part = -1  # "rief: „Lasst mich raus!“": no particle needed before a quotation
+        if part is None and i + 1 < n and (view.low[i + 1] == ":" or view.toks[i + 1].text in QUOTE_CHARS
+                                           or (view.low[i] in view.pack.reflexive_cues
+                                               and view.low[i + 1] in view.pack.reflexives)):
+            part = -1  # "rief: „Lasst mich raus!“", "gibt sich zuversichtlich": no particle needed
         if part is None:
             continue
         cue, reflexive = _verb_cue(view, i, part)

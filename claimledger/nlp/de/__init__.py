@@ -57,7 +57,7 @@ PACK = LanguagePack(
     # "zeigte sich besorgt über …" is a stance, no statement; "„…“, zeigte sich X zufrieden" is one
     clause_only_cues=frozenset({"erwarten", "veröffentlichen", "wissen", "entscheiden", "informieren",
                                 "anbieten", "aufrufen", "zeigen", "sprechen", "drohen", "vertreten",
-                                "ergeben"}),
+                                "ergeben", "erwähnen"}),
     infinitive_marker="zu",
     infinitive_ending="en",
     passive_auxiliaries=frozenset({"werde", "wird", "wurde", "werden", "wurden", "worden",

@@ -30,6 +30,7 @@ for _stem in (
     "entgegn", "appellier", "bedauer", "begrüß", "beschuldig", "lob", "verteidig", "verurteil",
     "würdig", "begründ", "plädier", "urteil", "skandier", "schilder", "beharr", "erwider", "mutmaß",
     "überleg", "veröffentlich", "verlautbar", "konstatier", "formulier", "attackier", "monier",
+    "erwähn",
 ):
     SPEECH_VERBS |= weak(_stem)
 SPEECH_VERBS |= weak("bezeichn", "bezeichnet", "bezeichnen")

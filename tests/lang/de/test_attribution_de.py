@@ -1072,3 +1072,14 @@ def test_a_fronted_object_with_its_own_clause_is_no_subject() -> None:
     assert (c["source"]["text"], c["addressee"]["text"]) == ("", "Dem Berater Tin, einem Minister")
     c = claims("Der 77-jährige Mubarak, der lange regiert, hatte überraschend angekündigt, anzutreten.")[0]
     assert (c["source"]["text"], c["cue"]["text"]) == ("Der 77-jährige Mubarak", "hatte angekündigt")
+
+
+def test_gibt_an_and_gibt_sich_and_erwaehnte_report() -> None:
+    """'gibt … an' is a cue although 'gibt' alone needs a reflexive ('gibt sich zuversichtlich',
+    itself a cue before its clause); 'erwähnte, dass' reports, 'erwähnte die Reform' does not."""
+    c = claims("Die Feuerwehr gibt an, es gebe keine Verletzten.")[0]
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Die Feuerwehr", "gibt an")
+    c = claims("Die Ministerin gibt sich zuversichtlich, dass die Reform komme.")[0]
+    assert (c["source"]["text"], c["content"]["text"]) == ("Die Ministerin", "dass die Reform komme")
+    assert claims("Der Minister erwähnte, dass die Lage ernst sei.")[0]["cue"]["text"] == "erwähnte"
+    assert claims("Der Minister erwähnte die Reform mit keinem Wort.") == []
