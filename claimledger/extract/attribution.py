@@ -457,12 +457,14 @@ def _last_name(view: SentenceView, a: int, b: int) -> int:
 
 
 def _opens_clause(view: SentenceView, j: int) -> bool:
-    """A subordinator or a relative pronoun that is no article and has a subject of its own
-    ("which Trump had called"; not "the man who was arrested said")."""
+    """A subordinator (also "da" before a noun phrase) or a relative pronoun that is no article
+    and has a subject of its own ("which Trump had called"; not "the man who was arrested said")."""
     low, pack = view.low[j], view.pack
+    nxt = view.low[j + 1] if j + 1 < len(view.toks) else ""
     return low in pack.subordinators or (
         low in pack.relative_pronouns and low not in pack.determiners
-        and not (j + 1 < len(view.toks) and view.leads_verb(j + 1)))
+        and not (j + 1 < len(view.toks) and view.leads_verb(j + 1))) or (
+        low in pack.phrase_subordinators and (nxt in pack.pronouns or nxt in pack.determiners))
 
 
 def verb_claims(view: SentenceView) -> list[Draft]:

@@ -1083,3 +1083,8 @@ def test_gibt_an_and_gibt_sich_and_erwaehnte_report() -> None:
     assert (c["source"]["text"], c["content"]["text"]) == ("Die Ministerin", "dass die Reform komme")
     assert claims("Der Minister erwähnte, dass die Lage ernst sei.")[0]["cue"]["text"] == "erwähnte"
     assert claims("Der Minister erwähnte die Reform mit keinem Wort.") == []
+
+
+def test_da_before_a_noun_phrase_opens_a_clause_before_the_source() -> None:
+    c = claims("Die Verhandlungen scheiterten, da die PDM erklärte, nicht verhandeln zu wollen.")[0]
+    assert c["source"]["text"] == "die PDM"
