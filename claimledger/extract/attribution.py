@@ -167,7 +167,7 @@ class SentenceView:
             return False
         if self.low[i] in self.pack.reflexive_cues and not (
                 i + 1 < len(self.low) and self.low[i + 1] in self.pack.reflexives) \
-                and not (self.low[i] in self.pack.separable and (_particle(self, i) or -1) >= 0):
+                and not (self.low[i] in self.pack.separable and _particle(self, i) is not None):
             return False  # "zeigte ein Bild", not "zeigte sich zufrieden" or "gibt … an"
         # a passive participle before its auxiliary where verbs go last ("… angeboten werde") is
         # no cue; English puts the auxiliary first ("what analysts said was a sign": a cue)
@@ -460,11 +460,17 @@ def _opens_clause(view: SentenceView, j: int) -> bool:
     """A subordinator (also "da" before a noun phrase) or a relative pronoun that is no article
     and has a subject of its own ("which Trump had called"; not "the man who was arrested said")."""
     low, pack = view.low[j], view.pack
-    nxt = view.low[j + 1] if j + 1 < len(view.toks) else ""
     return low in pack.subordinators or (
         low in pack.relative_pronouns and low not in pack.determiners
-        and not (j + 1 < len(view.toks) and view.leads_verb(j + 1))) or (
-        low in pack.phrase_subordinators and (nxt in pack.pronouns or nxt in pack.determiners))
+        and not (j + 1 < len(view.toks) and view.leads_verb(j + 1))) or _phrase_subordinator_at(view, j)
+
+
+def _phrase_subordinator_at(view: SentenceView, j: int) -> bool:
+    """A word of the pack's `phrase_subordinators` before a noun phrase opens a clause ("…, da
+    dieser …": because); before a verb it is an adverb ("Da sei nichts zu machen")."""
+    low, pack = view.low, view.pack
+    return low[j] in pack.phrase_subordinators and j + 1 < len(low) \
+        and (low[j + 1] in pack.pronouns or low[j + 1] in pack.determiners)
 
 
 def verb_claims(view: SentenceView) -> list[Draft]:
@@ -2204,8 +2210,8 @@ def _adjunct_clause_at(view: SentenceView, j: int) -> bool:
         return True
     if low[j] in pack.subordinators:  # "seit 2014" is a phrase, "seit er im Amt ist" a clause
         return low[j] not in pack.prepositions or (j + 1 < len(view.toks) and low[j + 1] in pack.pronouns)
-    if low[j] in pack.phrase_subordinators and j + 1 < len(view.toks):
-        return low[j + 1] in pack.pronouns or low[j + 1] in pack.determiners  # "…, da dieser …"
+    if low[j] in pack.phrase_subordinators:
+        return _phrase_subordinator_at(view, j)  # "…, da dieser …"
     return low[j] in pack.prepositions and j + 2 < len(view.toks) and _relative_at(view, j + 1) \
         and not (low[j + 1] in pack.determiners and view.starts_phrase(j + 2))  # "für die neuen …"
 

@@ -58,9 +58,11 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             _reported_frames(drafts, rules)
             if quotes:
                 _quotation_extents(drafts, rules)
-            _role_extents(drafts, rules, roles)
-            seen = _seen_by_tagger(text, lang, options, choices.rule_support)
-            drafts += _rule_additions(drafts, rules, kinds, options.min_confidence, seen)
+            if roles:
+                _role_extents(drafts, rules, roles)
+            if kinds:
+                seen = _seen_by_tagger(text, lang, options, choices.rule_support)
+                drafts += _rule_additions(drafts, rules, kinds, options.min_confidence, seen)
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
     _after_datelines(reading, drafts)
@@ -236,12 +238,14 @@ def _role_extents(drafts: list[attr.Draft], rules: list[attr.Draft], roles: tupl
     [zur Nachrichtenagentur dpa]") and keep auxiliaries and particles of a cue ("[hatte]
     erklärt", "bezeichnete … [als]") as German news data marks them, where the tagger's tags
     run on or stop short (German ships cues only: the rules' sources lost on dev, model card)."""
+    from claimledger.extract.neural.calibrate import overlap  # a neural mode's step: loaded
+
     moved: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[int, int]]] = {}
     for d in drafts:
         if not d.content:
             continue
-        best = max(rules, key=lambda r: _overlap_chars(r.content, d.content), default=None)
-        if best is None or not _overlap_chars(best.content, d.content):
+        best = max(rules, key=lambda r: overlap(r.content, d.content), default=None)
+        if best is None or not overlap(best.content, d.content):
             continue
         for role in roles:
             mine, theirs = getattr(d, role), getattr(best, role)
@@ -252,10 +256,6 @@ def _role_extents(drafts: list[attr.Draft], rules: list[attr.Draft], roles: tupl
             new = moved.get((role, tuple(getattr(d, role))))
             if new is not None:
                 setattr(d, role, list(new))
-
-
-def _overlap_chars(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
 def _seen_by_tagger(text: str, lang: str, options: ExtractOptions,
