@@ -359,3 +359,32 @@ def test_english_told_y_that_gives_the_addressee_in_accurate_mode() -> None:
     c, = out["claims"]
     assert c["addressee"]["text"] == "reporters" and c["cue"]["text"] == "told"
 
+
+
+def test_members_are_averaged_by_their_weights() -> None:
+    from claimledger.extract.neural.model import TokenProbs, mixed
+
+    def probs(p: float) -> TokenProbs:
+        return TokenProbs([0], [3], np.full((1, 5, 3), p, np.float32), np.full((1, 5), p, np.float32))
+
+    out = mixed([(probs(0.0), 3.0), (probs(0.8), 1.0)])
+    assert np.allclose(out.roles, 0.2) and np.allclose(out.types, 0.2)
+    one = probs(0.5)
+    assert mixed([(one, 1.0)]) is one
+
+
+@needs_model
+def test_a_language_listed_in_members_is_tagged_by_all_its_taggers(tmp_path, monkeypatch) -> None:
+    text = "Der Minister sagte, die Reform komme im Herbst."
+    alone = neural.tag.__wrapped__(text, "de")
+    members = tmp_path / "members.json"
+    members.write_text('{"de": [["tagger.onnx", 0.5], ["tagger.onnx", 0.5]]}')
+    monkeypatch.setattr(neural, "MEMBERS", members)
+    neural._json.cache_clear()
+    try:
+        paths = neural._members("de")
+        assert [w for _, w in paths] == [0.5, 0.5] and neural._members("en") == [(neural.ARTIFACT, 1.0)]
+        both = neural.tag.__wrapped__(text, "de")
+    finally:
+        neural._json.cache_clear()
+    assert np.allclose(both.roles, alone.roles, atol=1e-6) and both.starts == alone.starts

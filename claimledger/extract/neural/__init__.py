@@ -21,7 +21,7 @@ from claimledger.extract.neural.calibrate import Calibration
 from claimledger.extract.neural.compact import COMPACT, CompactTagger
 from claimledger.extract.neural.decode import Decoding, claims_from_probs
 from claimledger.extract.neural.labels import ROLES
-from claimledger.extract.neural.model import ARTIFACT, Tagger, TokenProbs
+from claimledger.extract.neural.model import ARTIFACT, Tagger, TokenProbs, mixed
 from claimledger.nlp.pack import get_pack
 
 __all__ = ["ARTIFACT", "ASSIGN", "CALIBRATION", "DECODING", "as_claim_json", "available", "calibration",
@@ -35,6 +35,9 @@ ASSIGN = ARTIFACT.parent / "assign.json"
 # Learned claim probabilities and the floor under which a claim is dropped
 # (scripts/train_calibration.py).
 CALIBRATION = ARTIFACT.parent / "calibration.json"
+# Per language, the taggers whose probabilities are averaged, with their weights ({"en":
+# [["tagger.onnx", 0.7], ["tagger_en.onnx", 0.3]]}); a language not listed uses tagger.onnx alone.
+MEMBERS = ARTIFACT.parent / "members.json"
 
 
 def available(compact: bool = False) -> bool:
@@ -47,7 +50,9 @@ def available(compact: bool = False) -> bool:
             import onnxruntime  # noqa: F401
     except ImportError:
         return False
-    return (COMPACT if compact else ARTIFACT).is_file()
+    if compact:
+        return COMPACT.is_file()
+    return all(path.is_file() for lang in ("de", "en") for path, _ in _members(lang))
 
 
 def require(compact: bool = False) -> None:
@@ -60,9 +65,15 @@ def require(compact: bool = False) -> None:
                                "reinstall claimledger or use --mode fast")
 
 
-@functools.lru_cache(maxsize=1)
-def _tagger() -> Tagger:
-    return Tagger()
+@functools.lru_cache(maxsize=4)
+def _tagger(path: Path = ARTIFACT) -> Tagger:
+    return Tagger(path)
+
+
+def _members(lang: str) -> list[tuple[Path, float]]:
+    """The artifacts that tag `lang` and their weights (members.json; tagger.onnx alone by default)."""
+    listed = _json(MEMBERS).get(lang)
+    return [(ARTIFACT.parent / name, float(w)) for name, w in listed] if listed else [(ARTIFACT, 1.0)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +111,9 @@ def tag(text: str, lang: str, compact: bool = False) -> TokenProbs:
     """The tagger's per-token probabilities over `text` (compact: the balanced mode's tagger).
     The last text's are kept, so `predict` and a `support` question about the same text run the
     model once."""
-    return _compact().probs(text, get_pack(lang)) if compact else _tagger().probs(text)
+    if compact:
+        return _compact().probs(text, get_pack(lang))
+    return mixed([(_tagger(path).probs(text), w) for path, w in _members(lang)])
 
 
 def support(probs: TokenProbs, role: str, spans: list[tuple[int, int]]) -> tuple[float, float]:

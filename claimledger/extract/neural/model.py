@@ -37,6 +37,18 @@ class TokenProbs:
     types: np.ndarray  # [T, len(TYPES)] quote-type probabilities
 
 
+def mixed(members: list[tuple[TokenProbs, float]]) -> TokenProbs:
+    """The weighted average of several taggers' outputs over one text (same tokenizer, so the
+    same tokens): taggers trained apart err apart, and their average errs less."""
+    first = members[0][0]
+    if len(members) == 1:
+        return first
+    total = sum(w for _, w in members)
+    roles = sum(p.roles * (w / total) for p, w in members)
+    types = sum(p.types * (w / total) for p, w in members)
+    return TokenProbs(first.starts, first.ends, roles, types)
+
+
 def windows(n: int, size: int = WINDOW - 2, stride: int = STRIDE) -> list[tuple[int, int]]:
     """[a, b) content-token windows covering n tokens with overlap."""
     if n <= size:
