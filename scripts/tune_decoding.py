@@ -39,7 +39,7 @@ import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
 
 from claimledger.extract import extract, extraction_to_json  # noqa: E402
-from claimledger.extract.neural import DECODING, as_claim_json, calibration, decoding, scorer  # noqa: E402
+from claimledger.extract.neural import DECODING, as_claim_json, calibration, decoding, scorer, tag  # noqa: E402
 from claimledger.extract.neural.assign import Scorer  # noqa: E402
 from claimledger.extract.neural.calibrate import Calibration  # noqa: E402
 from claimledger.extract.neural.decode import Decoding, claims_from_probs  # noqa: E402
@@ -113,7 +113,8 @@ def tune(lang: str, docs: list, probs: list, start: Decoding) -> tuple[Decoding,
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--model", type=Path, default=ARTIFACT)
+    ap.add_argument("--model", type=Path,
+                    help="one tagger artifact to tune for (default: the shipped taggers of each language)")
     ap.add_argument("--langs", default="de,en")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--holdout", type=float, default=0.1)
@@ -122,14 +123,14 @@ def main() -> int:
     if not all(train_path(DATA, lang).is_file() for lang in args.langs.split(",")):
         print(f"skip: training data not found under {DATA}")
         return 0
-    tagger = Tagger(args.model)
-    path = args.model.parent / DECODING.name
+    tagger = Tagger(args.model) if args.model else None
+    path = (args.model or ARTIFACT).parent / DECODING.name
     best: dict[str, Any] = json.loads(path.read_text()) if path.is_file() else {}  # other languages stay
     for lang in args.langs.split(","):
         raws = held_out(lang, args.seed, args.holdout)
         docs = [(bench.de_doc if lang == "de" else bench.en_doc)(r) for r in raws]
         t0 = time.time()
-        probs = [tagger.probs(d.text) for d in docs]
+        probs = [tagger.probs(d.text) if tagger else tag.__wrapped__(d.text, lang) for d in docs]
         print(f"{lang}: {len(docs)} held-out docs, tagger {time.time() - t0:.0f}s", flush=True)
         rules = [extraction_to_json(extract(d.text, lang, d.name))["claims"] for d in docs]
         print(f"{lang} rules alone: {score(lang, docs, rules)}")
