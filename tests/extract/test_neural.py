@@ -376,7 +376,7 @@ def test_members_are_averaged_by_their_weights() -> None:
 @needs_model
 def test_a_language_listed_in_members_is_tagged_by_all_its_taggers(tmp_path, monkeypatch) -> None:
     text = "Der Minister sagte, die Reform komme im Herbst."
-    alone = neural.tag.__wrapped__(text, "de")
+    alone = neural._tagger(neural.ARTIFACT).probs(text)
     members = tmp_path / "members.json"
     members.write_text('{"de": [["tagger.onnx", 0.5], ["tagger.onnx", 0.5]]}')
     monkeypatch.setattr(neural, "MEMBERS", members)
@@ -388,3 +388,12 @@ def test_a_language_listed_in_members_is_tagged_by_all_its_taggers(tmp_path, mon
     finally:
         neural._json.cache_clear()
     assert np.allclose(both.roles, alone.roles, atol=1e-6) and both.starts == alone.starts
+
+
+@needs_model
+def test_the_german_path_loads_at_most_50_mb_of_model_files() -> None:
+    """Issue 3's size limit, counted over what German extraction reads (accurate and balanced)."""
+    from claimledger.extract.neural.compact import COMPACT
+
+    total = sum(path.stat().st_size for path, _ in neural._members("de")) + COMPACT.stat().st_size
+    assert total <= 50e6
