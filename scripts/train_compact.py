@@ -186,8 +186,8 @@ def held_out_figures(model: Any, held: list[dict[str, Any]]) -> dict[str, dict[s
                 r, ty = model(x["emb"].float()[None], x["feats"][None])
                 doc = (bench.de_doc if lang == "de" else bench.en_doc)(x["raw"])
                 found = claims_from_probs(doc.text, r[0].softmax(-1).numpy(), ty[0].softmax(-1).numpy(),
-                                          x["starts"], x["ends"], lang, decoding(lang), scorer(lang),
-                                          calibration(lang))
+                                          x["starts"], x["ends"], lang, decoding(lang),
+                                          scorer(lang, compact=True), calibration(lang))
                 docs.append(doc)
                 claims.append(as_claim_json(doc.text, found))
             figs[lang] = score(lang, docs, claims)

@@ -6,6 +6,8 @@ not installed; needs no torch.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -400,3 +402,19 @@ def test_the_german_path_loads_at_most_50_mb_of_model_files() -> None:
 
     total = sum(path.stat().st_size for path, _ in neural._members("de")) + COMPACT.stat().st_size
     assert total <= 50e6
+
+
+def test_the_compact_tagger_keeps_the_pairing_fitted_to_its_teacher(tmp_path, monkeypatch) -> None:
+    assign = tmp_path / "assign.json"
+    weights = {"cue": {"linear": [1.0], "none": [0.5]}}
+    other = {"cue": {"linear": [2.0], "none": [0.5]}}
+    assign.write_text(json.dumps({"en": weights, "en.compact": other, "de": weights}))
+    monkeypatch.setattr(neural, "ASSIGN", assign)
+    neural._json.cache_clear()
+    neural.scorer.cache_clear()
+    try:
+        assert neural.scorer("en").to_json() == neural.scorer("de", compact=True).to_json()
+        assert neural.scorer("en", compact=True).to_json() != neural.scorer("en").to_json()
+    finally:
+        neural._json.cache_clear()
+        neural.scorer.cache_clear()

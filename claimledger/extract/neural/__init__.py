@@ -93,9 +93,12 @@ def decoding(lang: str) -> Decoding:
 
 
 @functools.lru_cache(maxsize=8)
-def scorer(lang: str) -> Scorer | None:
-    """The learned role-to-quote pairing for a language (None: the nearest-group rules)."""
-    weights = _json(ASSIGN).get(lang)
+def scorer(lang: str, compact: bool = False) -> Scorer | None:
+    """The learned role-to-quote pairing for a language (None: the nearest-group rules). A
+    pairing is fitted to one tagger's output: the compact tagger keeps the one fitted to the
+    tagger it was distilled from (`LANG.compact`) where the language's tagger has changed since."""
+    data = _json(ASSIGN)
+    weights = data.get(f"{lang}.compact" if compact and f"{lang}.compact" in data else lang)
     return Scorer.from_json(weights) if weights else None
 
 
@@ -143,8 +146,8 @@ def predict(text: str, lang: str, min_confidence: float | None = None,
     if weights is not None and (min_confidence is not None or compact):
         floor = 0.0 if min_confidence is not None else _compact().floors.get(lang, weights.floor)
         weights = dataclasses.replace(weights, floor=floor)
-    claims = claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang), scorer(lang),
-                               weights)
+    claims = claims_from_probs(text, p.roles, p.types, p.starts, p.ends, lang, decoding(lang),
+                               scorer(lang, compact), weights)
     if min_confidence is None:
         return claims
     return [c for c in claims if c["confidence"] >= min_confidence]
