@@ -41,7 +41,7 @@ import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
 from tune_decoding import decoded_figures, held_out  # noqa: E402
 
-from claimledger.extract.neural import ASSIGN, decoding, tag  # noqa: E402
+from claimledger.extract.neural import ASSIGN, _members, decoding, tag  # noqa: E402
 from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights  # noqa: E402
 from claimledger.extract.neural.decode import decoded_groups, rule_choice  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
@@ -129,9 +129,11 @@ def fit(examples: list[Example], l2: float) -> Weights:
 def tagged(lang: str, docs: list[bench.Doc], cache: Path | None) -> list[Any]:
     """The shipped taggers' probabilities on documents (the language's members averaged, as at
     run time; cached: tagging takes minutes)."""
+    taggers = [(p.name, w, p.stat().st_size, p.stat().st_mtime_ns) for p, w in _members(lang)]
     if cache and cache.is_file():
         data = pickle.loads(cache.read_bytes())
-        if lang in data and [d.name for d in data[lang][0]] == [d.name for d in docs]:
+        if (lang in data and [d.name for d in data[lang][0]] == [d.name for d in docs]
+                and data.get("taggers", {}).get(lang) == taggers):
             return data[lang][1]
     t0 = time.time()
     probs = []
@@ -140,7 +142,7 @@ def tagged(lang: str, docs: list[bench.Doc], cache: Path | None) -> list[Any]:
         if k % 50 == 49:
             print(f"{lang}: tagged {k + 1}/{len(docs)} documents, {time.time() - t0:.0f}s", flush=True)
     if cache:
-        cache.write_bytes(pickle.dumps({lang: (docs, probs)}))
+        cache.write_bytes(pickle.dumps({lang: (docs, probs), "taggers": {lang: taggers}}))
     return probs
 
 

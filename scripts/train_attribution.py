@@ -218,7 +218,7 @@ def artifact_names(layers: int) -> dict[str, str]:
     return names
 
 
-SCALE = ".scale"  # suffix of the per-row scales of a matrix stored as int8
+SCALE = ".scale"  # suffix of the per-group scales of a matrix stored as int8
 
 
 INT8_GROUP = 32  # consecutive weights of a row that share one scale
@@ -229,7 +229,8 @@ def int8_rows(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     weights of a row ([out, in / G, 1]; symmetric, the group's largest magnitude maps to 127).
     One scale per whole row cost German held-out roles 0.01 (a few large weights set the step)."""
     g = w.reshape(w.shape[0], -1, INT8_GROUP)
-    scale = (np.maximum(np.abs(g).max(axis=2, keepdims=True), 1e-12) / 127).astype(np.float16)
+    tiny = np.finfo(np.float16).tiny  # an all-zero group keeps a usable step (no 0 / 0)
+    scale = np.maximum(np.abs(g).max(axis=2, keepdims=True) / 127, tiny).astype(np.float16)
     return np.clip(np.round(g / scale.astype(np.float32)), -127, 127).astype(np.int8), scale
 
 
@@ -280,7 +281,7 @@ class Graph:
         from onnx import TensorProto, numpy_helper
 
         w = self.w[name]
-        if self.int8 and w.ndim == 2:
+        if self.int8 and w.ndim == 2 and w.shape[1] % INT8_GROUP == 0:
             q, scale = int8_rows(w)
             self.inits.append(numpy_helper.from_array(q, name))
             self.inits.append(numpy_helper.from_array(scale, name + SCALE))
@@ -353,7 +354,8 @@ def onnx_model(w: dict[str, np.ndarray], meta: dict[str, Any], heads: int, eps: 
 
 
 def export(model: Any, out_dir: Path, meta: dict[str, Any]) -> Path:
-    """Write the fine-tuned weights (fp16) and metadata as an ONNX graph to out_dir/tagger.onnx."""
+    """Write the fine-tuned weights (fp16, or int8 groups with --int8) and metadata as an ONNX graph
+    to out_dir/tagger.onnx."""
     import onnx
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -468,7 +470,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--final-train", action="store_true", help="train on the full train splits")
     ap.add_argument("--init", type=Path, help="warm-start from this tagger.onnx")
     ap.add_argument("--int8", action="store_true",
-                    help="store the weight matrices as int8 rows with per-row scales (half the size)")
+                    help="store the weight matrices as int8 groups of 32 with fp16 scales (half the size)")
     ap.add_argument("--repack", type=Path,
                     help="only rewrite this artifact with the storage --int8 chooses, to --out")
     ap.add_argument("--threads", type=int, default=2, help="torch threads")
@@ -514,6 +516,10 @@ def main() -> int:
     """Train, evaluate on the held-out slice, export the artifact."""
     args = parse_args()
     if args.repack:
+        if (args.out / args.repack.name).resolve() == args.repack.resolve() or args.out == ARTIFACT.parent:
+            print("--repack writes to --out DIR under the same file name: give an --out other than the "
+                  "shipped model folder and the artifact's own folder, then copy the result by hand")
+            return 2
         out = repack(args.repack, args.out, args.int8)
         print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
         return 0
@@ -627,7 +633,8 @@ def meta_of(args: argparse.Namespace, step: int, steps: int, train: list[Example
 
 
 def repack(path: Path, out_dir: Path, int8: bool) -> Path:
-    """Rewrite an artifact with another weight storage (fp16 or int8 rows), same graph and meta."""
+    """Rewrite an artifact with another weight storage (fp16 or int8 groups), same graph and meta,
+    to out_dir under the same file name."""
     import onnx
     import onnxruntime as ort
 
@@ -635,7 +642,7 @@ def repack(path: Path, out_dir: Path, int8: bool) -> Path:
                       .get_modelmeta().custom_metadata_map["meta"])
     meta["storage"] = "int8" if int8 else "fp16"
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir / ARTIFACT.name
+    out = out_dir / path.name
     config = load_e5().config
     onnx.save(onnx_model(stored_weights(path), meta, config.heads, config.eps), out)
     return out

@@ -81,11 +81,14 @@ def learn_calibration(lang: str, split: Split, l2: float) -> dict:
     return Calibration(weights, best_floor(lang, docs, probs, weights)).to_json()
 
 
-def best_floor(lang: str, docs: list[bench.Doc], probs: list[Any], weights: np.ndarray) -> float:
-    """The floor among FLOORS whose claims do best on the documents (the lower one on a tie)."""
+def best_floor(lang: str, docs: list[bench.Doc], probs: list[Any], weights: np.ndarray,
+               compact: bool = False) -> float:
+    """The floor among FLOORS whose claims do best on the documents (the lower one on a tie);
+    `compact`: decoded with the pairing the compact tagger reads at run time."""
     results = []
     for floor in FLOORS:
-        figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang), Calibration(weights, floor))
+        figs = decoded_figures(lang, docs, probs, decoding(lang), scorer(lang, compact),
+                               Calibration(weights, floor))
         print(f"{lang} held-out, floor {floor}: {figs}", flush=True)
         results.append((sum(v or 0 for v in figs.values()), -floor, floor))
     return max(results)[2]

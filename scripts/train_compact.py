@@ -223,7 +223,7 @@ def choose_floors(args: argparse.Namespace) -> None:
         docs = [(bench.de_doc if lang == "de" else bench.en_doc)(r)
                 for r in held_out(lang, args.seed, args.holdout)]
         probs = [tagger.probs(d.text, get_pack(lang)) for d in docs]
-        floors[lang] = best_floor(lang, docs, probs, calibration(lang).weights)
+        floors[lang] = best_floor(lang, docs, probs, calibration(lang).weights, compact=True)
     with np.load(args.out) as z:
         arrays = {k: z[k] for k in z.files if k != "meta"}
     meta = {**tagger.meta, "floors": floors}

@@ -16,7 +16,7 @@ none, and rule extents, in `extract.engine`) are not tuned here: they need the e
 probabilities; sessions 17-19 measured them on the same held-out documents and on dev
 (docs/model-card.md).
 
-    python scripts/tune_decoding.py --model claimledger/extract/neural/model/tagger.onnx --write
+    python scripts/tune_decoding.py --write
 """
 
 from __future__ import annotations

