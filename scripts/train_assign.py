@@ -41,7 +41,7 @@ import attribution as bench  # noqa: E402
 from train_attribution import DATA, read, train_path  # noqa: E402
 from tune_decoding import decoded_figures, held_out  # noqa: E402
 
-from claimledger.extract.neural import ASSIGN, _members, decoding, tag  # noqa: E402
+from claimledger.extract.neural import ASSIGN, decoding, members, tag  # noqa: E402
 from claimledger.extract.neural.assign import ROLES, Features, Group, Quote, Scorer, Weights  # noqa: E402
 from claimledger.extract.neural.decode import decoded_groups, rule_choice  # noqa: E402
 from claimledger.nlp.pack import get_pack  # noqa: E402
@@ -129,7 +129,7 @@ def fit(examples: list[Example], l2: float) -> Weights:
 def tagged(lang: str, docs: list[bench.Doc], cache: Path | None) -> list[Any]:
     """The shipped taggers' probabilities on documents (the language's members averaged, as at
     run time; cached: tagging takes minutes)."""
-    taggers = [(p.name, w, p.stat().st_size, p.stat().st_mtime_ns) for p, w in _members(lang)]
+    taggers = [(p.name, w, p.stat().st_size, p.stat().st_mtime_ns) for p, w in members(lang)]
     if cache and cache.is_file():
         data = pickle.loads(cache.read_bytes())
         if (lang in data and [d.name for d in data[lang][0]] == [d.name for d in docs]

@@ -219,8 +219,6 @@ def artifact_names(layers: int) -> dict[str, str]:
 
 
 SCALE = ".scale"  # suffix of the per-group scales of a matrix stored as int8
-
-
 INT8_GROUP = 32  # consecutive weights of a row that share one scale
 
 
@@ -229,22 +227,26 @@ def int8_rows(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     weights of a row ([out, in / G, 1]; symmetric, the group's largest magnitude maps to 127).
     One scale per whole row cost German held-out roles 0.01 (a few large weights set the step)."""
     g = w.reshape(w.shape[0], -1, INT8_GROUP)
-    tiny = np.finfo(np.float16).tiny  # an all-zero group keeps a usable step (no 0 / 0)
+    # an all-zero group keeps a step above 0 (no 0 / 0); the smallest subnormal, so that groups of
+    # small weights keep their own fine step (the smallest normal fp16 coarsened them)
+    tiny = np.finfo(np.float16).smallest_subnormal
     scale = np.maximum(np.abs(g).max(axis=2, keepdims=True) / 127, tiny).astype(np.float16)
     return np.clip(np.round(g / scale.astype(np.float32)), -127, 127).astype(np.int8), scale
 
 
-def stored_weights(path: Path) -> dict[str, np.ndarray]:
-    """An artifact's tensors as float32 under their names (int8 matrices times their scales)."""
+def stored_weights(model: Any) -> dict[str, np.ndarray]:
+    """An artifact's tensors (a path or a loaded ONNX model) as float32 under their names: int8
+    matrices times their scales, the scales themselves left out."""
     import onnx
     from onnx import numpy_helper
 
-    raw = {i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}
+    graph = (onnx.load(model) if isinstance(model, Path) else model).graph
+    raw = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
     out = {}
     for name, a in raw.items():
         if name + SCALE in raw:
             out[name] = (a.astype(np.float32) * raw[name + SCALE].astype(np.float32)).reshape(a.shape[0], -1)
-        elif not name.endswith((SCALE, ".shape")):
+        elif not (name.endswith(SCALE) and name[: -len(SCALE)] in raw):
             out[name] = a.astype(np.float32)
     return out
 
@@ -636,15 +638,14 @@ def repack(path: Path, out_dir: Path, int8: bool) -> Path:
     """Rewrite an artifact with another weight storage (fp16 or int8 groups), same graph and meta,
     to out_dir under the same file name."""
     import onnx
-    import onnxruntime as ort
 
-    meta = json.loads(ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-                      .get_modelmeta().custom_metadata_map["meta"])
+    model = onnx.load(path)
+    meta = json.loads(next(p.value for p in model.metadata_props if p.key == "meta"))
     meta["storage"] = "int8" if int8 else "fp16"
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / path.name
     config = load_e5().config
-    onnx.save(onnx_model(stored_weights(path), meta, config.heads, config.eps), out)
+    onnx.save(onnx_model(stored_weights(model), meta, config.heads, config.eps), out)
     return out
 
 

@@ -393,8 +393,8 @@ def test_a_language_listed_in_members_is_tagged_by_all_its_taggers(tmp_path, mon
     monkeypatch.setattr(neural, "_tagger", fake_tagger)
     neural._json.cache_clear()
     try:
-        assert [(p.name, w) for p, w in neural._members("de")] == [("a.onnx", 0.75), ("b.onnx", 0.25)]
-        assert neural._members("en") == [(neural.ARTIFACT, 1.0)]
+        assert [(p.name, w) for p, w in neural.members("de")] == [("a.onnx", 0.75), ("b.onnx", 0.25)]
+        assert neural.members("en") == [(neural.ARTIFACT, 1.0)]
         assert np.allclose(neural.tag.__wrapped__("Der Text.", "de").roles, 0.2)
         assert not neural.available()  # a listed file that is not installed turns the mode off ...
         with pytest.raises(ClaimledgerError, match="missing: a.onnx"):  # ... and is named
@@ -402,7 +402,7 @@ def test_a_language_listed_in_members_is_tagged_by_all_its_taggers(tmp_path, mon
         members.write_text('{"de": [["a.onnx"]]}')
         neural._json.cache_clear()
         with pytest.raises(ClaimledgerError, match="positive weights"):
-            neural._members("de")
+            neural.members("de")
     finally:
         neural._json.cache_clear()
 
@@ -412,7 +412,7 @@ def test_the_german_path_loads_at_most_50_mb_of_model_files() -> None:
     """Issue 3's size limit, counted over what German extraction reads (accurate and balanced)."""
     from claimledger.extract.neural.compact import COMPACT
 
-    total = sum(path.stat().st_size for path, _ in neural._members("de")) + COMPACT.stat().st_size
+    total = sum(path.stat().st_size for path, _ in neural.members("de")) + COMPACT.stat().st_size
     assert total <= 50e6
 
 

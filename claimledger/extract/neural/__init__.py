@@ -26,7 +26,7 @@ from claimledger.extract.neural.model import ARTIFACT, Tagger, TokenProbs, mixed
 from claimledger.nlp.pack import get_pack
 
 __all__ = ["ARTIFACT", "ASSIGN", "CALIBRATION", "DECODING", "as_claim_json", "available", "calibration",
-           "decoding", "predict", "require", "scorer", "support", "tag"]
+           "decoding", "members", "predict", "require", "scorer", "support", "tag"]
 
 # Decoding choices tuned for the shipped model on held-out training documents
 # (scripts/tune_decoding.py): per-language role thresholds and whether a cue may serve two claims.
@@ -56,7 +56,7 @@ def available(compact: bool = False) -> bool:
 
 def _missing() -> list[Path]:
     """Tagger files members.json lists (or tagger.onnx) that are not installed."""
-    return sorted({path for lang in ("de", "en") for path, _ in _members(lang) if not path.is_file()})
+    return sorted({path for lang in ("de", "en") for path, _ in members(lang) if not path.is_file()})
 
 
 def require(compact: bool = False) -> None:
@@ -75,19 +75,19 @@ def _tagger(path: Path) -> Tagger:
     return Tagger(path)
 
 
-def _members(lang: str) -> list[tuple[Path, float]]:
+def members(lang: str) -> list[tuple[Path, float]]:
     """The artifacts that tag `lang` and their weights (members.json; tagger.onnx alone by default)."""
     listed = _json(MEMBERS).get(lang)
     if not listed:
         return [(ARTIFACT, 1.0)]
     try:
-        members = [(ARTIFACT.parent / str(name), float(w)) for name, w in listed]
+        found = [(ARTIFACT.parent / str(name), float(w)) for name, w in listed]
     except (TypeError, ValueError) as e:
         raise ClaimledgerError(f"{MEMBERS} lists {lang} taggers as {listed!r}: write "
                                '[["FILE.onnx", WEIGHT], ...] with positive weights') from e
-    if any(w <= 0 for _, w in members):
+    if any(w <= 0 for _, w in found):
         raise ClaimledgerError(f"{MEMBERS}: every {lang} tagger needs a positive weight, got {listed!r}")
-    return members
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,7 +131,7 @@ def tag(text: str, lang: str, compact: bool = False) -> TokenProbs:
     model once."""
     if compact:
         return _compact().probs(text, get_pack(lang))
-    return mixed([(_tagger(path).probs(text), w) for path, w in _members(lang)])
+    return mixed([(_tagger(path).probs(text), w) for path, w in members(lang)])
 
 
 def support(probs: TokenProbs, role: str, spans: list[tuple[int, int]]) -> tuple[float, float]:
