@@ -204,3 +204,35 @@ def test_a_cue_starting_a_prepositional_cue_is_completed() -> None:
     p = tag_probs(8, {"quote": [(5, 7)], "cue": [(0, 1)], "speaker": [(2, 4)]})
     c, = claims_from_probs(text, p, type_probs(8, "Indirect"), starts, ends, "en", Decoding())
     assert said(text, c, "cue") == "According to" and c["kind"] == "according_to"
+
+
+def test_a_source_word_tagged_b_right_after_another_continues_it() -> None:
+    text = "Man werde kommen , sagte der Minister ."
+    # Man(0) werde(1) kommen(2) ,(3) sagte(4) der(5) Minister(6) .(7): the tagger starts the
+    # source anew at "Minister" (B right after B)
+    starts, ends = word_offsets(text)
+    p = tag_probs(8, {"quote": [(0, 3)], "cue": [(4, 5)], "speaker": [(5, 6), (6, 7)]})
+    kinds = type_probs(8, "Indirect")
+    split, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding())
+    assert said(text, split, "source") in ("der", "Minister")
+    whole, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(touching_starts=("speaker",)))
+    assert said(text, whole, "source") == "der Minister"
+
+
+def test_a_source_ends_before_a_comma_where_the_language_data_says_so() -> None:
+    text = "Der Sprecher , Peter Müller , sagte , man werde kommen ."
+    # Der(0) Sprecher(1) ,(2) Peter(3) Müller(4) ,(5) sagte(6) ,(7) man(8) werde kommen(10) .(11)
+    starts, ends = word_offsets(text)
+    p = tag_probs(12, {"quote": [(8, 11)], "cue": [(6, 7)], "speaker": [(0, 6)]})
+    kinds = type_probs(12, "Indirect")
+    kept, = claims_from_probs(text, p, kinds, starts, ends, "en", Decoding())
+    assert said(text, kept, "source") == "Der Sprecher , Peter Müller ,"  # an apposition's comma
+    trimmed, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(role_trim=".!?,;:"))
+    assert said(text, trimmed, "source") == "Der Sprecher , Peter Müller"
+
+
+@needs_weights
+def test_shipped_german_decoding_joins_touching_source_words_and_trims_the_comma() -> None:
+    opts = neural.decoding("de")
+    assert "speaker" in opts.touching_starts and "," in opts.role_trim
+    assert "," not in neural.decoding("en").role_trim

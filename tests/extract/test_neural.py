@@ -430,3 +430,12 @@ def test_the_compact_tagger_keeps_the_pairing_fitted_to_its_teacher(tmp_path, mo
     finally:
         neural._json.cache_clear()
         neural.scorer.cache_clear()
+
+
+@needs_model
+def test_a_frame_after_a_quotation_begins_at_the_comma_and_leaves_the_mark_to_the_quote() -> None:
+    text = "„Das ist ein guter Tag für Europa“, sagte der Minister, nachdem die Einigung bekannt wurde."
+    claim, = extract(text, "de", options=ExtractOptions(mode="accurate")).claims
+    assert claim.content.text == "„Das ist ein guter Tag für Europa“"
+    assert claim.source.text == "der Minister"
+    assert claim.frame is not None and claim.frame.text.startswith(", sagte der Minister")
