@@ -236,3 +236,12 @@ def test_shipped_german_decoding_joins_touching_source_words_and_trims_the_comma
     opts = neural.decoding("de")
     assert "speaker" in opts.touching_starts and "," in opts.role_trim
     assert "," not in neural.decoding("en").role_trim
+
+
+def test_a_touching_start_after_a_full_stop_still_starts_anew() -> None:
+    from claimledger.extract.neural.decode import continue_touching
+    from claimledger.extract.neural.labels import B, I, O
+
+    tags = np.array([O, B, B, B])  # "sagte der Minister.Der" with no space after the stop
+    continue_touching(tags, np.array([True, True, False, True]))
+    assert tags.tolist() == [O, B, I, B]
