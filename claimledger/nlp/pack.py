@@ -153,6 +153,9 @@ class LanguagePack:
     cue_particles: frozenset[str] = field(default_factory=frozenset)
     # adverbs between a separable verb and its particle that belong to the cue ("geht davon aus")
     cue_adverbs: frozenset[str] = field(default_factory=frozenset)
+    # focus particles before a source that are not part of it ("Auch [der Sprecher] sagte"; German
+    # news data: 40 of 40 stand outside the speaker)
+    source_particles: frozenset[str] = field(default_factory=frozenset)
     # particles that may complete a verb of speaking at its clause end and then belong to the
     # cue ("forderte die Partei auf, …"); the verb is a cue without them too
     optional_particles: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -245,3 +245,12 @@ def test_a_touching_start_after_a_full_stop_still_starts_anew() -> None:
     tags = np.array([O, B, B, B])  # "sagte der Minister.Der" with no space after the stop
     continue_touching(tags, np.array([True, True, False, True]))
     assert tags.tolist() == [O, B, I, B]
+
+
+def test_a_german_source_leaves_out_the_focus_particle_before_it() -> None:
+    text = "Auch der Sprecher sagte , man werde kommen ."
+    # Auch(0) der(1) Sprecher(2) sagte(3) ,(4) man(5) werde(6) kommen(7) .(8)
+    starts, ends = word_offsets(text)
+    p = tag_probs(9, {"quote": [(5, 8)], "cue": [(3, 4)], "speaker": [(0, 3)]})
+    c, = claims_from_probs(text, p, type_probs(9, "Indirect"), starts, ends, "de", Decoding())
+    assert said(text, c, "source") == "der Sprecher"

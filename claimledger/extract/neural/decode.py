@@ -344,6 +344,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         # data marks it (`Decoding.role_trim`)
         marks = set(opts.role_trim)
         speaker, addressee = (trim_end(text, g, marks) if g else g for g in (speaker, addressee))
+        speaker = without_leading(text, speaker, get_pack(lang).source_particles)
         claims.append({
             "kind": kind,
             "content": [list(s) for s in quote],
@@ -426,6 +427,17 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
     return Quote(quote, typ, frame, conf, typed=opts.frames)
+
+
+def without_leading(text: str, group: list[Span], words: frozenset[str]) -> list[Span]:
+    """The group without the `words` it opens with ("Auch der Sprecher" -> "der Sprecher"; kept
+    whole if only those)."""
+    if not group or not words:
+        return group
+    s, e = group[0]
+    while (m := WORD.match(text, s, e)) and m.group().lower() in words and text[m.end():e].strip():
+        s = m.end() + len(text[m.end():e]) - len(text[m.end():e].lstrip())
+    return [(s, e), *group[1:]]
 
 
 def trim_end(text: str, quote: list[Span], marks: set[str] = END_PUNCTUATION) -> list[Span]:

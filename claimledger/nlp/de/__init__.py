@@ -31,6 +31,7 @@ PACK = LanguagePack(
     inner_quote_words=2,
     reflexives=frozenset({"sich"}),
     verb_markers=frozenset({"nicht", "nie", "niemals"}),  # "wollte nicht bestätigen": the cue
+    source_particles=frozenset({"auch", "selbst", "sogar", "nur", "ebenfalls"}),
     cue_adverbs=frozenset({"davon", "darauf", "dazu", "darüber", "daran", "damit", "dafür",
                            "dagegen", "darum", "darin"}),
     statement_prepositions=frozenset({"nach"}),
