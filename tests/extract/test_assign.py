@@ -254,3 +254,16 @@ def test_a_german_source_leaves_out_the_focus_particle_before_it() -> None:
     p = tag_probs(9, {"quote": [(5, 8)], "cue": [(3, 4)], "speaker": [(0, 3)]})
     c, = claims_from_probs(text, p, type_probs(9, "Indirect"), starts, ends, "de", Decoding())
     assert said(text, c, "source") == "der Sprecher"
+
+
+def test_a_german_source_running_on_over_gegenueber_ends_there_and_gives_the_addressee() -> None:
+    text = "„ Wir kommen “ , sagte der Minister gegenüber dem Sender CNN ."
+    # „(0) Wir(1) kommen(2) “(3) ,(4) sagte(5) der(6) Minister(7) gegenüber(8) dem(9) Sender(10)
+    # CNN(11) .(12): the tagger's source is "der Minister" and, after a gap, "CNN"
+    starts, ends = word_offsets(text)
+    p = tag_probs(13, {"quote": [(0, 4)], "cue": [(5, 6)], "speaker": [(6, 8)]})
+    p[11, ROLES.index("speaker")] = (0.0, 0.0, 1.0)
+    opts = Decoding(continue_gaps={"speaker": 40}, fill_holes=("source",))
+    c, = claims_from_probs(text, p, type_probs(13, "Direct"), starts, ends, "de", opts)
+    assert said(text, c, "source") == "der Minister"
+    assert said(text, c, "addressee") == "dem Sender CNN"

@@ -345,6 +345,9 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         marks = set(opts.role_trim)
         speaker, addressee = (trim_end(text, g, marks) if g else g for g in (speaker, addressee))
         speaker = without_leading(text, speaker, get_pack(lang).source_particles)
+        speaker, told = split_addressee(text, speaker, get_pack(lang).addressee_prepositions)
+        if told and (not addressee or any(s < told[0][1] and told[0][0] < e for s, e in addressee)):
+            addressee = told
         claims.append({
             "kind": kind,
             "content": [list(s) for s in quote],
@@ -427,6 +430,23 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
     return Quote(quote, typ, frame, conf, typed=opts.frames)
+
+
+def split_addressee(text: str, group: list[Span], prepositions: frozenset[str]
+                    ) -> tuple[list[Span], list[Span]]:
+    """A source group that runs on over an addressee preposition, inside a piece or between two
+    ("der Minister [gegenüber] dem Sender CNN") ends before it; the words after it are the
+    addressee ([] when there are none)."""
+    if not group or not prepositions:
+        return group, []
+    lo, hi = group[0][0], group[-1][1]
+    for m in WORD.finditer(text, lo, hi):
+        if m.start() > lo and m.group().lower() in prepositions:
+            head = [(s, min(e, m.start())) for s, e in group if s < m.start()]
+            rest = text[m.end():hi]
+            told = [(hi - len(rest.lstrip()), hi)] if rest.strip() else []
+            return trim_end(text, head, set(",")), told
+    return group, []
 
 
 def without_leading(text: str, group: list[Span], words: frozenset[str]) -> list[Span]:
