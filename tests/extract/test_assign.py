@@ -225,7 +225,7 @@ def test_a_source_ends_before_a_comma_where_the_language_data_says_so() -> None:
     starts, ends = word_offsets(text)
     p = tag_probs(12, {"quote": [(8, 11)], "cue": [(6, 7)], "speaker": [(0, 6)]})
     kinds = type_probs(12, "Indirect")
-    kept, = claims_from_probs(text, p, kinds, starts, ends, "en", Decoding())
+    kept, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding())
     assert said(text, kept, "source") == "Der Sprecher , Peter Müller ,"  # an apposition's comma
     trimmed, = claims_from_probs(text, p, kinds, starts, ends, "de", Decoding(role_trim=".!?,;:"))
     assert said(text, trimmed, "source") == "Der Sprecher , Peter Müller"
@@ -267,3 +267,21 @@ def test_a_german_source_running_on_over_gegenueber_ends_there_and_gives_the_add
     c, = claims_from_probs(text, p, type_probs(13, "Direct"), starts, ends, "de", opts)
     assert said(text, c, "source") == "der Minister"
     assert said(text, c, "addressee") == "dem Sender CNN"
+
+
+def test_leading_particles_and_addressee_prepositions_leave_a_usable_source() -> None:
+    from claimledger.extract.neural.decode import split_addressee, without_leading
+
+    text = "Auch nur , der Sprecher gegenüber CNN"
+    auch, comma, der, cnn = (text.index(w) for w in ("Auch", ",", "der", "CNN"))
+    sprecher_end, gegen = text.index(" gegenüber"), text.index("gegenüber")
+    particles = frozenset({"auch", "nur"})
+    assert without_leading(text, [(auch, comma - 1)], particles) == [(auch, comma - 1)]  # kept whole
+    assert without_leading(text, [(auch, 4), (comma, sprecher_end)], particles) == [(der, sprecher_end)]
+    head, told = split_addressee(text, [(der, sprecher_end), (gegen, len(text))], frozenset({"gegenüber"}),
+                                 set(","))
+    assert (head, told) == ([(der, sprecher_end)], [(cnn, len(text))])
+    assert split_addressee(text, [(gegen, len(text))], frozenset({"gegenüber"}), set(",")) == (
+        [(gegen, len(text))], [])  # the preposition opens the group: nothing to split
+    group = [(comma, comma + 1), (der, len(text))]
+    assert split_addressee(text, group, frozenset({"der"}), set(",")) == (group, [])  # no source before it

@@ -439,3 +439,11 @@ def test_a_frame_after_a_quotation_begins_at_the_comma_and_leaves_the_mark_to_th
     assert claim.content.text == "„Das ist ein guter Tag für Europa“"
     assert claim.source.text == "der Minister"
     assert claim.frame is not None and claim.frame.text.startswith(", sagte der Minister")
+
+
+@needs_model
+def test_a_frame_never_holds_half_of_a_typewriter_closing_mark() -> None:
+    text = "''Das ist ein guter Tag für Europa'', sagte der Minister."
+    claim, = extract(text, "de", options=ExtractOptions(mode="accurate")).claims
+    assert claim.content.text == "''Das ist ein guter Tag für Europa''"
+    assert claim.frame is not None and claim.frame.text.startswith(", sagte")

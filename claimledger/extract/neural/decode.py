@@ -42,6 +42,7 @@ CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previou
 FRAME_JOIN = 3  # characters between a clause read as a quote and the quote it frames
 MIN_QUOTE_WORDS = 2  # one-word "quotes" are stray tags (held-out: German message F1 +0.01)
 END_PUNCTUATION = set(".,;:!?")
+SENTENCE_MARKS = ".!?"
 UNTRIMMED = ("reported", "free_indirect")  # kinds whose content keeps its closing punctuation
 
 
@@ -80,7 +81,7 @@ class Decoding:
     # closing marks trimmed from a source or addressee: English news data keeps an apposition's
     # comma ("Phil Lovas, the state's campaign chairman,"), German ends a source before it
     # (2 of 2,694 training speakers end in one)
-    role_trim: str = ".!?"
+    role_trim: str = SENTENCE_MARKS
     # roles whose B right after a token of the role continues the span (`continue_touching`)
     touching_starts: tuple[str, ...] = ()
     # claims of these kinds that the rule engine reads where the full tagger has none are added
@@ -278,7 +279,7 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
     if opts.touching_starts:
-        open_after = np.array([text[e - 1] not in ".!?" for e in ends])
+        open_after = np.array([text[e - 1] not in SENTENCE_MARKS for e in ends])
         for k, r in enumerate(ROLES):
             if r in opts.touching_starts:
                 continue_touching(tags[:, k], open_after)
@@ -346,7 +347,7 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         marks = set(opts.role_trim)
         speaker, addressee = (trim_end(text, g, marks) if g else g for g in (speaker, addressee))
         speaker = without_leading(text, speaker, get_pack(lang).source_particles)
-        speaker, told = split_addressee(text, speaker, get_pack(lang).addressee_prepositions)
+        speaker, told = split_addressee(text, speaker, get_pack(lang).addressee_prepositions, marks)
         if told and (not addressee or any(s < told[0][1] and told[0][0] < e for s, e in addressee)):
             addressee = told
         claims.append({
@@ -433,32 +434,37 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     return Quote(quote, typ, frame, conf, typed=opts.frames)
 
 
-def split_addressee(text: str, group: list[Span], prepositions: frozenset[str]
+def split_addressee(text: str, group: list[Span], prepositions: frozenset[str], marks: set[str]
                     ) -> tuple[list[Span], list[Span]]:
     """A source group that runs on over an addressee preposition, inside a piece or between two
-    ("der Minister [gegenüber] dem Sender CNN") ends before it; the words after it are the
-    addressee ([] when there are none)."""
+    ("der Minister [gegenüber] dem Sender CNN") ends before it (without the closing `marks`);
+    the words after it, up to the group's end, are the addressee ([] when there are none)."""
     if not group or not prepositions:
         return group, []
     lo, hi = group[0][0], group[-1][1]
     for m in WORD.finditer(text, lo, hi):
         if m.start() > lo and m.group().lower() in prepositions:
             head = [(s, min(e, m.start())) for s, e in group if s < m.start()]
+            head = [p for p in head if WORD.search(text, *p)]  # not a piece of punctuation only
+            if not head:
+                return group, []
             rest = text[m.end():hi]
-            told = [(hi - len(rest.lstrip()), hi)] if rest.strip() else []
-            return trim_end(text, head, set(",")), told
+            told = [(hi - len(rest.lstrip()), hi)] if WORD.search(rest) else []
+            return trim_end(text, head, marks), told
     return group, []
 
 
 def without_leading(text: str, group: list[Span], words: frozenset[str]) -> list[Span]:
-    """The group without the `words` it opens with ("Auch der Sprecher" -> "der Sprecher"; kept
-    whole if only those)."""
+    """The group without the `words` it opens with ("Auch der Sprecher" -> "der Sprecher"), as
+    long as a word of another kind follows (a group of such words alone is kept whole)."""
     if not group or not words:
         return group
-    s, e = group[0]
-    while (m := WORD.match(text, s, e)) and m.group().lower() in words and text[m.end():e].strip():
-        s = m.end() + len(text[m.end():e]) - len(text[m.end():e].lstrip())
-    return [(s, e), *group[1:]]
+    found = [(k, m) for k, (s, e) in enumerate(group) for m in WORD.finditer(text, s, e)]
+    keep = next((i for i, (_, m) in enumerate(found) if m.group().lower() not in words), None)
+    if not keep:  # no word of another kind, or the first word is one
+        return group
+    k, m = found[keep]
+    return [(m.start(), group[k][1]), *group[k + 1:]]
 
 
 def trim_end(text: str, quote: list[Span], marks: set[str] = END_PUNCTUATION) -> list[Span]:
