@@ -105,7 +105,7 @@ def _frame_edges(text: str, drafts: list[attr.Draft]) -> None:
         edged = []
         for s, e in frame:
             end = max((ce for _, ce in d.content if ce <= s), default=None)
-            if end is not None and end < s and FRAME_AFTER.fullmatch(text, end, s):
+            if end is not None and FRAME_AFTER.fullmatch(text, end, s):
                 s = text.index(",", end, s)
             if e > s:
                 edged.append((s, e))

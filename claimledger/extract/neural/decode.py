@@ -33,7 +33,7 @@ import numpy as np
 
 from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
 from claimledger.extract.neural.assign import SENTENCE_END, Features, Quote, Scorer, gap, inside, key
-from claimledger.extract.neural.calibrate import Calibration
+from claimledger.extract.neural.calibrate import Calibration, overlap
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import get_pack
 
@@ -325,7 +325,9 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
         return rule_choice(text, role, q, found, taken, opts)
 
-    (scorer or Scorer({})).assign(Features(text, quotes, get_pack(lang), conf), found, rules)
+    pack = get_pack(lang)
+    (scorer or Scorer({})).assign(Features(text, quotes, pack, conf), found, rules)
+    marks = set(opts.role_trim)  # closing marks of a source or addressee, as the data marks them
     claims = []
     for q in quotes:
         quote, frame = q.spans, q.frame or None
@@ -344,11 +346,10 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
             quote = trim_end(text, quote)
         # no full stop after a source ("according to the council."); the comma as the language's
         # data marks it (`Decoding.role_trim`)
-        marks = set(opts.role_trim)
         speaker, addressee = (trim_end(text, g, marks) if g else g for g in (speaker, addressee))
-        speaker = without_leading(text, speaker, get_pack(lang).source_particles)
-        speaker, told = split_addressee(text, speaker, get_pack(lang).addressee_prepositions, marks)
-        if told and (not addressee or any(s < told[0][1] and told[0][0] < e for s, e in addressee)):
+        speaker = without_leading(text, speaker, pack.source_particles)
+        speaker, told = split_addressee(text, speaker, pack.addressee_prepositions, marks)
+        if told and (not addressee or overlap(told, addressee)):
             addressee = told
         claims.append({
             "kind": kind,
@@ -364,8 +365,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     continue_speakers(claims, opts.continuation_gap)
     claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
     if calibration is not None:
-        claims = calibration.apply(text, claims, role_probs[:, 0], starts, get_pack(lang))
-    tidy_content(text, claims, get_pack(lang).conjunctions, opts.fill_holes)
+        claims = calibration.apply(text, claims, role_probs[:, 0], starts, pack)
+    tidy_content(text, claims, pack.conjunctions, opts.fill_holes)
     return claims
 
 
@@ -445,11 +446,11 @@ def split_addressee(text: str, group: list[Span], prepositions: frozenset[str], 
     for m in WORD.finditer(text, lo, hi):
         if m.start() > lo and m.group().lower() in prepositions:
             head = [(s, min(e, m.start())) for s, e in group if s < m.start()]
-            head = [p for p in head if WORD.search(text, *p)]  # not a piece of punctuation only
+            head = [p for p in head if has_word(text, [p])]  # not a piece of punctuation only
             if not head:
                 return group, []
             rest = text[m.end():hi]
-            told = [(hi - len(rest.lstrip()), hi)] if WORD.search(rest) else []
+            told = [(hi - len(rest.lstrip()), hi)] if has_word(text, [(m.end(), hi)]) else []
             return trim_end(text, head, marks), told
     return group, []
 
