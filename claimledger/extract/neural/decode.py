@@ -84,6 +84,9 @@ class Decoding:
     role_trim: str = SENTENCE_MARKS
     # roles whose B right after a token of the role continues the span (`continue_touching`)
     touching_starts: tuple[str, ...] = ()
+    # a quotation the tagger starts anew right after indirect content is part of that content
+    # (`join_partial_quotes`): German data marks "es sei ihm „ein Anliegen“" as one quote
+    partial_quotes: bool = False
     # claims of these kinds that the rule engine reads where the full tagger has none are added
     # (`extract.engine`): German quotations, "laut X" and subjunctive continuations the tagger
     # misses; measured per language and tagger (docs/model-card.md, sessions 17 and 18:
@@ -215,6 +218,18 @@ def continue_touching(tags: np.ndarray, open_after: np.ndarray) -> None:
     tags[(tags == B) & touching] = I
 
 
+def join_partial_quotes(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
+                        openings: set[int]) -> None:
+    """A quote tag B on a quotation's opening mark right after a quote token of the same
+    sentence continues that quote (in place): "er sei „äußerst erschüttert“" is one indirect
+    quote in German news data, with the quotation inside it (the tagger, trained on that data's
+    nested quotes flattened, reads B where the inner quotation begins)."""
+    for t in range(1, len(tags)):
+        if tags[t] == B and tags[t - 1] != O and text[ends[t - 1] - 1] not in SENTENCE_MARKS \
+                and any(starts[t] <= o < ends[t] for o in openings):
+            tags[t] = I
+
+
 def by_word(tags: np.ndarray, first: np.ndarray) -> np.ndarray:
     """Every subword token takes its word's first-token tag (as B only on that first token), so
     spans cover whole words: no half word such as "folge" out of "zufolge"."""
@@ -271,13 +286,15 @@ def completed_according(text: str, cue: list[Span], speaker: list[Span], lang: s
 
 
 def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
-                   ends: list[int], opts: Decoding
+                   ends: list[int], opts: Decoding, quotations: list[Span] | None = None
                    ) -> tuple[list[Quote], dict[str, list[list[Span]]], dict[tuple[Span, ...], float]]:
     """The quotes (with type, confidence and frame), every role's span groups and the tag
     confidence of each cue, speaker and addressee group (by `key`), before any role is paired
-    with a quote."""
+    with a quote. `quotations`: the text's quotations with their marks (`find_quotes`)."""
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
+    if opts.partial_quotes and quotations:
+        join_partial_quotes(tags[:, ROLES.index("quote")], starts, ends, text, {s for s, _ in quotations})
     if opts.touching_starts:
         open_after = np.array([text[e - 1] not in SENTENCE_MARKS for e in ends])
         for k, r in enumerate(ROLES):
@@ -292,12 +309,13 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
     conf = {key(g): tag_confidence(g, role_probs[:, k], starts)
             for k, r in enumerate(ROLES) if r in ("cue", "speaker", "addressee") for g in found[r]}
-    quotes = [quote_of(q, role_probs, type_probs, starts, found, opts) for q in found["quote"]]
+    inner = (quotations or []) if opts.partial_quotes else []
+    quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in found["quote"]]
     frames = [q.spans for q in quotes if frame_read_as_quote(q, quotes, found["cue"])]
     if frames:  # they are frames: the quotes after them find them as such
         found["frame"] = sorted(found["frame"] + frames)
         found["quote"] = [q for q in found["quote"] if q not in frames]
-        quotes = [quote_of(q, role_probs, type_probs, starts, found, opts) for q in found["quote"]]
+        quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in found["quote"]]
     return quotes, found, conf
 
 
@@ -320,12 +338,13 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     frame, cue, speaker and addressee groups are paired with quotes by the learned `scorer` for
     the roles it has weights for, by the nearest-group rules otherwise; a `calibration` turns
     each claim's confidence into a learned probability and drops the unlikely ones."""
-    quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts)
+    pack = get_pack(lang)
+    quotations = find_quotes(text, pack) if opts.partial_quotes else None
+    quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts, quotations)
 
     def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
         return rule_choice(text, role, q, found, taken, opts)
 
-    pack = get_pack(lang)
     (scorer or Scorer({})).assign(Features(text, quotes, pack, conf), found, rules)
     marks = set(opts.role_trim)  # closing marks of a source or addressee, as the data marks them
     claims = []
@@ -363,9 +382,9 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     if opts.merge_shared_cues:
         claims = merge_shared_cues(claims)
     continue_speakers(claims, opts.continuation_gap)
-    claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
     if calibration is not None:
         claims = calibration.apply(text, claims, role_probs[:, 0], starts, pack)
+    claims += inner_quotes(text, claims, lang, opts.inner_quote_words)
     tidy_content(text, claims, pack.conjunctions, opts.fill_holes)
     return claims
 
@@ -425,12 +444,15 @@ def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]
 
 
 def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
-             found: dict[str, list[list[Span]]], opts: Decoding) -> Quote:
-    """A quote group with its type (the type head summed over its tokens), confidence (mean
-    P(B)+P(I)) and frame (the nearest frame group within `frame_gap`)."""
+             found: dict[str, list[list[Span]]], opts: Decoding, quotations: list[Span] = ()) -> Quote:
+    """A quote group with its type (the type head summed over its tokens, leaving out those
+    inside `quotations` when it has others: the words around a partial quotation say how it is
+    reported), confidence (mean P(B)+P(I)) and frame (the nearest frame group within
+    `frame_gap`)."""
     toks = tokens_in(quote, starts)
     conf = round(float(role_probs[toks, 0, 1:].sum(-1).mean()), 4) if toks else 0.0
-    typ = int(type_probs[toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
+    around = [t for t in toks if not any(s <= starts[t] < e for s, e in quotations)]
+    typ = int(type_probs[around or toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
     return Quote(quote, typ, frame, conf, typed=opts.frames)
 
