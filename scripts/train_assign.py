@@ -84,7 +84,7 @@ class Recorder(Scorer):
 def role_examples(doc: bench.Doc, p: Any, lang: str, role: str, weights: dict[str, Weights]) -> list[Example]:
     """One role's training examples from one document (see Recorder)."""
     opts = decoding(lang)
-    quotes, found, conf = decoded_groups(doc.text, p.roles, p.types, p.starts, p.ends, opts)
+    quotes, found, conf = decoded_groups(doc.text, p.roles, p.types, p.starts, p.ends, opts, lang)
     recorder = Recorder(weights, role, doc, lang)
 
     def rules(r: str, q: Quote, taken: list[Group]) -> Group:

@@ -252,6 +252,32 @@ def test_a_long_quotation_inside_indirect_content_is_also_a_direct_claim() -> No
     assert inner["source"] == outer["source"] and inner["cue"] == outer["cue"]
 
 
+def test_a_partial_quotation_the_tagger_starts_anew_stays_in_the_indirect_content() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Er sagte , es sei „ ein Fehler gewesen “ . „ Nie wieder “ „ Doch , sicher “"
+    starts, ends = word_offsets(text)
+    # Er(0) sagte(1) ,(2) es(3) sei(4) „(5) ein Fehler gewesen “(9) .(10) „(11) Nie wieder “(14)
+    # „(15) Doch , sicher “(19)
+    quotes = [(3, 5), (5, 10), (11, 15), (15, 20)]
+    probs = tag_probs(20, {"quote": quotes, "cue": [(1, 2)], "speaker": [(0, 1)]})
+    types = type_probs(20, "Direct")
+    types[3:5] = type_probs(2, "Indirect")  # the tagger reads the quotation as a direct quote
+
+    def contents(**choices: object) -> list[tuple[str, str]]:
+        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
+        return [(c["kind"], text_of(text, c["content"])) for c in claims]
+
+    assert contents()[:2] == [("indirect", "es sei"), ("direct", "„ ein Fehler gewesen “")]
+    joined = contents(partial_quotes=True, inner_quote_words=2)
+    # one indirect claim with the quotation in it (typed by "es sei"), the quotation also a
+    # direct claim; two quotations in a row stay two claims
+    assert ("indirect", "es sei „ ein Fehler gewesen “") in joined
+    assert ("direct", "„ ein Fehler gewesen “") in joined
+    assert ("direct", "„ Nie wieder “") in joined and ("direct", "„ Doch , sicher “") in joined
+    assert len(joined) == 4
+
+
 def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 

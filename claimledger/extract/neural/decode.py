@@ -219,14 +219,16 @@ def continue_touching(tags: np.ndarray, open_after: np.ndarray) -> None:
 
 
 def join_partial_quotes(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
-                        openings: set[int]) -> None:
+                        quotations: list[Span]) -> None:
     """A quote tag B on a quotation's opening mark right after a quote token of the same
-    sentence continues that quote (in place): "er sei „äußerst erschüttert“" is one indirect
-    quote in German news data, with the quotation inside it (the tagger, trained on that data's
-    nested quotes flattened, reads B where the inner quotation begins)."""
+    sentence that is not itself quoted continues that quote (in place): "er sei „äußerst
+    erschüttert“" is one indirect quote in German news data, with the quotation inside it (the
+    tagger, trained on that data's nested quotes flattened, reads B where the inner quotation
+    begins). Two quotations in a row („Komm.“ „Nein.“) stay two."""
     for t in range(1, len(tags)):
         if tags[t] == B and tags[t - 1] != O and text[ends[t - 1] - 1] not in SENTENCE_MARKS \
-                and any(starts[t] <= o < ends[t] for o in openings):
+                and any(starts[t] <= s < ends[t] for s, _ in quotations) \
+                and not any(s <= starts[t - 1] < e for s, e in quotations):
             tags[t] = I
 
 
@@ -286,15 +288,16 @@ def completed_according(text: str, cue: list[Span], speaker: list[Span], lang: s
 
 
 def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
-                   ends: list[int], opts: Decoding, quotations: list[Span] | None = None
+                   ends: list[int], opts: Decoding, lang: str
                    ) -> tuple[list[Quote], dict[str, list[list[Span]]], dict[tuple[Span, ...], float]]:
     """The quotes (with type, confidence and frame), every role's span groups and the tag
     confidence of each cue, speaker and addressee group (by `key`), before any role is paired
-    with a quote. `quotations`: the text's quotations with their marks (`find_quotes`)."""
+    with a quote."""
     first = word_starts(text, starts, ends)
     tags = np.stack([by_word(t, first) for t in tag(role_probs, opts.thresholds).T], axis=1)
-    if opts.partial_quotes and quotations:
-        join_partial_quotes(tags[:, ROLES.index("quote")], starts, ends, text, {s for s, _ in quotations})
+    inner = find_quotes(text, get_pack(lang)) if opts.partial_quotes else []
+    if inner:
+        join_partial_quotes(tags[:, ROLES.index("quote")], starts, ends, text, inner)
     if opts.touching_starts:
         open_after = np.array([text[e - 1] not in SENTENCE_MARKS for e in ends])
         for k, r in enumerate(ROLES):
@@ -309,7 +312,6 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
     conf = {key(g): tag_confidence(g, role_probs[:, k], starts)
             for k, r in enumerate(ROLES) if r in ("cue", "speaker", "addressee") for g in found[r]}
-    inner = (quotations or []) if opts.partial_quotes else []
     quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in found["quote"]]
     frames = [q.spans for q in quotes if frame_read_as_quote(q, quotes, found["cue"])]
     if frames:  # they are frames: the quotes after them find them as such
@@ -338,13 +340,12 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
     frame, cue, speaker and addressee groups are paired with quotes by the learned `scorer` for
     the roles it has weights for, by the nearest-group rules otherwise; a `calibration` turns
     each claim's confidence into a learned probability and drops the unlikely ones."""
-    pack = get_pack(lang)
-    quotations = find_quotes(text, pack) if opts.partial_quotes else None
-    quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts, quotations)
+    quotes, found, conf = decoded_groups(text, role_probs, type_probs, starts, ends, opts, lang)
 
     def rules(role: str, q: Quote, taken: list[list[Span]]) -> list[Span]:
         return rule_choice(text, role, q, found, taken, opts)
 
+    pack = get_pack(lang)
     (scorer or Scorer({})).assign(Features(text, quotes, pack, conf), found, rules)
     marks = set(opts.role_trim)  # closing marks of a source or addressee, as the data marks them
     claims = []
@@ -445,13 +446,15 @@ def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]
 
 def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
              found: dict[str, list[list[Span]]], opts: Decoding, quotations: list[Span] = ()) -> Quote:
-    """A quote group with its type (the type head summed over its tokens, leaving out those
-    inside `quotations` when it has others: the words around a partial quotation say how it is
-    reported), confidence (mean P(B)+P(I)) and frame (the nearest frame group within
+    """A quote group with its type (the type head summed over its tokens; over those outside
+    `quotations` when the group begins outside one: the words before a partial quotation say
+    how it is reported), confidence (mean P(B)+P(I)) and frame (the nearest frame group within
     `frame_gap`)."""
     toks = tokens_in(quote, starts)
     conf = round(float(role_probs[toks, 0, 1:].sum(-1).mean()), 4) if toks else 0.0
     around = [t for t in toks if not any(s <= starts[t] < e for s, e in quotations)]
+    if around and around[0] != toks[0]:
+        around = []  # it opens with a quotation: all its words count
     typ = int(type_probs[around or toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
     frame = (nearest(found["frame"], quote, opts.frame_gap) if opts.frames else None) or []
     return Quote(quote, typ, frame, conf, typed=opts.frames)
