@@ -298,6 +298,28 @@ def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
     assert speaker_of_second(continuation_gap=200) == "Kim"
 
 
+def test_free_indirect_sentences_in_a_row_are_one_claim() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Kim sagte , er komme . Es gebe Pläne . Sie seien gut .\n\nDas sei klar . Es regnet ."
+    starts, ends = word_offsets(text)
+    # Kim(0) sagte(1) ,(2) er(3) komme .(5) Es(6) gebe Pläne .(9) Sie(10) seien gut .(13)
+    # Das(14) sei klar .(17) Es(18) regnet .(20)
+    quotes = [(3, 5), (6, 10), (10, 14), (14, 18)]
+    probs = tag_probs(21, {"quote": quotes, "cue": [(1, 2)], "speaker": [(0, 1)]})
+    types = type_probs(21, "FreeIndirect")
+    types[3:5] = type_probs(2, "Indirect")
+
+    def contents(**choices: object) -> list[tuple[str, str]]:
+        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
+        return [(c["kind"], text_of(text, c["content"])) for c in claims]
+
+    assert len(contents()) == 4
+    # the indirect claim stays apart; the three subjunctive sentences after it are one passage
+    assert contents(free_indirect_runs=True) == [
+        ("indirect", "er komme"), ("free_indirect", "Es gebe Pläne . Sie seien gut . Das sei klar .")]
+
+
 def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     from claimledger.extract.neural.model import edge_weights, windows
 
