@@ -320,6 +320,28 @@ def test_free_indirect_sentences_in_a_row_are_one_claim() -> None:
         ("indirect", "er komme"), ("free_indirect", "Es gebe Pläne . Sie seien gut . Das sei klar .")]
 
 
+def test_a_content_clause_after_an_indirect_quote_is_part_of_it() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Er sagte , er spüre , dass er müde sei . „ Wir bleiben hier “ , dass alle es hören ."
+    starts, ends = word_offsets(text)
+    # Er(0) sagte(1) ,(2) er(3) spüre ,(5) dass(6) er müde sei .(10) „(11) Wir bleiben hier “(15)
+    # ,(16) dass(17) alle es hören .(21)
+    quotes = [(3, 6), (6, 10), (11, 16), (17, 21)]
+    probs = tag_probs(22, {"quote": quotes, "cue": [(1, 2)], "speaker": [(0, 1)]})
+    types = type_probs(22, "Indirect")
+    types[11:16] = type_probs(5, "Direct")
+
+    def contents(**choices: object) -> list[str]:
+        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
+        return [text_of(text, c["content"]) for c in claims]
+
+    assert contents()[:2] == ["er spüre ,", "dass er müde sei"]
+    # after a direct quotation the clause stays a claim of its own
+    assert contents(clause_joins=True, trim_punctuation=True) == [
+        "er spüre , dass er müde sei", "„ Wir bleiben hier “", "dass alle es hören"]
+
+
 def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     from claimledger.extract.neural.model import edge_weights, windows
 

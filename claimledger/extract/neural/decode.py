@@ -90,6 +90,9 @@ class Decoding:
     # free indirect sentences in a row are one claim (`join_free_indirect`), as German data
     # marks them
     free_indirect_runs: bool = False
+    # a content clause right after a non-direct quote, behind a comma, is part of it
+    # (`join_content_clauses`: "er spüre, dass er nicht mehr genügend Kraft habe")
+    clause_joins: bool = False
     # claims of these kinds that the rule engine reads where the full tagger has none are added
     # (`extract.engine`): German quotations, "laut X" and subjunctive continuations the tagger
     # misses; measured per language and tagger (docs/model-card.md, sessions 17 and 18:
@@ -321,7 +324,35 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
         found["frame"] = sorted(found["frame"] + frames)
         found["quote"] = [q for q in found["quote"] if q not in frames]
         quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in found["quote"]]
+    if opts.clause_joins:
+        joined = join_content_clauses(text, quotes, get_pack(lang).complementizers)
+        if len(joined) < len(found["quote"]):
+            found["quote"] = joined
+            quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in joined]
     return quotes, found, conf
+
+
+CLAUSE_GAP = re.compile(r"\s*,?\s*")  # the comma may end the first quote's group
+
+
+def join_content_clauses(text: str, quotes: list[Quote], complementizers: frozenset[str]) -> list[list[Span]]:
+    """Quote groups, each joined with a quote right after it that opens with a complementiser
+    behind only a comma ("er spüre[,] dass er nicht mehr genügend Kraft habe"), unless the first
+    is a direct quote: German news data marks such a clause as part of the quote before it (42
+    indirect quotes of the training split hold ", dass"; no two indirect quotes meet so)."""
+    out: list[list[Span]] = []
+    prev: Quote | None = None
+    for q in sorted(quotes, key=lambda q: q.spans[0][0]):
+        head = WORD.search(text, q.spans[0][0])
+        if prev is not None and TYPES[prev.type] != "Direct" and head is not None \
+                and head.start() < q.spans[0][1] and head.group().lower() in complementizers \
+                and CLAUSE_GAP.fullmatch(text, prev.spans[-1][1], q.spans[0][0]) \
+                and text[: q.spans[0][0]].rstrip().endswith(","):
+            out[-1] = out[-1] + q.spans
+        else:
+            out.append(list(q.spans))
+        prev = q
+    return out
 
 
 def tokens_in(group: list[Span], starts: list[int]) -> list[int]:
