@@ -342,6 +342,30 @@ def test_a_content_clause_after_an_indirect_quote_is_part_of_it() -> None:
         "er spüre , dass er müde sei", "„ Wir bleiben hier “", "dass alle es hören"]
 
 
+def test_a_quote_that_begins_in_a_sentence_ends_with_it_unless_quoted() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = ("Er sagte , die Tiere würden geschlachtet . Es gebe Zonen . "
+            "Sie rief : „ Es ist rau . Wir sinken . “")
+    starts, ends = word_offsets(text)
+    # Er(0) sagte(1) ,(2) die(3) Tiere würden geschlachtet .(7) Es(8) gebe Zonen .(11) Sie(12)
+    # rief(13) :(14) „(15) Es ist rau .(19) Wir sinken .(22) “(23)
+    probs = tag_probs(24, {"quote": [(3, 12), (15, 24)], "cue": [(1, 2), (13, 14)],
+                           "speaker": [(0, 1), (12, 13)]})
+    types = type_probs(24, "Indirect")
+    types[8:12] = type_probs(4, "FreeIndirect")
+    types[15:24] = type_probs(9, "Direct")
+
+    def contents(**choices: object) -> list[tuple[str, str]]:
+        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
+        return [(c["kind"], text_of(text, c["content"])) for c in claims]
+
+    assert contents()[0] == ("indirect", "die Tiere würden geschlachtet . Es gebe Zonen .")
+    assert contents(clause_runs=True) == [
+        ("indirect", "die Tiere würden geschlachtet ."), ("free_indirect", "Es gebe Zonen ."),
+        ("direct", "„ Es ist rau . Wir sinken . “")]
+
+
 def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     from claimledger.extract.neural.model import edge_weights, windows
 
