@@ -278,6 +278,18 @@ def test_a_partial_quotation_the_tagger_starts_anew_stays_in_the_indirect_conten
     assert len(joined) == 4
 
 
+def test_a_quoted_name_inside_indirect_content_is_no_direct_claim() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Er sagte , die „ Rabaul Queen “ sei „ schwer beschädigt “ ."
+    starts, ends = word_offsets(text)
+    # Er(0) sagte(1) ,(2) die(3) „(4) Rabaul Queen “(7) sei(8) „(9) schwer beschädigt “(12) .(13)
+    probs = tag_probs(14, {"quote": [(3, 13)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    claims = claims_from_probs(text, probs, type_probs(14, "Indirect"), starts, ends, "de",
+                               Decoding(inner_quote_words=2))
+    assert [text_of(text, c["content"]) for c in claims if c["kind"] == "direct"] == ["„ schwer beschädigt “"]
+
+
 def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
     from claimledger.extract.neural.decode import Decoding, claims_from_probs
 

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimledger.extract.attribution import find_quotes, prefixes_by_first_word
+from claimledger.extract.attribution import find_quotes, prefixes_by_first_word, quoted_name, quoted_title
 from claimledger.extract.neural.assign import SENTENCE_END, Features, Quote, Scorer, gap, inside, key
 from claimledger.extract.neural.calibrate import Calibration, overlap
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
-from claimledger.nlp.pack import get_pack
+from claimledger.nlp.pack import LanguagePack, get_pack
 from claimledger.nlp.text import tokenize
 
 Span = tuple[int, int]
@@ -631,18 +631,26 @@ def join_free_indirect(text: str, claims: list[dict]) -> list[dict]:
 
 def inner_quotes(text: str, claims: list[dict], lang: str, min_words: int) -> list[dict]:
     """Direct claims for quotations of at least `min_words` words inside non-direct content,
-    with the enclosing claim's roles."""
+    with the enclosing claim's roles; not for a quoted name or title (the ship „Rabaul Queen“):
+    nobody said it."""
     if not min_words:
         return []
-    marked = find_quotes(text, get_pack(lang))
+    pack = get_pack(lang)
+    marked = [(qs, qe) for qs, qe in find_quotes(text, pack)
+              if words(text[qs:qe]) >= min_words and not named(text[qs + 1:qe - 1].strip(), pack)]
     out = []
     for claim in claims:
         if claim["kind"] == "direct":
             continue
         for s, e in claim["content"]:
             out += [{**claim, "kind": "direct", "content": [[qs, qe]]} for qs, qe in marked
-                    if s <= qs and qe <= e and (qs, qe) != (s, e) and words(text[qs:qe]) >= min_words]
+                    if s <= qs and qe <= e and (qs, qe) != (s, e)]
     return out
+
+
+def named(inner: str, pack: LanguagePack) -> bool:
+    """A quotation's inner words name something rather than say it."""
+    return quoted_name(inner) or quoted_title(inner, pack)
 
 
 def words(text: str) -> int:
