@@ -378,6 +378,29 @@ def test_a_quote_that_begins_in_a_sentence_ends_with_it_unless_quoted() -> None:
         ("direct", "„ Es ist rau . Wir sinken . “")]
 
 
+def test_a_quote_parts_at_another_verb_cue_but_not_at_an_inserted_one() -> None:
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    text = "Sie sei müde , räumte Lopez ein , und gehe heim . Es sei , so Gall , gut so ."
+    starts, ends = word_offsets(text)
+    # Sie(0) sei müde(2) ,(3) räumte(4) Lopez(5) ein(6) ,(7) und(8) gehe heim .(11) Es(12) sei(13)
+    # ,(14) so(15) Gall(16) ,(17) gut(18) so .(20)
+    quote = [(0, 3), (8, 11), (12, 14), (18, 21)]
+    probs = tag_probs(21, {"quote": quote, "cue": [(4, 5), (6, 7), (15, 16)], "speaker": [(5, 6), (16, 17)]})
+    for k in range(1, 4):  # one quote group over the gaps: I after O continues it
+        probs[quote[k][0], 0] = (0.0, 0.0, 1.0)
+    types = type_probs(21, "Indirect")
+
+    def contents(**choices: object) -> list[str]:
+        claims = claims_from_probs(text, probs, types, starts, ends, "de",
+                                   Decoding(continue_gaps={"quote": 60}, **choices))
+        return [text_of(text, c["content"]) for c in claims]
+
+    assert len(contents()) == 1
+    first, second = contents(cue_breaks=True)  # parted at "räumte … ein", not at "so Gall"
+    assert first == "Sie sei müde" and second.startswith("und gehe heim") and second.endswith("gut so .")
+
+
 def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     from claimledger.extract.neural.model import edge_weights, windows
 
