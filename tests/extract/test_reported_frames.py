@@ -136,6 +136,22 @@ def test_rule_claims_the_tagger_missed_are_added_where_it_has_none(tagger, monke
     assert len(engine.extract(text, "de", "t", ExtractOptions("balanced")).claims) == 1
 
 
+def test_a_rule_quotation_is_added_only_when_it_reads_as_a_statement(tagger, monkeypatch) -> None:
+    """A quotation the tagger has no claim for is added from the rule engine only when it ends
+    with a sentence mark inside its marks or has `rule_quote_words` words: a short phrase in
+    quotation marks is more often a name, a title or a scare quote than something said."""
+    assert neural.decoding("de").rule_quote_words == 6
+    text = "„Wir fahren morgen nach Hause!“, rief sie.\n\nDer Minister sprach von einem „schweren Tag“."
+
+    def contents(choices: object) -> list[str]:
+        monkeypatch.setattr(engine, "_decoding", lambda lang: choices)
+        return [c.content.text for c in engine.extract(text, "de", "t", ACCURATE).claims]
+
+    assert contents(neural.decoding("de")) == ["„Wir fahren morgen nach Hause!“"]
+    assert contents(dataclasses.replace(neural.decoding("de"), rule_quote_words=0)) == [
+        "„Wir fahren morgen nach Hause!“", "„schweren Tag“"]
+
+
 def test_a_quotation_between_marks_gives_its_extent_to_the_claim_touching_it(tagger, monkeypatch) -> None:
     """German accurate mode: the tagger's quote stopped three words early; the marks say where
     the quotation ends, and they belong to it as in fast mode (decoding choice `rule_quotes`).

@@ -116,6 +116,9 @@ class Decoding:
     # turns or ends them early; German dev +0.002, REDEWIEDERGABE fiction +0.125, held-out
     # flat; English content -0.002 on held-out: docs/model-card.md, session 18)
     rule_quotes: bool = False
+    # a quotation of the rule engine is added as a claim only when it ends with a sentence mark
+    # inside its marks or has at least this many words (`engine._statement`; 0: any)
+    rule_quote_words: int = 0
     compact_rule_quotes: bool = False  # the same for the compact tagger (roles -0.005 held-out)
     # roles whose extent the rule engine's claim with the most shared content gives to a tagger
     # claim where both read the same words (`extract.engine`). German cues: the rules keep a
@@ -339,7 +342,7 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
         found["quote"] = [q for q in found["quote"] if q not in frames]
         quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in found["quote"]]
     if opts.clause_joins:
-        joined = join_content_clauses(text, quotes, get_pack(lang).complementizers)
+        joined = join_content_clauses(text, quotes, found["cue"], get_pack(lang))
         if len(joined) < len(found["quote"]):
             found["quote"] = joined
             quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, inner) for q in joined]
@@ -396,17 +399,23 @@ def split_clause_runs(text: str, quotes: list[list[Span]], sentences: list[Span]
 CLAUSE_GAP = re.compile(r"\s*,?\s*")  # the comma may end the first quote's group
 
 
-def join_content_clauses(text: str, quotes: list[Quote], complementizers: frozenset[str]) -> list[list[Span]]:
+def join_content_clauses(text: str, quotes: list[Quote], cues: list[list[Span]],
+                         pack: LanguagePack) -> list[list[Span]]:
     """Quote groups, each joined with a quote right after it that opens with a complementiser
     behind only a comma ("er spüre[,] dass er nicht mehr genügend Kraft habe"), unless the first
-    is a direct quote: German news data marks such a clause as part of the quote before it (42
-    indirect quotes of the training split hold ", dass"; no two indirect quotes meet so)."""
+    is a direct quote or holds a cue or a verb of speaking ("habe Korhonen erklärt, dass …"
+    frames the clause, and is nested by `engine._reported_frames`): German news data marks such
+    a clause as part of the quote before it (42 indirect quotes of the training split hold ",
+    dass"; no two indirect quotes meet so)."""
     out: list[list[Span]] = []
     prev: Quote | None = None
     for q in sorted(quotes, key=lambda q: q.spans[0][0]):
         head = WORD.search(text, q.spans[0][0])
         if prev is not None and TYPES[prev.type] != "Direct" and head is not None \
-                and head.start() < q.spans[0][1] and head.group().lower() in complementizers \
+                and not any(inside(c, prev.spans) for c in cues) \
+                and not any(w.group().lower() in pack.speech_verbs for s, e in prev.spans
+                            for w in WORD.finditer(text, s, e)) \
+                and head.start() < q.spans[0][1] and head.group().lower() in pack.complementizers \
                 and CLAUSE_GAP.fullmatch(text, prev.spans[-1][1], q.spans[0][0]) \
                 and text[: q.spans[0][0]].rstrip().endswith(","):
             out[-1] = out[-1] + q.spans
