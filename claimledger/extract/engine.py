@@ -370,8 +370,12 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
     for rule in rules:
         if not (rule.reported_cue and rule.cue and rule.source and rule.kind in ("direct", "indirect")):
             continue
-        twin = next((d for d in drafts if _same_content(rule.content, d.content)), None)
-        if twin is None or twin.kind == "free_indirect":
+        twin = next((d for d in drafts if _same_content(rule.content, d.content)
+                     and not _inside(rule.cue, d.content)), None)  # not the claim reporting it
+        if twin is None:
+            _add_reported_inside(drafts, rule)
+            continue
+        if twin.kind == "free_indirect":
             continue
         host = next((d for d in drafts if d is not twin and _inside(rule.cue, d.content)
                      and 0 <= twin.content[0][0] - d.content[-1][1] <= FRAME_JOIN), None)
@@ -384,6 +388,17 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
 
 
 FRAME_JOIN = 3  # characters between a frame read as content and the content it frames ("betont, dass")
+
+
+def _add_reported_inside(drafts: list[attr.Draft], rule: attr.Draft) -> None:
+    """A reported verb of speaking and its content that a tagger claim holds whole ("Wie Yonhap
+    berichtete, [habe der General betont, dass die Übung fortgesetzt werde]"): the tagger reads
+    one layer, so the rule engine's claim is added and `_nest` nests it in that claim."""
+    host = next((d for d in drafts if _inside(rule.cue, d.content) and _inside(rule.content, d.content)),
+                None)
+    if host is not None and not any(d is not host and _overlaps(rule.content, d.content) for d in drafts):
+        rule.nested_in = None
+        drafts.append(rule)
 
 
 def _same_content(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -103,6 +103,18 @@ def test_the_model_nests_a_reported_verb_of_speaking() -> None:
     assert inner.source.text == "Korhonen" and inner.nested_in is not None
 
 
+def test_a_reported_verb_of_speaking_inside_one_tagger_claim_adds_the_nested_claim(tagger) -> None:
+    """The tagger read the whole subjunctive clause as the agency's content, one layer: the
+    rule engine's claim of the general is added inside it and nested in it."""
+    text = "Wie die Agentur Yonhap berichtete, habe der General betont, dass die Übung fortgesetzt werde."
+    tagger += [tagger_claim(text, "habe der General betont, dass die Übung fortgesetzt werde",
+                            "die Agentur Yonhap", "berichtete")]
+    x = engine.extract(text, "de", "t", ACCURATE)
+    outer, inner = by_content(x, "habe der General"), by_content(x, "dass die Übung")
+    assert inner.source.text == "der General" and inner.cue.text == "betont"
+    assert inner.nested_in == outer.id and outer.source.text == "die Agentur Yonhap"
+
+
 def test_a_free_indirect_continuation_nests_where_the_claim_it_continues_nests(tagger) -> None:
     """The tagger read "sie erklärt" itself and repeated "sie" for the next sentence: that
     continuation is reported by the station as well."""
