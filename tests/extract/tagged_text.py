@@ -40,3 +40,13 @@ def type_probs(n: int, kind: str) -> np.ndarray:
 def text_of(text: str, spans: list[list[int]]) -> str:
     """The text of a role's spans."""
     return " ".join(text[s:e] for s, e in spans)
+
+
+def decoded(text: str, probs: np.ndarray, types: np.ndarray, **choices: object) -> list[tuple[str, str]]:
+    """(kind, content text) of the German claims decoded from hand-written tags with the given
+    decoding choices."""
+    from claimledger.extract.neural.decode import Decoding, claims_from_probs
+
+    starts, ends = word_offsets(text)
+    claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))  # type: ignore[arg-type]
+    return [(c["kind"], text_of(text, c["content"])) for c in claims]

