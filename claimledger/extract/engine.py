@@ -5,6 +5,7 @@ Chains the passes of `attribution` and resolves sources to entities with `entiti
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_left
@@ -55,7 +56,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         # without a subjunctive no verb of speaking is reported (`_reported_frames`)
         if kinds or quotes or roles or any(t.lower in pack.subjunctive for t in tokens):
             rules = _rule_drafts(reading, tokens, sentences, pack)
-            _reported_frames(drafts, rules)
+            _reported_frames(drafts, rules, options.min_confidence)
             if quotes:
                 _quotation_extents(drafts, rules)
             if roles:
@@ -310,8 +311,9 @@ def _statement(text: str, d: attr.Draft, min_words: int) -> bool:
     REDEWIEDERGABE fiction all gain, session 22)."""
     if not min_words or not d.content:
         return True
-    inner = text[d.content[0][0]:d.content[-1][1]].strip().rstrip("".join(attr.QUOTE_CHARS)).rstrip()
-    return inner[-1:] in STATEMENT_END or len(inner.split()) >= min_words
+    last = text[d.content[-1][0]:d.content[-1][1]].strip().rstrip("".join(attr.QUOTE_CHARS)).rstrip()
+    return bool(last) and last[-1] in STATEMENT_END \
+        or sum(len(text[s:e].split()) for s, e in d.content) >= min_words
 
 
 STATEMENT_END = ".!?…"
@@ -360,20 +362,24 @@ def _told(text: str, d: attr.Draft, tokens: list[Token], sentences: list[Sentenc
     return [span]
 
 
-def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
+def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft],
+                     min_confidence: float | None = None) -> None:
     """The tagger reads one layer of attribution. Where the rule engine reads a reported verb of
     speaking ("Dabei habe er betont, dass ...", "Wie KCNA berichtete, habe Kim betont, dass ...")
     framing a tagger claim that has no cue of its own, or whose frame the tagger took for the
     content of the reporting claim, that claim takes the rule's source and cue and is nested
     in the claim that reports it (the reporting claim then holds the whole clause, as the
-    German gold marks it). Its free indirect continuations follow it (`_link_continuations`)."""
+    German gold marks it). Its free indirect continuations follow it (`_link_continuations`).
+    Where one tagger claim holds the rule's cue and content whole, the rule's claim is added
+    inside it (`_add_reported_inside`), unless below `min_confidence`."""
     for rule in rules:
         if not (rule.reported_cue and rule.cue and rule.source and rule.kind in ("direct", "indirect")):
             continue
         twin = next((d for d in drafts if _same_content(rule.content, d.content)
                      and not _inside(rule.cue, d.content)), None)  # not the claim reporting it
         if twin is None:
-            _add_reported_inside(drafts, rule)
+            if min_confidence is None or rule.confidence >= min_confidence:
+                _add_reported_inside(drafts, rule)
             continue
         if twin.kind == "free_indirect":
             continue
@@ -397,8 +403,7 @@ def _add_reported_inside(drafts: list[attr.Draft], rule: attr.Draft) -> None:
     host = next((d for d in drafts if _inside(rule.cue, d.content) and _inside(rule.content, d.content)),
                 None)
     if host is not None and not any(d is not host and _overlaps(rule.content, d.content) for d in drafts):
-        rule.nested_in = None
-        drafts.append(rule)
+        drafts.append(dataclasses.replace(rule, nested_in=None))  # the rule list stays as read
 
 
 def _same_content(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:

@@ -303,6 +303,15 @@ def test_a_free_indirect_claim_continues_the_speaker_before_it() -> None:
     assert speaker_of_second(continuation_gap=200) == "Kim"
 
 
+def test_a_quotation_after_a_colon_stays_a_direct_claim() -> None:
+    text = "Er sagte : „ Wir kommen morgen wieder . “"
+    # Er(0) sagte(1) :(2) „(3) Wir kommen morgen wieder .(8) “(9)
+    probs = tag_probs(10, {"quote": [(2, 3), (3, 10)], "cue": [(1, 2)], "speaker": [(0, 1)]})
+    types = type_probs(10, "Direct")
+    types[2] = type_probs(1, "Indirect")[0]  # a stray tag on the colon
+    assert decoded(text, probs, types, partial_quotes=True) == [("direct", "„ Wir kommen morgen wieder . “")]
+
+
 def test_free_indirect_sentences_in_a_row_are_one_claim() -> None:
     text = "Kim sagte , er komme . Es gebe Pläne . Sie seien gut .\n\nDas sei klar . Es regnet ."
     # Kim(0) sagte(1) ,(2) er(3) komme .(5) Es(6) gebe Pläne .(9) Sie(10) seien gut .(13)
