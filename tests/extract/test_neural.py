@@ -374,6 +374,14 @@ def test_a_quote_parts_at_another_verb_cue_but_not_at_an_inserted_one() -> None:
     (_, first), (_, second) = decoded(text, probs, types, continue_gaps={"quote": 60}, cue_breaks=True)
     assert first == "Sie sei müde" and second.startswith("und gehe heim") and second.endswith("gut so .")
 
+    text = "Die Preise , sagte der Händler , würden steigen ."
+    # Die(0) Preise(1) ,(2) sagte(3) der(4) Händler(5) ,(6) würden(7) steigen .(9)
+    probs = tag_probs(10, {"quote": [(0, 2), (7, 10)], "cue": [(3, 4)], "speaker": [(4, 6)]})
+    probs[7, 0] = (0.0, 0.0, 1.0)  # I after O: the tagger continues the quote over the cue
+    # a part of two words before a cue is no statement of its own: the cue is inserted
+    assert decoded(text, probs, type_probs(10, "Indirect"), continue_gaps={"quote": 60}, cue_breaks=True) == [
+        ("indirect", "Die Preise würden steigen .")]
+
 
 def test_window_weights_favour_the_middle_and_never_the_cut() -> None:
     from claimledger.extract.neural.model import edge_weights, windows
