@@ -357,8 +357,8 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     for k, r in enumerate(ROLES):
         runs = groups(tags[:, k], starts, ends, text, limits.get(r, CONTINUE_GAP), in_sentence=r != "quote")
         found[r] = [words_only(text, g) for g in runs if has_word(text, g)]
-    if opts.clause_runs:
-        found["quote"] = split_clause_runs(text, found["quote"], [
+    if opts.clause_runs and any(SENTENCE_END.search(text, q[0][0], q[-1][1]) for q in found["quote"]):
+        found["quote"] = split_clause_runs(text, found["quote"], [  # sentences only where needed
             (s.start, s.end) for s in tokenize(text, get_pack(lang))[1]], marked)
     if opts.cue_breaks:
         found["quote"] = split_at_cues(text, found["quote"], found["cue"], lang)
