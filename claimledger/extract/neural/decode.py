@@ -347,6 +347,7 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
     quoted, opening = quotation_marks(starts, ends, marked if opts.partial_quotes else [])
     if opts.partial_quotes:
         join_partial_quotes(tags[:, ROLES.index("quote")], text, starts, ends, quoted, opening)
+    in_marks = quoted if quoted.any() else None  # what `quote_of` types around, tested once
     if opts.touching_starts:
         open_after = np.array([text[e - 1] not in SENTENCE_MARKS for e in ends])
         for k, r in enumerate(ROLES):
@@ -366,17 +367,17 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
     conf = {key(g): tag_confidence(g, role_probs[:, k], starts)
             for k, r in enumerate(ROLES) if r in ("cue", "speaker", "addressee") for g in found[r]}
-    quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, quoted) for q in found["quote"]]
+    quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, in_marks) for q in found["quote"]]
     frames = [q.spans for q in quotes if frame_read_as_quote(q, quotes, found["cue"])]
     if frames:  # they are frames: the quotes after them find them as such
         found["frame"] = sorted(found["frame"] + frames)
         found["quote"] = [q for q in found["quote"] if q not in frames]
-        quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, quoted) for q in found["quote"]]
+        quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, in_marks) for q in found["quote"]]
     if opts.clause_joins:
         joined = join_content_clauses(text, quotes, found["cue"], get_pack(lang))
         if len(joined) < len(found["quote"]):
             found["quote"] = joined
-            quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, quoted) for q in joined]
+            quotes = [quote_of(q, role_probs, type_probs, starts, found, opts, in_marks) for q in joined]
     return quotes, found, conf
 
 
@@ -600,7 +601,7 @@ def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, 
     group within `frame_gap`)."""
     toks = tokens_in(quote, starts)
     conf = round(float(role_probs[toks, 0, 1:].sum(-1).mean()), 4) if toks else 0.0
-    around = [t for t in toks if not quoted[t]] if quoted is not None and quoted.any() else []
+    around = [t for t in toks if not quoted[t]] if quoted is not None else []
     if len(around) < 2 or around[0] != toks[0]:
         around = []  # it opens with a quotation (or a stray mark before one): all its tokens count
     typ = int(type_probs[around or toks].sum(0).argmax()) if toks else TYPES.index("Indirect")
