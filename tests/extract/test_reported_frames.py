@@ -207,6 +207,23 @@ def test_the_rules_give_their_cue_extent_where_they_read_the_same_words(tagger, 
     assert claim.cue.text == "Berlin"  # a cue the rules read elsewhere stays
 
 
+def test_a_reported_claim_without_a_cue_takes_the_rules_verb(tagger) -> None:
+    """German news data marks a reported speech act as a whole sentence without a cue, and the
+    tagger learned so; the rule claim sharing its content gives it its verb (decoding choice
+    `reported_cues`), from which linking reads a denial. Nothing is made up where the rules read
+    no speech act."""
+    assert neural.decoding("de").reported_cues and not neural.decoding("en").reported_cues
+    text = "Das Ministerium dementierte den Bericht über geheime Zahlungen."
+    tagger += [tagger_claim(text, text[:-1], "Das Ministerium", kind="reported")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert (claim.source.text, claim.cue.text) == ("Das Ministerium", "dementierte")
+    assert claim.content.text == text[:-1]
+    text = "Das Ministerium plant neue Regeln für Zahlungen."
+    tagger[:] = [tagger_claim(text, text[:-1], "Das Ministerium", kind="reported")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert claim.cue.text == ""
+
+
 def test_an_according_to_claim_without_a_cue_nests_in_nothing(tagger) -> None:
     """The tagger may leave an according-to claim without a cue; nesting by citation (a claim
     with the same content and a cue before it) needs one, and the claim stays a root."""

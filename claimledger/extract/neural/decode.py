@@ -136,6 +136,8 @@ class Decoding:
     # (docs/model-card.md, session 19)
     rule_roles: tuple[str, ...] = ()
     compact_rule_roles: tuple[str, ...] = ()
+    # a reported claim without a cue takes the rule engine's verb inside it (`engine._reported_cues`)
+    reported_cues: bool = False
 
 
 def groups(tags: np.ndarray, starts: list[int], ends: list[int], text: str,
