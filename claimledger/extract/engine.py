@@ -64,6 +64,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
                 _role_extents(drafts, rules, roles)
             if cues:
                 _reported_cues(drafts, rules)
+            _according_kinds(drafts, rules)
             if kinds:
                 seen = _seen_by_tagger(text, lang, options, choices.rule_support)
                 least = choices.rule_quote_words
@@ -301,6 +302,16 @@ def _reported_cues(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
         shared = [r for r in rules if r.kind == "reported" and r.cue and _overlaps(r.content, d.content)]
         if shared:
             d.cue = list(shared[0].cue)
+
+
+def _according_kinds(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
+    """An indirect tagger claim whose cue the rule engine reads as a reporting clause or
+    prepositional phrase ("Wie die Zeitung berichtete, …") is an according-to claim, as in fast
+    mode: news data types it as indirect speech, so the tagger has no such kind."""
+    according = {tuple(r.cue) for r in rules if r.kind == "according_to" and r.cue}
+    for d in drafts:
+        if d.kind == "indirect" and tuple(d.cue) in according:
+            d.kind = "according_to"
 
 
 def _seen_by_tagger(text: str, lang: str, options: ExtractOptions,

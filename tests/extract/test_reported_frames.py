@@ -224,6 +224,21 @@ def test_a_reported_claim_without_a_cue_takes_the_rules_verb(tagger) -> None:
     assert claim.cue.text == ""
 
 
+def test_a_reporting_clause_the_rules_read_makes_an_according_to_claim(tagger, monkeypatch) -> None:
+    """News data types "Wie X berichtete, …" as indirect speech, so the tagger does; where the
+    rules read the same cue words as a reporting clause, the claim is according-to, as in fast
+    mode. A verb of speaking stays indirect."""
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = "Wie die Zeitung „Nordkurier“ berichtete, soll das Werk im Frühjahr schließen."
+    tagger += [tagger_claim(text, "soll das Werk im Frühjahr schließen", "die Zeitung", "berichtete")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert (claim.kind, claim.cue.text) == ("according_to", "Wie berichtete")
+    text = "Die Zeitung „Nordkurier“ berichtete, das Werk solle im Frühjahr schließen."
+    tagger[:] = [tagger_claim(text, "das Werk solle im Frühjahr schließen", "Die Zeitung", "berichtete")]
+    (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
+    assert claim.kind == "indirect"
+
+
 def test_an_according_to_claim_without_a_cue_nests_in_nothing(tagger) -> None:
     """The tagger may leave an according-to claim without a cue; nesting by citation (a claim
     with the same content and a cue before it) needs one, and the claim stays a root."""
