@@ -53,7 +53,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         kinds = tuple(choices.compact_rule_kinds if options.compact else choices.rule_kinds)
         quotes = choices.compact_rule_quotes if options.compact else choices.rule_quotes
         roles = tuple(choices.compact_rule_roles if options.compact else choices.rule_roles)
-        cues = choices.reported_cues
+        cues = choices.reported_cues and not options.compact  # balanced: no rule pass for it
         # without a subjunctive no verb of speaking is reported (`_reported_frames`)
         if kinds or quotes or roles or cues or any(t.lower in pack.subjunctive for t in tokens):
             rules = _rule_drafts(reading, tokens, sentences, pack)

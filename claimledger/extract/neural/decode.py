@@ -136,7 +136,8 @@ class Decoding:
     # (docs/model-card.md, session 19)
     rule_roles: tuple[str, ...] = ()
     compact_rule_roles: tuple[str, ...] = ()
-    # a reported claim without a cue takes the rule engine's verb inside it (`engine._reported_cues`)
+    # accurate mode: a reported claim without a cue takes the cue of the rule claim sharing its
+    # content (`engine._reported_cues`); balanced mode skips it, which would need a rule pass
     reported_cues: bool = False
 
 
