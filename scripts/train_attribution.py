@@ -108,7 +108,9 @@ def label(raw: dict[str, Any], lang: str, e5: E5Weights) -> Example:
     return Example(lang, raw, ids, starts, ends, roles, types)
 
 
-FICTION_CHECK = 60  # REDEWIEDERGABE fictional texts read only as a check (docs/model-card.md)
+# REDEWIEDERGABE fictional texts read only as a check of the accurate mode, never trained on
+# (`benchmarks/attribution.py --split rw-fiction --limit 60`; docs/model-card.md)
+FICTION_CHECK = 60
 
 
 def rw_examples(args: argparse.Namespace, e5: E5Weights) -> list[Example]:
@@ -465,7 +467,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--head-steps", type=int, default=30, help="first steps train the heads only")
     ap.add_argument("--de-repeat", type=int, default=2, help="German windows are repeated (oversampled)")
     ap.add_argument("--rw", choices=("none", "news", "all"), default="none",
-                    help="add REDEWIEDERGABE (German, 1840-1919) as training material: newspaper part or all")
+                    help="add REDEWIEDERGABE (German, 1840-1919) as training material: newspaper part, "
+                    "or all but the first FICTION_CHECK fictional texts")
     ap.add_argument("--rw-repeat", type=int, default=1, help="REDEWIEDERGABE windows are repeated this often")
     ap.add_argument("--holdout", type=float, default=0.1, help="share of each train split held out")
     ap.add_argument("--seed", type=int, default=13, help="seed of the held-out slice (and of the rest)")

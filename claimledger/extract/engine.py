@@ -53,9 +53,11 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         kinds = tuple(choices.compact_rule_kinds if options.compact else choices.rule_kinds)
         quotes = choices.compact_rule_quotes if options.compact else choices.rule_quotes
         roles = tuple(choices.compact_rule_roles if options.compact else choices.rule_roles)
-        cues = choices.reported_cues and not options.compact  # balanced: no rule pass for it
-        # without a subjunctive no verb of speaking is reported (`_reported_frames`)
-        if kinds or quotes or roles or cues or any(t.lower in pack.subjunctive for t in tokens):
+        cues = choices.reported_cues and not options.compact
+        uses_rules = bool(kinds or quotes or roles or cues)
+        # the rules also run for `_reported_frames` alone: without a subjunctive no verb of
+        # speaking is reported, so balanced German mode skips them in most texts
+        if uses_rules or any(t.lower in pack.subjunctive for t in tokens):
             rules = _rule_drafts(reading, tokens, sentences, pack)
             _reported_frames(drafts, rules, options.min_confidence)
             if quotes:
@@ -64,7 +66,8 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
                 _role_extents(drafts, rules, roles)
             if cues:
                 _reported_cues(drafts, rules)
-            _according_kinds(drafts, rules)
+            if uses_rules:  # not where only a subjunctive elsewhere in the text ran the rules
+                _according_kinds(drafts, rules)
             if kinds:
                 seen = _seen_by_tagger(text, lang, options, choices.rule_support)
                 least = choices.rule_quote_words
@@ -293,21 +296,26 @@ def _role_extents(drafts: list[attr.Draft], rules: list[attr.Draft], roles: tupl
 
 def _reported_cues(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
     """A reported claim the tagger gives no cue takes the cue of the rule engine's reported
-    claim that shares its content ("Das Ministerium dementierte den Bericht"): German news data
-    marks such a claim without a cue, so the tagger learned none, but a ledger entry names its
-    verb, and linking reads denials from it."""
+    claim sharing most of its content ("Das Ministerium dementierte den Bericht"): German news
+    data marks such a claim without a cue, so the tagger learned none, but a ledger entry names
+    its verb, and linking reads denials from it."""
+    from claimledger.extract.neural.calibrate import overlap  # a neural mode's step: loaded
+
+    reported = [r for r in rules if r.kind == "reported" and r.cue and r.content]
     for d in drafts:
         if d.kind != "reported" or d.cue or not d.content:
             continue
-        shared = [r for r in rules if r.kind == "reported" and r.cue and _overlaps(r.content, d.content)]
-        if shared:
-            d.cue = list(shared[0].cue)
+        best = max(reported, key=lambda r: overlap(r.content, d.content), default=None)
+        if best is not None and overlap(best.content, d.content):
+            d.cue = list(best.cue)
 
 
 def _according_kinds(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
-    """An indirect tagger claim whose cue the rule engine reads as a reporting clause or
-    prepositional phrase ("Wie die Zeitung berichtete, …") is an according-to claim, as in fast
-    mode: news data types it as indirect speech, so the tagger has no such kind."""
+    """An indirect tagger claim whose cue the rule engine reads, with the same extent, as a
+    reporting clause ("Wie die Zeitung berichtete, …") is an according-to claim, as in fast mode
+    (the decoding already makes prepositional cues according-to): news data types such clauses
+    as indirect speech. The extents match where the rules gave theirs to the tagger's cue
+    (`rule_roles`, German) or where both read the same words."""
     according = {tuple(r.cue) for r in rules if r.kind == "according_to" and r.cue}
     for d in drafts:
         if d.kind == "indirect" and tuple(d.cue) in according:

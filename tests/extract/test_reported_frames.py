@@ -218,6 +218,13 @@ def test_a_reported_claim_without_a_cue_takes_the_rules_verb(tagger) -> None:
     (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
     assert (claim.source.text, claim.cue.text) == ("Das Ministerium", "dementierte")
     assert claim.content.text == text[:-1]
+    (claim,) = engine.extract(text, "de", "t", ExtractOptions("balanced")).claims
+    assert claim.cue.text == ""  # balanced mode does not run the rules for it
+    text = "Das Ministerium dementierte den Bericht und kündigte eine Prüfung an."
+    tagger[:] = [tagger_claim(text, "den Bericht", "Das Ministerium", kind="reported"),
+                 tagger_claim(text, "eine Prüfung", "Das Ministerium", kind="reported")]
+    claims = engine.extract(text, "de", "t", ACCURATE).claims
+    assert [c.cue.text for c in claims] == ["dementierte", "kündigte an"]
     text = "Das Ministerium plant neue Regeln für Zahlungen."
     tagger[:] = [tagger_claim(text, text[:-1], "Das Ministerium", kind="reported")]
     (claim,) = engine.extract(text, "de", "t", ACCURATE).claims
@@ -227,7 +234,8 @@ def test_a_reported_claim_without_a_cue_takes_the_rules_verb(tagger) -> None:
 def test_a_reporting_clause_the_rules_read_makes_an_according_to_claim(tagger, monkeypatch) -> None:
     """News data types "Wie X berichtete, …" as indirect speech, so the tagger does; where the
     rules read the same cue words as a reporting clause, the claim is according-to, as in fast
-    mode. A verb of speaking stays indirect."""
+    mode (the tagger's cue "berichtete" takes the rules' extent "Wie … berichtete" first, German
+    `rule_roles`). A verb of speaking stays indirect."""
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = "Wie die Zeitung „Nordkurier“ berichtete, soll das Werk im Frühjahr schließen."
     tagger += [tagger_claim(text, "soll das Werk im Frühjahr schließen", "die Zeitung", "berichtete")]
