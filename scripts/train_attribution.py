@@ -468,7 +468,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--de-repeat", type=int, default=2, help="German windows are repeated (oversampled)")
     ap.add_argument("--rw", choices=("none", "news", "all"), default="none",
                     help="add REDEWIEDERGABE (German, 1840-1919) as training material: newspaper part, "
-                    "or all but the first FICTION_CHECK fictional texts")
+                    f"or all but the first {FICTION_CHECK} fictional texts")
     ap.add_argument("--rw-repeat", type=int, default=1, help="REDEWIEDERGABE windows are repeated this often")
     ap.add_argument("--holdout", type=float, default=0.1, help="share of each train split held out")
     ap.add_argument("--seed", type=int, default=13, help="seed of the held-out slice (and of the rest)")
