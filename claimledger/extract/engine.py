@@ -274,14 +274,10 @@ def _role_extents(drafts: list[attr.Draft], rules: list[attr.Draft], roles: tupl
     [zur Nachrichtenagentur dpa]") and keep auxiliaries and particles of a cue ("[hatte]
     erklärt", "bezeichnete … [als]") as German news data marks them, where the tagger's tags
     run on or stop short (German ships cues only: the rules' sources lost on dev, model card)."""
-    from claimledger.extract.neural.calibrate import overlap  # a neural mode's step: loaded
-
     moved: dict[tuple[str, tuple[tuple[int, int], ...]], list[tuple[int, int]]] = {}
     for d in drafts:
-        if not d.content:
-            continue
-        best = max(rules, key=lambda r: overlap(r.content, d.content), default=None)
-        if best is None or not overlap(best.content, d.content):
+        best = _most_shared(rules, d.content)
+        if best is None:
             continue
         for role in roles:
             mine, theirs = getattr(d, role), getattr(best, role)
@@ -299,15 +295,18 @@ def _reported_cues(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:
     claim sharing most of its content ("Das Ministerium dementierte den Bericht"): German news
     data marks such a claim without a cue, so the tagger learned none, but a ledger entry names
     its verb, and linking reads denials from it."""
+    reported = [r for r in rules if r.kind == "reported" and r.cue]
+    for d in drafts:
+        if d.kind == "reported" and not d.cue and (best := _most_shared(reported, d.content)):
+            d.cue = list(best.cue)
+
+
+def _most_shared(rules: list[attr.Draft], content: list[tuple[int, int]]) -> attr.Draft | None:
+    """The rule claim sharing most characters with a content, or None where none shares any."""
     from claimledger.extract.neural.calibrate import overlap  # a neural mode's step: loaded
 
-    reported = [r for r in rules if r.kind == "reported" and r.cue and r.content]
-    for d in drafts:
-        if d.kind != "reported" or d.cue or not d.content:
-            continue
-        best = max(reported, key=lambda r: overlap(r.content, d.content), default=None)
-        if best is not None and overlap(best.content, d.content):
-            d.cue = list(best.cue)
+    best = max(rules, key=lambda r: overlap(r.content, content), default=None)
+    return best if best is not None and overlap(best.content, content) else None
 
 
 def _according_kinds(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:

@@ -600,9 +600,9 @@ def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]
 def quote_of(quote: list[Span], role_probs: np.ndarray, type_probs: np.ndarray, starts: list[int],
              found: dict[str, list[list[Span]]], opts: Decoding, quoted: np.ndarray | None = None) -> Quote:
     """A quote group with its type (the type head summed over its tokens; over those not
-    `quoted` when the group begins with at least two of them: the words before a partial
-    quotation say how it is reported), confidence (mean P(B)+P(I)) and frame (the nearest frame
-    group within `frame_gap`)."""
+    `quoted` when the group opens outside a quotation and has at least two such tokens: the
+    words before a partial quotation say how it is reported), confidence (mean P(B)+P(I)) and
+    frame (the nearest frame group within `frame_gap`)."""
     toks = tokens_in(quote, starts)
     conf = round(float(role_probs[toks, 0, 1:].sum(-1).mean()), 4) if toks else 0.0
     around = [t for t in toks if not quoted[t]] if quoted is not None else []
