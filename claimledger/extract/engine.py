@@ -72,6 +72,9 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
                 seen = _seen_by_tagger(text, lang, options, choices.rule_support)
                 least = choices.rule_quote_words
                 stated = [r for r in rules if r.kind != "direct" or _statement(reading, r, least)]
+                if not choices.weak_continuations:
+                    stated = [r for r in stated if r.kind != "free_indirect"
+                              or _reported_only(tokens, sentences[r.sentence], pack)]
                 drafts += _rule_additions(drafts, stated, kinds, options.min_confidence, seen)
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)

@@ -128,6 +128,15 @@ class Decoding:
     # a quotation of the rule engine is added as a claim only when it ends with a sentence mark
     # inside its marks or has at least this many words (`engine._statement`; 0: any)
     rule_quote_words: int = 0
+    # rule continuations (free indirect) are added from any subjunctive or reportative modal;
+    # False: only from a Konjunktiv I ("sei", "müsse"), since a sentence the tagger does not read
+    # as a quote that has only "könnte", "dürfte" or "soll" is mostly the reporter's own (German
+    # training split: 30 of 30 such additions were no quote; engine `_reported_only`)
+    weak_continuations: bool = True
+    # a direct group with at least this many words outside its quotation marks is indirect
+    # content holding a partial quotation ('„Angriff gegen die Belegschaft“, es stehe …'), which
+    # `inner_quotes` then adds as a direct claim of its own; 0: off
+    unquoted_words: int = 0
     compact_rule_quotes: bool = False  # the same for the compact tagger (roles -0.005 held-out)
     # roles whose extent the rule engine's claim with the most shared content gives to a tagger
     # claim where both read the same words (`extract.engine`). German cues: the rules keep a
@@ -504,6 +513,8 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
         quote, frame = q.spans, q.frame or None
         cue, speaker, addressee = (q.chosen[r] for r in ("cue", "speaker", "addressee"))
         kind = TYPE_TO_KIND[TYPES[q.type]]
+        if kind == "direct" and opts.unquoted_words and unquoted(text, quote, pack) >= opts.unquoted_words:
+            kind = "indirect"
         if kind == "free_indirect":
             cue, frame = [], None
         if not cue and speaker and kind in ("indirect", "reported"):
@@ -731,6 +742,13 @@ def inner_quotes(text: str, claims: list[dict], lang: str, min_words: int) -> li
             out += [{**claim, "kind": "direct", "content": [[qs, qe]]} for qs, qe in marked
                     if s <= qs and qe <= e and (qs, qe) != (s, e)]
     return out
+
+
+def unquoted(text: str, group: list[Span], pack: LanguagePack) -> int:
+    """Words of a group outside the quotations that lie wholly inside one of its pieces."""
+    marked = find_quotes(text, pack)
+    return sum(words(text[s:e]) - sum(words(text[qs:qe]) for qs, qe in marked if s <= qs and qe <= e)
+               for s, e in group)
 
 
 def named(inner: str, pack: LanguagePack) -> bool:
