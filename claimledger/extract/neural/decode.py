@@ -133,6 +133,9 @@ class Decoding:
     # as a quote that has only "könnte", "dürfte" or "soll" is mostly the reporter's own (German
     # training split: 30 of 30 such additions were no quote; engine `_reported_only`)
     weak_continuations: bool = True
+    # a free indirect claim parts where its sentences turn from a Konjunktiv I to a reportative
+    # modal alone or back (engine `_account_parts`)
+    account_breaks: bool = False
     # a direct group with at least this many words outside its quotation marks is indirect
     # content holding a partial quotation ('„Angriff gegen die Belegschaft“, es stehe …'), which
     # `inner_quotes` then adds as a direct claim of its own; 0: off
