@@ -78,6 +78,9 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
                     stated = [r for r in stated if r.kind != "free_indirect"
                               or _reported_only(tokens, sentences[r.sentence], pack)]
                 drafts += _rule_additions(drafts, stated, kinds, options.min_confidence, seen)
+        if choices.according_sentences:
+            marked = attr.find_quotes(reading, pack)
+            drafts = [part for d in drafts for part in _according_parts(d, sentences, marked)]
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
     _after_datelines(reading, drafts)
@@ -471,6 +474,26 @@ def _account_parts(d: attr.Draft, tokens: list[Token], sentences: list[Sentence]
              for x, y in zip(bounds, bounds[1:], strict=False)]
     return [dataclasses.replace(d, content=p, sentence=_sentence_at(sentences, p[0][0]) or d.sentence)
             for p in parts if p]
+
+
+def _according_parts(d: attr.Draft, sentences: list[Sentence],
+                     marked: list[tuple[int, int]]) -> list[attr.Draft]:
+    """An according-to claim ends with its sentence ("laut X" attributes one statement); each
+    further sentence the tagger ran it into (outside quotation marks) is a continuation of the
+    same source. German news data marks them as quotes of their own (training split: 15
+    according-to claims running on, splitting them gains)."""
+    if d.kind != "according_to" or not d.content:
+        return [d]
+    lo, hi = d.content[0][0], d.content[-1][1]
+    cuts = [s.start for s in sentences if lo < s.start < hi and not any(a < s.start < b for a, b in marked)]
+    if not cuts:
+        return [d]
+    bounds = [lo, *cuts, hi]
+    parts = [[(max(s, x), min(e, y)) for s, e in d.content if s < y and x < e]
+             for x, y in zip(bounds, bounds[1:], strict=False)]
+    d.content, *rest = [p for p in parts if p]  # in place: other drafts may refer to it
+    return [d, *(attr.Draft("free_indirect", p, [], [], _sentence_at(sentences, p[0][0]) or d.sentence,
+                            d.confidence, inherit_from=d) for p in rest)]
 
 
 def _account_kind(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> str:

@@ -136,6 +136,9 @@ class Decoding:
     # a free indirect claim parts where its sentences turn from a Konjunktiv I to a reportative
     # modal alone or back (engine `_account_parts`)
     account_breaks: bool = False
+    # an according-to claim ends with its sentence; what the tagger ran on into the next ones
+    # continues it as free indirect claims (engine `_according_parts`)
+    according_sentences: bool = False
     # a direct group with at least this many words outside its quotation marks is indirect
     # content holding a partial quotation ('„Angriff gegen die Belegschaft“, es stehe …'), which
     # `inner_quotes` then adds as a direct claim of its own; 0: off
