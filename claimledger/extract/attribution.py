@@ -2184,11 +2184,13 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
         if not _apposition(view, end + 1, nxt):
             break
         end = view.next_boundary(nxt + 1)
+    if i + 1 < len(view.toks) and view.is_verb_form(i + 1):
+        return None  # "Wie sicherten sich die Niederländer …": a question or comparison
     for v in range(end - 1, i, -1):
         if view.is_verb_form(v):
             src = view.span(i + 1, v)
-            if src == (0, 0):
-                return None
+            if src == (0, 0) or not any(_names_someone(view, k) for k in range(i + 1, v)):
+                return None  # "wie zunächst angenommen": nobody is named
             content = view.span(end + 1, len(view.toks)) if end < len(view.toks) else (0, 0)
             if content == (0, 0) and i > 1:
                 content = view.span(0, i - 1)  # "…, wie die Polizei mitteilte."
@@ -2197,6 +2199,14 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
             cue = [view.span(i, i + 1), view.span(v, v + 1)]
             return Draft("according_to", [content], [src], cue, view.sent.index, 0.65)
     return None
+
+
+def _names_someone(view: SentenceView, k: int) -> bool:
+    """A word that can name a source: a pronoun, a number or, where nouns are capitalised, a
+    capitalised word ("wie zunächst angenommen" names nobody); any word elsewhere."""
+    tok = view.toks[k].text
+    return not view.pack.capitalised_nouns or view.low[k] in view.pack.pronouns \
+        or tok[:1].isupper() or tok[:1].isdigit()
 
 
 def _adjunct_clause_at(view: SentenceView, j: int) -> bool:

@@ -329,6 +329,14 @@ def test_wie_x_with_an_apposition() -> None:
     assert c["content"]["text"] == "werde die Strecke gesperrt"
 
 
+def test_wie_without_a_source_or_with_the_verb_first_is_no_attribution() -> None:
+    assert not [c for c in claims("Wie zunächst angenommen, wurde bei dem Brand niemand verletzt.")
+                if c["kind"] == "according_to"]
+    assert not claims("Wie sicherten sich die Gastgeber am Ende doch noch den Sieg?")
+    c = claims("Wie es hieß, wurde bei dem Brand niemand verletzt.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "es")
+
+
 def test_demnach_takes_the_source_named_before() -> None:
     cs = claims("Die Zeitung berichtete über ein Papier der Behörde. Demnach habe der Minister "
                 "das Geld veruntreut.")
