@@ -50,7 +50,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         drafts = _neural_drafts(text, lang, tokens, sentences, pack, options)
         choices = _decoding(lang)
         if choices.account_breaks:
-            drafts = [part for d in drafts for part in _account_parts(d, tokens, sentences, pack)]
+            drafts = [part for d in drafts for part in _account_parts(reading, d, tokens, sentences, pack)]
         _link_continuations(drafts)
         kinds = tuple(choices.compact_rule_kinds if options.compact else choices.rule_kinds)
         quotes = choices.compact_rule_quotes if options.compact else choices.rule_quotes
@@ -80,7 +80,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
                 drafts += _rule_additions(drafts, stated, kinds, options.min_confidence, seen)
         if choices.according_sentences:
             marked = attr.find_quotes(reading, pack)
-            drafts = [part for d in drafts for part in _according_parts(d, sentences, marked)]
+            drafts = [part for d in drafts for part in _according_parts(reading, d, sentences, marked)]
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
     _after_datelines(reading, drafts)
@@ -454,7 +454,7 @@ def _same_content(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return 2 * shared >= max(sum(e - s for s, e in a), sum(e - s for s, e in b)) > 0
 
 
-def _account_parts(d: attr.Draft, tokens: list[Token], sentences: list[Sentence],
+def _account_parts(text: str, d: attr.Draft, tokens: list[Token], sentences: list[Sentence],
                    pack: LanguagePack) -> list[attr.Draft]:
     """A free indirect draft parted where its sentences turn from a Konjunktiv I ("seien") to a
     reportative modal alone ("sollen … verhaftet worden sein") or back: German news data marks
@@ -470,13 +470,12 @@ def _account_parts(d: attr.Draft, tokens: list[Token], sentences: list[Sentence]
     if not cuts:
         return [d]
     bounds = [lo, *cuts, hi]
-    parts = [[(max(s, x), min(e, y)) for s, e in d.content if s < y and x < e]
-             for x, y in zip(bounds, bounds[1:], strict=False)]
+    parts = _parted(text, d.content, bounds)
     return [dataclasses.replace(d, content=p, sentence=_sentence_at(sentences, p[0][0]) or d.sentence)
-            for p in parts if p]
+            for p in parts]
 
 
-def _according_parts(d: attr.Draft, sentences: list[Sentence],
+def _according_parts(text: str, d: attr.Draft, sentences: list[Sentence],
                      marked: list[tuple[int, int]]) -> list[attr.Draft]:
     """An according-to claim ends with its sentence ("laut X" attributes one statement); each
     further sentence the tagger ran it into (outside quotation marks) is a continuation of the
@@ -489,11 +488,28 @@ def _according_parts(d: attr.Draft, sentences: list[Sentence],
     if not cuts:
         return [d]
     bounds = [lo, *cuts, hi]
-    parts = [[(max(s, x), min(e, y)) for s, e in d.content if s < y and x < e]
-             for x, y in zip(bounds, bounds[1:], strict=False)]
-    d.content, *rest = [p for p in parts if p]  # in place: other drafts may refer to it
+    d.content, *rest = _parted(text, d.content, bounds)  # in place: other drafts may refer to it
     return [d, *(attr.Draft("free_indirect", p, [], [], _sentence_at(sentences, p[0][0]) or d.sentence,
                             d.confidence, inherit_from=d) for p in rest)]
+
+
+def _parted(text: str, content: list[tuple[int, int]], bounds: list[int]) -> list[list[tuple[int, int]]]:
+    """Content spans cut at each of `bounds` (the first and last are its ends), without the white
+    space at the cuts; parts with no text left are dropped."""
+    parts = []
+    for x, y in zip(bounds, bounds[1:], strict=False):
+        pieces = [_stripped(text, max(s, x), min(e, y)) for s, e in content if s < y and x < e]
+        if pieces := [p for p in pieces if p[0] < p[1]]:
+            parts.append(pieces)
+    return parts
+
+
+def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _account_kind(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> str:

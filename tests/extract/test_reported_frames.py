@@ -1,7 +1,8 @@
-"""Accurate mode reads one layer of attribution; a reported verb of speaking ("Dabei habe sie
-erklärt, dass ...") that the tagger missed or read as content still gives a claim nested in the
-claim that reports it. The tagger's output is written by hand here (our own sentences), so the
-engine's step is tested without the model; the last test runs the real model."""
+"""Accurate mode's steps after the tagger: a reported verb of speaking ("Dabei habe sie erklärt,
+dass ...") that the tagger missed or read as content still gives a claim nested in the claim that
+reports it; rule claims are added where the tagger has none; claims are parted as German news
+data marks them. The tagger's output is written by hand here (our own sentences), so the
+engine's steps are tested without the model; tests marked `needs_model` run the real one."""
 
 from __future__ import annotations
 
@@ -286,3 +287,72 @@ def test_english_rule_claims_are_added_where_the_tagger_half_sees_them(tagger, m
     assert seen(cue=0.4, quote=0.1) == ["Ortiz"]  # the content unseen
     tagger[:] = [tagger_claim(text, "the plan works", "Ortiz", "believes")]
     assert seen(cue=0.4, quote=0.25) == ["Ortiz"]  # the cue the tagger gave another claim
+
+
+def test_only_a_konjunktiv_i_continues_a_claim_the_tagger_does_not_read(tagger, monkeypatch) -> None:
+    """A rule continuation is added where the taggers read no quote only from a Konjunktiv I
+    ("seien"): a sentence with "könnte" alone is mostly the reporter's own (decoding choice
+    `weak_continuations`, German false)."""
+    text = ("Der Minister sagte, die Lage sei ernst. Die Regierung könnte bald neue Maßnahmen "
+            "beschließen. Die Kosten seien gering.")
+    tagger += [tagger_claim(text, "die Lage sei ernst", "Der Minister", "sagte")]
+
+    def contents(weak: bool) -> list[tuple[str, str]]:
+        choices = dataclasses.replace(neural.decoding("de"), weak_continuations=weak)
+        monkeypatch.setattr(engine, "_decoding", lambda lang: choices)
+        x = engine.extract(text, "de", "t", ACCURATE)
+        return [(c.kind, c.content.text, c.source.text) for c in x.claims]
+
+    assert not neural.decoding("de").weak_continuations
+    assert contents(False) == [("indirect", "die Lage sei ernst", "Der Minister"),
+                               ("free_indirect", "Die Kosten seien gering.", "Der Minister")]
+    assert len(contents(True)) == 3
+
+
+def test_free_indirect_sentences_part_between_konjunktiv_i_and_a_modal(tagger, monkeypatch) -> None:
+    """"sollen … verhaftet worden sein" and "seien … inhaftiert worden" are two quotes in German
+    news data, with one source (decoding choice `account_breaks`)."""
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = ("Der Minister sagte, die Lage sei ernst. Dabei sollen vor allem junge Männer verhaftet "
+            "worden sein. Auch freigelassene Demonstranten seien erneut inhaftiert worden.")
+    run = "Dabei sollen vor allem junge Männer verhaftet worden sein. Auch freigelassene"
+    tagger += [tagger_claim(text, "die Lage sei ernst", "Der Minister", "sagte"),
+               {**tagger_claim(text, run, "Der Minister", kind="free_indirect"),
+                "content": [[text.index(run), len(text)]]}]
+    x = engine.extract(text, "de", "t", ACCURATE)
+    assert [(c.kind, c.content.text, c.source.text) for c in x.claims] == [
+        ("indirect", "die Lage sei ernst", "Der Minister"),
+        ("free_indirect", "Dabei sollen vor allem junge Männer verhaftet worden sein.", "Der Minister"),
+        ("free_indirect", "Auch freigelassene Demonstranten seien erneut inhaftiert worden.", "Der Minister")]
+    monkeypatch.setattr(engine, "_decoding", lambda lang: dataclasses.replace(
+        neural.decoding(lang), account_breaks=False))
+    assert len(engine.extract(text, "de", "t", ACCURATE).claims) == 2
+
+
+def test_an_according_to_claim_ends_with_its_sentence(tagger, monkeypatch) -> None:
+    """The tagger ran a "laut X" claim on into the next sentence; the claim ends with its sentence
+    and the next one continues it (decoding choice `according_sentences`)."""
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = "Laut der Polizei wurden zwei Menschen verletzt. Die Ursache sei noch unklar."
+    claim = tagger_claim(text, "wurden zwei Menschen verletzt", "der Polizei", "Laut", kind="according_to")
+    claim["content"] = [[text.index("wurden"), len(text)]]
+    tagger += [claim]
+    x = engine.extract(text, "de", "t", ACCURATE)
+    assert [(c.kind, c.content.text, c.source.text) for c in x.claims] == [
+        ("according_to", "wurden zwei Menschen verletzt.", "der Polizei"),
+        ("free_indirect", "Die Ursache sei noch unklar.", "der Polizei")]
+
+
+@needs_model
+def test_a_direct_group_with_words_outside_its_marks_is_indirect_content(monkeypatch) -> None:
+    """The partial quotation inside becomes a direct claim of its own, as German news data marks
+    it (decoding choice `unquoted_words`; a lone quoted noun stays part of the content)."""
+    text = ("Die Gewerkschaft bezeichnete das Angebot als „Provokation“ und „Schlag ins Gesicht der "
+            "Beschäftigten“.")
+    x = engine.extract(text, "de", "t", ACCURATE)
+    assert [(c.kind, c.content.text) for c in x.claims] == [
+        ("indirect", "als „Provokation“ und „Schlag ins Gesicht der Beschäftigten“"),
+        ("direct", "„Schlag ins Gesicht der Beschäftigten“")]
+    off = dataclasses.replace(neural.decoding("de"), unquoted_words=0)
+    monkeypatch.setattr(neural, "decoding", lambda lang: off)
+    assert [c.kind for c in engine.extract(text, "de", "t", ACCURATE).claims] == ["direct"]
