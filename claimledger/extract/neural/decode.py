@@ -139,6 +139,8 @@ class Decoding:
     # an according-to claim ends with its sentence; what the tagger ran on into the next ones
     # continues it as free indirect claims (engine `_according_parts`)
     according_sentences: bool = False
+    # two quote groups around an inserted according-to phrase are one (`join_over_according`)
+    according_joins: bool = False
     # a direct group with at least this many words outside its quotation marks is indirect
     # content holding a partial quotation ('„Angriff gegen die Belegschaft“, es stehe …'), which
     # `inner_quotes` then adds as a direct claim of its own; 0: off
@@ -382,6 +384,8 @@ def decoded_groups(text: str, role_probs: np.ndarray, type_probs: np.ndarray, st
             (s.start, s.end) for s in tokenize(text, get_pack(lang))[1]], marked)
     if opts.cue_breaks:
         found["quote"] = split_at_cues(text, found["quote"], found["cue"], lang)
+    if opts.according_joins:
+        found["quote"] = join_over_according(text, found["quote"], found, lang)
     found["quote"] = [q for q in found["quote"]
                       if sum(words(text[s:e]) for s, e in q) >= MIN_QUOTE_WORDS]
     conf = {key(g): tag_confidence(g, role_probs[:, k], starts)
@@ -430,6 +434,39 @@ def split_at_cues(text: str, quotes: list[list[Span]], cues: list[list[Span]], l
             part.append(piece)
         out.append(part)
     return out
+
+
+def join_over_according(text: str, quotes: list[list[Span]], found: dict[str, list[list[Span]]],
+                        lang: str) -> list[list[Span]]:
+    """Two quote groups of one sentence joined when all that stands between them is an inserted
+    according-to phrase ("Die Regenzeit könnte [nach Angaben des Leiters der Sektion] bis
+    September andauern"): German news data marks one quote around it; the tagger parts the two
+    when the phrase is longer than its quote jump (`continue_gaps`)."""
+    out: list[list[Span]] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and inserted_according(text, prev[-1][1], q[0][0], found, lang):
+            out[-1] = prev + q
+        else:
+            out.append(q)
+    return out
+
+
+def inserted_according(text: str, a: int, b: int, found: dict[str, list[list[Span]]], lang: str) -> bool:
+    """Whether text[a:b] holds nothing but an according-to phrase: a source group with its
+    prepositional cue (tagged, or the pack's words around it), inside one sentence."""
+    gap = text[a:b]
+    if not gap.strip() or "\n" in gap or text[:a].rstrip()[-1:] in SENTENCE_MARKS or SENTENCE_END.search(gap):
+        return False
+    sources = [g for g in found["speaker"] if a <= g[0][0] and g[-1][1] <= b]
+    cues = [g for g in found["cue"] if a <= g[0][0] and g[-1][1] <= b]
+    said = [c for c in cues if according_to(" ".join(text[s:e] for s, e in c), lang)]
+    said += [w for g in sources if (w := according_words(text, g, lang))]
+    if not sources or not said:
+        return False
+    covered = [span for g in sources + cues + said for span in g]
+    rest = "".join(ch for k, ch in enumerate(gap, a) if not any(s <= k < e for s, e in covered))
+    return not WORD.search(rest)
 
 
 def split_clause_runs(text: str, quotes: list[list[Span]], sentences: list[Span],
