@@ -615,15 +615,32 @@ def tidy_content(text: str, claims: list[dict], conjunctions: frozenset[str],
     them, a reported passive holds its source), and the pieces of the content (and of
     `fill_roles`) are joined over a gap of up to three words with no role of any claim, no line
     break and not just a conjunction in it (two statements joined by "and" stay two pieces, as
-    PolNeAR marks them). Held-out figures are unchanged."""
+    PolNeAR marks them). A reported claim's content also runs over its own source: a reported
+    speech act is its whole sentence ("Der [Bürgermeister] von Orleans forderte …"; German held-out
+    and training split +0.0001)."""
     roles = [tuple(s) for c in claims for r in ("source", "cue", "frame", "addressee") for s in c[r]]
     for c in claims:
         own = [tuple(x) for r in ("source", "cue") for x in c[r]] if c["kind"] == "according_to" else []
         pieces = [p for p in c["content"] if not any(a <= p[0] and p[1] <= b for a, b in own)]
+        if c["kind"] == "reported":
+            pieces = _over_source(text, pieces, [tuple(x) for x in c["source"]])
         c["content"] = _joined(text, pieces or c["content"], roles, conjunctions)
         for role in fill_roles:
             others = [x for x in roles if list(x) not in c[role] and list(x) not in c["frame"]]
             c[role] = _joined(text, c[role], others + [tuple(x) for x in c["content"]], conjunctions)
+
+
+def _over_source(text: str, pieces: list, source: list[tuple[int, int]]) -> list[list[int]]:
+    """Pieces joined where all that stands between two of them is the claim's own source."""
+    joined = [list(p) for p in pieces[:1]]
+    for s, e in pieces[1:]:
+        a = joined[-1][1]
+        rest = "".join(ch for k, ch in enumerate(text[a:s], a) if not any(x <= k < y for x, y in source))
+        if source and "\n" not in text[a:s] and not WORD.search(rest):
+            joined[-1] = [joined[-1][0], e]
+        else:
+            joined.append([s, e])
+    return joined
 
 
 def _joined(text: str, pieces: list, others: list[tuple[int, int]],
