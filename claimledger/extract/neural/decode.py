@@ -144,6 +144,9 @@ class Decoding:
     # reported and free indirect content (`UNTRIMMED`) takes the sentence mark right after it
     # when the tagger left it out, as German news data marks such quotes (whole sentences)
     closing_marks: bool = False
+    # rule indirect claims whose Konjunktiv I content stands before its cue are added too
+    # (engine `_subjunctive_frame`), though `rule_kinds` holds no indirect speech
+    subjunctive_frames: bool = False
     # a direct group with at least this many words outside its quotation marks is indirect
     # content holding a partial quotation ('„Angriff gegen die Belegschaft“, es stehe …'), which
     # `inner_quotes` then adds as a direct claim of its own; 0: off
