@@ -558,3 +558,18 @@ def test_a_frame_never_holds_half_of_a_typewriter_closing_mark() -> None:
     claim, = extract(text, "de", options=ExtractOptions(mode="accurate")).claims
     assert claim.content.text == "''Das ist ein guter Tag für Europa''"
     assert claim.frame is not None and claim.frame.text.startswith(", sagte")
+
+
+def test_reported_content_runs_over_its_own_source() -> None:
+    """A reported speech act is its whole sentence: a hole in its content that holds only its own
+    source is filled; one that holds another claim's source is not."""
+    from claimledger.extract.neural.decode import tidy_content
+
+    text = "Der Bürgermeister von Orleans forderte die Nationalgarde an."
+    cut = text.index("Bürgermeister"), text.index(" von")
+    claim = {"kind": "reported", "content": [[0, cut[0] - 1], [cut[1] + 1, len(text)]],
+             "source": [[0, cut[1]]], "cue": [], "frame": [], "addressee": []}
+    other = {**claim, "kind": "indirect", "content": [[0, cut[0] - 1], [cut[1] + 1, len(text)]]}
+    tidy_content(text, [claim, other], frozenset({"und"}))
+    assert claim["content"] == [[0, len(text)]]
+    assert other["content"] == [[0, cut[0] - 1], [cut[1] + 1, len(text)]]

@@ -356,3 +356,35 @@ def test_a_direct_group_with_words_outside_its_marks_is_indirect_content(monkeyp
     off = dataclasses.replace(neural.decoding("de"), unquoted_words=0)
     monkeypatch.setattr(neural, "decoding", lambda lang: off)
     assert [c.kind for c in engine.extract(text, "de", "t", ACCURATE).claims] == ["direct"]
+
+
+def test_a_konjunktiv_i_clause_before_its_cue_is_added_where_the_tagger_has_none(tagger, monkeypatch) -> None:
+    """"Die Ursache sei noch unklar, verlautbarte X" is reported speech by its grammar alone: the
+    rule engine's claim is added although German `rule_kinds` holds no indirect speech (decoding
+    choice `subjunctive_frames`); indirect speech with its cue before the content is not."""
+    text = ("Der Sprecher des Verbands erklärte, man prüfe den Fall. Die Ursache des Streits sei noch "
+            "unklar, verlautbarte der Direktor. Der Vorstand sagt, dass er die Gespräche fortsetzen will.")
+    tagger += [tagger_claim(text, "man prüfe den Fall", "Der Sprecher des Verbands", "erklärte")]
+
+    def claims(frames: bool) -> list[tuple[str, str, str]]:
+        choices = dataclasses.replace(neural.decoding("de"), subjunctive_frames=frames)
+        monkeypatch.setattr(engine, "_decoding", lambda lang: choices)
+        x = engine.extract(text, "de", "t", ACCURATE)
+        return [(c.kind, c.content.text, c.source.text) for c in x.claims]
+
+    assert neural.decoding("de").subjunctive_frames
+    assert ("indirect", "Die Ursache des Streits sei noch unklar", "der Direktor") in claims(True)
+    assert not [c for c in claims(True) if c[2] == "Der Vorstand"]
+    assert not [c for c in claims(False) if c[2] == "der Direktor"]
+
+
+@needs_model
+def test_a_reported_claim_keeps_its_closing_mark(monkeypatch) -> None:
+    """A reported speech act is a whole sentence in German news data, its full stop included, also
+    where the tagger left it out (decoding choice `closing_marks`)."""
+    text = "Die Gewerkschaft forderte deutlich höhere Löhne."
+    x = engine.extract(text, "de", "t", ACCURATE)
+    assert [(c.kind, c.content.text[-6:]) for c in x.claims] == [("reported", "Löhne.")]
+    off = dataclasses.replace(neural.decoding("de"), closing_marks=False)
+    monkeypatch.setattr(neural, "decoding", lambda lang: off)
+    assert engine.extract(text, "de", "t", ACCURATE).claims[0].content.text.endswith("Löhne")
