@@ -429,17 +429,33 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft],
     in the claim that reports it (the reporting claim then holds the whole clause, as the
     German gold marks it). Its free indirect continuations follow it (`_link_continuations`).
     Where one tagger claim holds the rule's cue and content whole, the rule's claim is added
-    inside it (`_add_reported_inside`), unless below `min_confidence`."""
+    inside it (`_add_reported_inside`), unless below `min_confidence`.
+
+    A verb of speaking in the indicative is reported too when it stands in the content of a rule
+    according-to claim ("Wie die Polizei mitteilte, sagte der Fahrer: „…“"): a tagger claim that
+    took the reporter's name for the speaker gets the rule's speaker, and the reporting claim is
+    added; a claim is added inside a tagger claim only when its cue opens the reported clause
+    ("Wie die Zeitung berichtet, erklärte der Minister, …"; deeper in it, German news data
+    mostly leaves the clause unmarked: held-out message −0.0016 for one such claim)."""
     for rule in rules:
-        if not (rule.reported_cue and rule.cue and rule.source and rule.kind in ("direct", "indirect")):
+        if not (rule.cue and rule.source and rule.kind in ("direct", "indirect")):
+            continue
+        reporter = None if rule.reported_cue else _reporter(rule, rules)
+        if not rule.reported_cue and reporter is None:
             continue
         twin = next((d for d in drafts if _same_content(rule.content, d.content)
                      and not _inside(rule.cue, d.content)), None)  # not the claim reporting it
         if twin is None:
-            if min_confidence is None or rule.confidence >= min_confidence:
+            opens = reporter is None or rule.cue[0][0] <= reporter.content[0][0]
+            if (min_confidence is None or rule.confidence >= min_confidence) and opens:
                 _add_reported_inside(drafts, rule)
             continue
         if twin.kind == "free_indirect":
+            continue
+        if reporter is not None and _overlaps(twin.source, reporter.source) and _overlaps(twin.cue, rule.cue):
+            twin.source, twin.frame = rule.source, rule.frame  # the tagger gave the reporter's name
+            if not any(_overlaps(d.cue, reporter.cue) for d in drafts):
+                drafts.append(dataclasses.replace(reporter, nested_in=None))
             continue
         host = next((d for d in drafts if d is not twin and _inside(rule.cue, d.content)
                      and 0 <= twin.content[0][0] - d.content[-1][1] <= FRAME_JOIN), None)
@@ -449,6 +465,13 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft],
             host.content = [(host.content[0][0], twin.content[-1][1])]
         twin.source, twin.cue, twin.reported_cue = rule.source, rule.cue, True
         twin.frame = rule.frame
+
+
+def _reporter(rule: attr.Draft, rules: list[attr.Draft]) -> attr.Draft | None:
+    """The rule engine's according-to claim whose content holds this claim's cue ("Wie die
+    Polizei mitteilte, [sagte der Fahrer: „…“]"): the claim is reported by it."""
+    return next((r for r in rules if r is not rule and r.kind == "according_to" and r.source
+                 and _inside(rule.cue, r.content) and not _overlaps(r.source, rule.source)), None)
 
 
 FRAME_JOIN = 3  # characters between a frame read as content and the content it frames ("betont, dass")

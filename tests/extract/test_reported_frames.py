@@ -388,3 +388,20 @@ def test_a_reported_claim_keeps_its_closing_mark(monkeypatch) -> None:
     off = dataclasses.replace(neural.decoding("de"), closing_marks=False)
     monkeypatch.setattr(neural, "decoding", lambda lang: off)
     assert engine.extract(text, "de", "t", ACCURATE).claims[0].content.text.endswith("Löhne")
+
+
+@needs_model
+def test_a_verb_of_speaking_inside_an_according_to_clause_is_nested_in_it() -> None:
+    """'Wie X mitteilte, sagte Y: „…“': Y said it, X reports it (the tagger reads one layer and gave
+    the quotation X's name); 'Wie X berichtet, erklärte Y, …' gets Y's claim nested in X's."""
+    x = engine.extract("Wie die Polizei mitteilte, sagte der Fahrer: „Ich habe den Radfahrer nicht "
+                       "gesehen.“", "de", "t", ACCURATE)
+    quote = by_content(x, "„Ich habe")
+    assert quote.source.text == "der Fahrer" and quote.cue.text == "sagte"
+    assert quote.nested_in == by_content(x, "sagte der Fahrer").id
+    assert by_content(x, "sagte der Fahrer").source.text == "die Polizei"
+    x = engine.extract("Wie die Zeitung berichtet, erklärte der Minister, die Reform komme im Herbst.",
+                       "de", "t", ACCURATE)
+    inner = by_content(x, "die Reform komme")
+    assert inner.source.text == "der Minister"
+    assert [c.source.text for c in x.claims if c.id == inner.nested_in] == ["die Zeitung"]
