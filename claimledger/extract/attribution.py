@@ -32,7 +32,8 @@ class Draft:
     confidence: float = 0.5
     nested_in: int | None = None
     inherit_from: Draft | None = None  # the claim whose source a continuation repeats
-    reported_cue: bool = False  # the cue itself is in reported speech ("habe er betont")
+    # the cue itself is in reported speech ("habe er betont"; "Wie X mitteilte, sagte Y")
+    reported_cue: bool = False
     frame: list[tuple[int, int]] = field(default_factory=list)
     addressee: list[tuple[int, int]] = field(default_factory=list)
     refers_back: bool = False  # "Dies bestätigte X.": the content is the sentence before
@@ -2202,11 +2203,10 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
 
 
 def _names_someone(view: SentenceView, k: int) -> bool:
-    """A word that can name a source: a pronoun, a number or, where nouns are capitalised, a
-    capitalised word ("wie zunächst angenommen" names nobody); any word elsewhere."""
-    tok = view.toks[k].text
-    return not view.pack.capitalised_nouns or view.low[k] in view.pack.pronouns \
-        or tok[:1].isupper() or tok[:1].isdigit()
+    """A word that can name a source: anything but a lower-case word the pack's lexicon reads as
+    an adverb or participle ("wie zunächst angenommen" names nobody; "wie dpa berichtete" does)."""
+    tok, pack = view.toks[k].text, view.pack
+    return not (tok[:1].islower() and pack.predicative is not None and pack.predicative(view.low[k]))
 
 
 def _adjunct_clause_at(view: SentenceView, j: int) -> bool:

@@ -61,7 +61,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
         # speaking is reported, so balanced German mode skips them in most texts
         if uses_rules or any(t.lower in pack.subjunctive for t in tokens):
             rules = _rule_drafts(reading, tokens, sentences, pack)
-            _reported_frames(drafts, rules, options.min_confidence)
+            _reported_frames(drafts, rules, options.min_confidence, choices.according_reports)
             if quotes:
                 _quotation_extents(drafts, rules)
             if roles:
@@ -358,8 +358,11 @@ def _subjunctive_frame(d: attr.Draft, tokens: list[Token], sentences: list[Sente
     other rule indirect claims cost dev message 0.013 in session 18)."""
     if not (d.content and d.cue and d.source) or d.cue[0][0] < d.content[-1][1]:
         return False
-    return any(_reported_only(tokens, s, pack) for s in sentences
-               if s.start < d.content[-1][1] and d.content[0][0] < s.end)
+    sent = sentences[d.sentence]
+    inside = [t.index for t in tokens[sent.first : sent.last]
+              if any(a <= t.start < b for a, b in d.content)]
+    return bool(inside) and _reported_only(
+        tokens, dataclasses.replace(sent, first=inside[0], last=inside[-1] + 1), pack)
 
 
 def _statement(text: str, d: attr.Draft, min_words: int) -> bool:
@@ -421,7 +424,7 @@ def _told(text: str, d: attr.Draft, tokens: list[Token], sentences: list[Sentenc
 
 
 def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft],
-                     min_confidence: float | None = None) -> None:
+                     min_confidence: float | None = None, reports: bool = False) -> None:
     """The tagger reads one layer of attribution. Where the rule engine reads a reported verb of
     speaking ("Dabei habe er betont, dass ...", "Wie KCNA berichtete, habe Kim betont, dass ...")
     framing a tagger claim that has no cue of its own, or whose frame the tagger took for the
@@ -431,16 +434,17 @@ def _reported_frames(drafts: list[attr.Draft], rules: list[attr.Draft],
     Where one tagger claim holds the rule's cue and content whole, the rule's claim is added
     inside it (`_add_reported_inside`), unless below `min_confidence`.
 
-    A verb of speaking in the indicative is reported too when it stands in the content of a rule
-    according-to claim ("Wie die Polizei mitteilte, sagte der Fahrer: „…“"): a tagger claim that
-    took the reporter's name for the speaker gets the rule's speaker, and the reporting claim is
-    added; a claim is added inside a tagger claim only when its cue opens the reported clause
+    With `reports` (decoding choice `according_reports`), a verb of speaking in the indicative
+    is reported too when it stands in the content of a rule according-to claim ("Wie die Polizei
+    mitteilte, sagte der Fahrer: „…“"): a tagger claim that took the reporter's name for the
+    speaker gets the rule's speaker, and the reporting claim is added; a claim is added inside a
+    tagger claim only when its cue opens the reported clause
     ("Wie die Zeitung berichtet, erklärte der Minister, …"; deeper in it, German news data
     mostly leaves the clause unmarked: held-out message −0.0016 for one such claim)."""
     for rule in rules:
         if not (rule.cue and rule.source and rule.kind in ("direct", "indirect")):
             continue
-        reporter = None if rule.reported_cue else _reporter(rule, rules)
+        reporter = None if rule.reported_cue or not reports else _reporter(rule, rules)
         if not rule.reported_cue and reporter is None:
             continue
         twin = next((d for d in drafts if _same_content(rule.content, d.content)
@@ -524,8 +528,8 @@ def _according_parts(text: str, d: attr.Draft, sentences: list[Sentence],
         return [d]
     lo, hi = d.content[0][0], d.content[-1][1]
     cuts = [s.start for s in sentences if lo < s.start < hi and not any(a < s.start < b for a, b in marked)]
-    if not cuts:
-        return [d]
+    if not cuts or any(e > cuts[0] for s, e in d.cue + d.source):
+        return [d]  # the phrase stands in a later sentence: which one it attributes is unclear
     bounds = [lo, *cuts, hi]
     d.content, *rest = _parted(text, d.content, bounds)  # in place: other drafts may refer to it
     return [d, *(attr.Draft("free_indirect", p, [], [], _sentence_at(sentences, p[0][0]) or d.sentence,
@@ -533,8 +537,8 @@ def _according_parts(text: str, d: attr.Draft, sentences: list[Sentence],
 
 
 def _parted(text: str, content: list[tuple[int, int]], bounds: list[int]) -> list[list[tuple[int, int]]]:
-    """Content spans cut at each of `bounds` (the first and last are its ends), without the white
-    space at the cuts; parts with no text left are dropped."""
+    """Content spans cut at each of `bounds` (the first and last are its ends), each piece
+    without white space at its ends; parts with no text left are dropped."""
     parts = []
     for x, y in zip(bounds, bounds[1:], strict=False):
         pieces = [_stripped(text, max(s, x), min(e, y)) for s, e in content if s < y and x < e]

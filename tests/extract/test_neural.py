@@ -567,9 +567,42 @@ def test_reported_content_runs_over_its_own_source() -> None:
 
     text = "Der Bürgermeister von Orleans forderte die Nationalgarde an."
     cut = text.index("Bürgermeister"), text.index(" von")
-    claim = {"kind": "reported", "content": [[0, cut[0] - 1], [cut[1] + 1, len(text)]],
-             "source": [[0, cut[1]]], "cue": [], "frame": [], "addressee": []}
-    other = {**claim, "kind": "indirect", "content": [[0, cut[0] - 1], [cut[1] + 1, len(text)]]}
-    tidy_content(text, [claim, other], frozenset({"und"}))
-    assert claim["content"] == [[0, len(text)]]
-    assert other["content"] == [[0, cut[0] - 1], [cut[1] + 1, len(text)]]
+    holed = [[0, cut[0] - 1], [cut[1] + 1, len(text)]]
+    own = {"kind": "reported", "content": holed, "source": [[0, cut[1]]], "cue": [], "frame": [],
+           "addressee": []}
+    tidy_content(text, [own], frozenset({"und"}))
+    assert own["content"] == [[0, len(text)]]
+    other = {**own, "content": holed, "source": [[cut[1] + 1, cut[1] + 12]]}
+    holder = {**own, "kind": "indirect", "content": [[0, 1]], "source": [[cut[0], cut[1]]]}
+    tidy_content(text, [other, holder], frozenset({"und"}))
+    assert other["content"] == holed
+
+
+def test_quote_groups_join_over_an_inserted_according_to_phrase() -> None:
+    """Two quote groups around "nach Angaben X" are one quote; not two quotations, and not where
+    a sentence ends between them."""
+    from claimledger.extract.neural.decode import join_over_according
+
+    text = "Die Regenzeit könnte nach Angaben des Leiters der Sektion bis September andauern."
+    first = [(0, text.index(" nach"))]
+    second = [(text.index("bis"), len(text) - 1)]
+    found = {"speaker": [[(text.index("des Leiters"), text.index(" bis"))]],
+             "cue": [[(text.index("nach"), text.index(" des"))]]}
+    assert join_over_according(text, [first, second], found, "de") == [first + second]
+    stop = text.replace(" Sektion bis", " Sektion. Bis")
+    found_stop = {"speaker": [[(stop.index("des Leiters"), stop.index("."))]], "cue": found["cue"]}
+    after = [(stop.index("Bis"), len(stop) - 1)]
+    assert len(join_over_according(stop, [first, after], found_stop, "de")) == 2
+    quoted = "„Wir bleiben“ nach Angaben des Leiters der Sektion „bis September hier“."
+    q1, q2 = [(0, quoted.index(" nach"))], [(quoted.index("„bis"), len(quoted) - 1)]
+    found = {"speaker": [[(quoted.index("des Leiters"), quoted.index(" „bis"))]],
+             "cue": [[(quoted.index("nach"), quoted.index(" des"))]]}
+    assert len(join_over_according(quoted, [q1, q2], found, "de")) == 2
+
+
+def test_a_closing_mark_is_taken_but_not_one_dot_of_an_ellipsis() -> None:
+    from claimledger.extract.neural.decode import with_closing_mark
+
+    assert with_closing_mark("Er forderte mehr Geld.", [(0, 21)]) == [(0, 22)]
+    assert with_closing_mark("Er forderte mehr Geld...", [(0, 21)]) == [(0, 21)]
+    assert with_closing_mark("Er forderte", []) == []

@@ -41,11 +41,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimledger.extract.attribution import find_quotes, prefixes_by_first_word, quoted_name, quoted_title
-from claimledger.extract.neural.assign import SENTENCE_END, Features, Quote, Scorer, gap, inside, key
+from claimledger.extract.neural.assign import (
+    QUOTE_MARKS,
+    SENTENCE_END,
+    Features,
+    Quote,
+    Scorer,
+    gap,
+    inside,
+    key,
+)
 from claimledger.extract.neural.calibrate import Calibration, overlap
 from claimledger.extract.neural.labels import ROLES, TYPE_TO_KIND, TYPES, B, I, O
 from claimledger.nlp.pack import LanguagePack, get_pack
-from claimledger.nlp.text import tokenize
+from claimledger.nlp.text import tokenize, typewriter_quotes
 
 Span = tuple[int, int]
 CONTINUE_GAP = 250  # characters an "I after O" may jump to continue the previous group (default)
@@ -147,6 +156,9 @@ class Decoding:
     # rule indirect claims whose Konjunktiv I content stands before its cue are added too
     # (engine `_subjunctive_frame`), though `rule_kinds` holds no indirect speech
     subjunctive_frames: bool = False
+    # an indicative verb of speaking inside a rule according-to claim ("Wie X mitteilte, sagte
+    # Y") is reported by it (engine `_reported_frames`; English held-out −0.001 cue, so off there)
+    according_reports: bool = False
     # a direct group with at least this many words outside its quotation marks is indirect
     # content holding a partial quotation ('„Angriff gegen die Belegschaft“, es stehe …'), which
     # `inner_quotes` then adds as a direct claim of its own; 0: off
@@ -451,11 +463,17 @@ def join_over_according(text: str, quotes: list[list[Span]], found: dict[str, li
     out: list[list[Span]] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if prev is not None and inserted_according(text, prev[-1][1], q[0][0], found, lang):
-            out[-1] = prev + q
+        if prev is not None and inserted_according(text, prev[-1][1], q[0][0], found, lang) \
+                and not (quoted(text, prev) and quoted(text, q)):
+            out[-1] = prev + q  # two quotations stay two ('„…“, sagte X laut Y, „…“')
         else:
             out.append(q)
     return out
+
+
+def quoted(text: str, group: list[Span]) -> bool:
+    """A group that opens with a quotation mark."""
+    return text[group[0][0]:group[0][1]].lstrip()[:1] in QUOTE_MARKS
 
 
 def inserted_according(text: str, a: int, b: int, found: dict[str, list[list[Span]]], lang: str) -> bool:
@@ -556,14 +574,17 @@ def claims_from_probs(text: str, role_probs: np.ndarray, type_probs: np.ndarray,
 
     pack = get_pack(lang)
     (scorer or Scorer({})).assign(Features(text, quotes, pack, conf), found, rules)
+    # quotations as the rules read them, typewriter marks ('' … '') included (same offsets)
+    quotations = find_quotes(typewriter_quotes(text), pack) if opts.unquoted_words else []
     marks = set(opts.role_trim)  # closing marks of a source or addressee, as the data marks them
     claims = []
     for q in quotes:
         quote, frame = q.spans, q.frame or None
         cue, speaker, addressee = (q.chosen[r] for r in ("cue", "speaker", "addressee"))
         kind = TYPE_TO_KIND[TYPES[q.type]]
-        if kind == "direct" and opts.unquoted_words and unquoted(text, quote, pack) >= opts.unquoted_words:
-            kind = "indirect"
+        outside = unquoted(text, quote, quotations) if opts.unquoted_words and kind == "direct" else 0
+        if outside >= opts.unquoted_words > 0:
+            kind = "indirect"  # a partial quotation in indirect content ('„…“, es stehe …')
         if kind == "free_indirect":
             cue, frame = [], None
         if not cue and speaker and kind in ("indirect", "reported"):
@@ -634,7 +655,7 @@ def tidy_content(text: str, claims: list[dict], conjunctions: frozenset[str],
 
 
 def _over_source(text: str, pieces: list, source: list[tuple[int, int]]) -> list[list[int]]:
-    """Pieces joined where all that stands between two of them is the claim's own source."""
+    """Pieces joined where no word stands between two of them but the claim's own source's."""
     joined = [list(p) for p in pieces[:1]]
     for s, e in pieces[1:]:
         a = joined[-1][1]
@@ -736,9 +757,13 @@ def trim_end(text: str, quote: list[Span], marks: set[str] = END_PUNCTUATION) ->
 
 
 def with_closing_mark(text: str, quote: list[Span]) -> list[Span]:
-    """A whole-sentence quote with the sentence mark right after it that the tagger left out."""
+    """A quote with the sentence mark right after it that the tagger left out (not one dot of
+    an ellipsis)."""
+    if not quote:
+        return quote
     s, e = quote[-1]
-    return quote[:-1] + [(s, e + 1)] if e < len(text) and text[e] in SENTENCE_MARKS else quote
+    closes = e < len(text) and text[e] in SENTENCE_MARKS and text[e + 1 : e + 2] != "."
+    return quote[:-1] + [(s, e + 1)] if closes else quote
 
 
 def merge_shared_cues(claims: list[dict]) -> list[dict]:
@@ -820,11 +845,11 @@ def inner_quotes(text: str, claims: list[dict], lang: str, min_words: int) -> li
     return out
 
 
-def unquoted(text: str, group: list[Span], pack: LanguagePack) -> int:
-    """Words of a group outside the quotations that lie wholly inside one of its pieces."""
-    marked = find_quotes(text, pack)
-    return sum(words(text[s:e]) - sum(words(text[qs:qe]) for qs, qe in marked if s <= qs and qe <= e)
-               for s, e in group)
+def unquoted(text: str, group: list[Span], quotations: list[Span]) -> int:
+    """Words of a group that lie outside every quotation (a quotation the group cuts into still
+    holds its words)."""
+    return sum(1 for s, e in group for w in WORD.finditer(text, s, e)
+               if not any(qs <= w.start() < qe for qs, qe in quotations))
 
 
 def named(inner: str, pack: LanguagePack) -> bool:

@@ -335,6 +335,8 @@ def test_wie_without_a_source_or_with_the_verb_first_is_no_attribution() -> None
     assert not claims("Wie sicherten sich die Gastgeber am Ende doch noch den Sieg?")
     c = claims("Wie es hieß, wurde bei dem Brand niemand verletzt.")[0]
     assert (c["kind"], c["source"]["text"]) == ("according_to", "es")
+    c = claims("Wie dpa berichtete, wurde bei dem Brand niemand verletzt.")[0]
+    assert (c["kind"], c["source"]["text"]) == ("according_to", "dpa")
 
 
 def test_demnach_takes_the_source_named_before() -> None:
