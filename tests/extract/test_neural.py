@@ -579,8 +579,9 @@ def test_reported_content_runs_over_its_own_source() -> None:
 
 
 def test_quote_groups_join_over_an_inserted_according_to_phrase() -> None:
-    """Two quote groups around "nach Angaben X" are one quote; not two quotations, and not where
-    a sentence ends between them."""
+    """Two quote groups around "nach Angaben X" are one quote, two quotations too ("„…“ laut Gall
+    „…“", as the training data marks it); not two quotations around a verb cue, and not where a
+    sentence ends between them."""
     from claimledger.extract.neural.decode import join_over_according
 
     text = "Die Regenzeit könnte nach Angaben des Leiters der Sektion bis September andauern."
@@ -593,11 +594,15 @@ def test_quote_groups_join_over_an_inserted_according_to_phrase() -> None:
     found_stop = {"speaker": [[(stop.index("des Leiters"), stop.index("."))]], "cue": found["cue"]}
     after = [(stop.index("Bis"), len(stop) - 1)]
     assert len(join_over_according(stop, [first, after], found_stop, "de")) == 2
-    quoted = "„Wir bleiben“ nach Angaben des Leiters der Sektion „bis September hier“."
-    q1, q2 = [(0, quoted.index(" nach"))], [(quoted.index("„bis"), len(quoted) - 1)]
-    found = {"speaker": [[(quoted.index("des Leiters"), quoted.index(" „bis"))]],
-             "cue": [[(quoted.index("nach"), quoted.index(" des"))]]}
-    assert len(join_over_according(quoted, [q1, q2], found, "de")) == 2
+    def around(t: str, cues: list[str], speakers: list[str]) -> list[list[tuple[int, int]]]:
+        groups = [[(0, t.index("“") + 1)], [(t.rindex("„"), len(t) - 1)]]
+        found = {"cue": [[(t.index(w), t.index(w) + len(w))] for w in cues],
+                 "speaker": [[(t.index(w), t.index(w) + len(w))] for w in speakers]}
+        return join_over_according(t, groups, found, "de")
+
+    assert len(around("„Wir bleiben“ laut Gall „bis September hier“.", ["laut"], ["Gall"])) == 1
+    assert len(around("„Wir bleiben“, sagte Gall laut dpa, „bis September hier“.", ["sagte", "laut"],
+                      ["Gall", "dpa"])) == 2
 
 
 def test_a_closing_mark_is_taken_but_not_one_dot_of_an_ellipsis() -> None:

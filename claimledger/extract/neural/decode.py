@@ -464,11 +464,18 @@ def join_over_according(text: str, quotes: list[list[Span]], found: dict[str, li
     for q in quotes:
         prev = out[-1] if out else None
         if prev is not None and inserted_according(text, prev[-1][1], q[0][0], found, lang) \
-                and not (quoted(text, prev) and quoted(text, q)):
-            out[-1] = prev + q  # two quotations stay two ('„…“, sagte X laut Y, „…“')
+                and not (quoted(text, prev) and quoted(text, q) and verb_between(text, prev, q, found, lang)):
+            out[-1] = prev + q  # two quotations around a verb cue stay two ('„…“, sagte X laut Y, „…“')
         else:
             out.append(q)
     return out
+
+
+def verb_between(text: str, a: list[Span], b: list[Span], found: dict[str, list[list[Span]]],
+                 lang: str) -> bool:
+    """A cue group that is no according-to phrase between two groups."""
+    return any(a[-1][1] <= c[0][0] and c[-1][1] <= b[0][0]
+               and not according_to(" ".join(text[s:e] for s, e in c), lang) for c in found["cue"])
 
 
 def quoted(text: str, group: list[Span]) -> bool:
