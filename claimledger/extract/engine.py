@@ -499,23 +499,37 @@ def _same_content(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
 
 def _account_parts(text: str, d: attr.Draft, tokens: list[Token], sentences: list[Sentence],
                    pack: LanguagePack) -> list[attr.Draft]:
-    """A free indirect draft parted where its sentences turn from a Konjunktiv I ("seien") to a
-    reportative modal alone ("sollen … verhaftet worden sein") or back: German news data marks
-    the two as quotes of their own types (7 of 9 such sentence pairs in the training split),
-    one passage of reported speech each, with the same source."""
+    """A free indirect draft parted where it turns from a Konjunktiv I ("seien") to a reportative
+    modal alone ("sollen … verhaftet worden sein") or back, between sentences or between the
+    clauses of one sentence ("… soll er bedroht haben, was Zeuginnen belegen könnten"): German
+    news data marks the two as quotes of their own types (7 of 9 such sentence pairs in the
+    training split), one passage of reported speech each, with the same source."""
     if d.kind != "free_indirect" or not d.content:
         return [d]
     lo, hi = d.content[0][0], d.content[-1][1]
-    spanned = [s for s in sentences if s.start < hi and lo < s.end]
-    kinds = [_account_kind(tokens, s, pack) for s in spanned]
-    cuts = [spanned[k + 1].start for k in range(len(spanned) - 1)
+    units = [u for s in sentences if s.start < hi and lo < s.end for u in _clauses(tokens, s, lo, hi)]
+    kinds = [_account_kind(tokens, u, pack) for u in units]
+    cuts = [tokens[units[k + 1].first].start for k in range(len(units) - 1)
             if {kinds[k], kinds[k + 1]} == {"subjunctive", "modal"}]
     if not cuts:
         return [d]
-    bounds = [lo, *cuts, hi]
-    parts = _parted(text, d.content, bounds)
+    parts = _parted(text, d.content, [lo, *cuts, hi])  # a clause keeps its comma, as the data does
     return [dataclasses.replace(d, content=p, sentence=_sentence_at(sentences, p[0][0]) or d.sentence)
             for p in parts]
+
+
+def _clauses(tokens: list[Token], sent: Sentence, lo: int, hi: int) -> list[Sentence]:
+    """The parts of a sentence between its commas, within the characters [lo, hi), as sentences
+    of their own (for `_account_kind`)."""
+    inside = [t.index for t in tokens[sent.first : sent.last] if lo <= t.start < hi]
+    out, first = [], inside[0] if inside else sent.first
+    for k in inside:
+        if tokens[k].text == "," and k > first:
+            out.append(dataclasses.replace(sent, first=first, last=k))
+            first = k + 1
+    if inside and first <= inside[-1]:
+        out.append(dataclasses.replace(sent, first=first, last=inside[-1] + 1))
+    return out
 
 
 def _according_parts(text: str, d: attr.Draft, sentences: list[Sentence],

@@ -405,3 +405,16 @@ def test_a_verb_of_speaking_inside_an_according_to_clause_is_nested_in_it() -> N
     inner = by_content(x, "die Reform komme")
     assert inner.source.text == "der Minister"
     assert [c.source.text for c in x.claims if c.id == inner.nested_in] == ["die Zeitung"]
+
+
+def test_free_indirect_clauses_part_between_a_modal_and_konjunktiv_i(tagger, monkeypatch) -> None:
+    monkeypatch.setattr(engine, "_decoding", neural.decoding)
+    text = ("Die Anklägerin sagte, der Fall sei klar. Mehrere Frauen soll der Angeklagte bedroht haben, "
+            "was mit Zeuginnen belegt werden könne.")
+    run = "Mehrere Frauen soll der Angeklagte"
+    tagger += [tagger_claim(text, "der Fall sei klar", "Die Anklägerin", "sagte"),
+               {**tagger_claim(text, run, "Die Anklägerin", kind="free_indirect"),
+                "content": [[text.index(run), len(text)]]}]
+    contents = [c.content.text for c in engine.extract(text, "de", "t", ACCURATE).claims]
+    assert contents[1:] == ["Mehrere Frauen soll der Angeklagte bedroht haben,",
+                            "was mit Zeuginnen belegt werden könne."]
