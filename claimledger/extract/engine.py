@@ -359,8 +359,7 @@ def _subjunctive_frame(d: attr.Draft, tokens: list[Token], sentences: list[Sente
     if not (d.content and d.cue and d.source) or d.cue[0][0] < d.content[-1][1]:
         return False
     sent = sentences[d.sentence]
-    inside = [t.index for t in tokens[sent.first : sent.last]
-              if any(a <= t.start < b for a, b in d.content)]
+    inside = _tokens_within(tokens, sent, d.content)
     return bool(inside) and _reported_only(
         tokens, dataclasses.replace(sent, first=inside[0], last=inside[-1] + 1), pack)
 
@@ -501,7 +500,7 @@ def _account_parts(text: str, d: attr.Draft, tokens: list[Token], sentences: lis
                    pack: LanguagePack) -> list[attr.Draft]:
     """A free indirect draft parted where it turns from a Konjunktiv I ("seien") to a reportative
     modal alone ("sollen … verhaftet worden sein") or back, between sentences or between the
-    clauses of one sentence ("… soll er bedroht haben, was Zeuginnen belegen könnten"): German
+    clauses of one sentence ("… soll er bedroht haben, was Zeuginnen belegen könne"): German
     news data marks the two as quotes of their own types (7 of 9 such sentence pairs in the
     training split), one passage of reported speech each, with the same source."""
     if d.kind != "free_indirect" or not d.content:
@@ -521,15 +520,22 @@ def _account_parts(text: str, d: attr.Draft, tokens: list[Token], sentences: lis
 def _clauses(tokens: list[Token], sent: Sentence, lo: int, hi: int) -> list[Sentence]:
     """The parts of a sentence between its commas, within the characters [lo, hi), as sentences
     of their own (for `_account_kind`)."""
-    inside = [t.index for t in tokens[sent.first : sent.last] if lo <= t.start < hi]
-    out, first = [], inside[0] if inside else sent.first
+    inside = _tokens_within(tokens, sent, [(lo, hi)])
+    if not inside:
+        return []
+    out, first = [], inside[0]
     for k in inside:
         if tokens[k].text == "," and k > first:
             out.append(dataclasses.replace(sent, first=first, last=k))
             first = k + 1
-    if inside and first <= inside[-1]:
+    if first <= inside[-1]:
         out.append(dataclasses.replace(sent, first=first, last=inside[-1] + 1))
     return out
+
+
+def _tokens_within(tokens: list[Token], sent: Sentence, spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the sentence's tokens that start inside `spans`."""
+    return [t.index for t in tokens[sent.first : sent.last] if any(a <= t.start < b for a, b in spans)]
 
 
 def _according_parts(text: str, d: attr.Draft, sentences: list[Sentence],
@@ -570,7 +576,7 @@ def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _account_kind(tokens: list[Token], sent: Sentence, pack: LanguagePack) -> str:
-    """How a sentence reports: by a Konjunktiv I, by a reportative modal alone, or neither."""
+    """How a sentence or clause reports: by a Konjunktiv I, by a reportative modal alone, or neither."""
     if _reported_only(tokens, sent, pack):
         return "subjunctive"
     modal = _hearsay(tokens[sent.first : sent.last], pack) and not _reporting_subjunctives(tokens, sent, pack)

@@ -29,6 +29,12 @@ def tagger_claim(text: str, content: str, source: str = "", cue: str = "",
             "cue": [span(text, cue)] if cue else [], "frame": [], "addressee": [], "confidence": 0.8}
 
 
+def free_indirect_to_end(text: str, start: str, source: str) -> dict[str, Any]:
+    """A tagger's free indirect claim from the words `start` to the end of the text."""
+    return {**tagger_claim(text, start, source, kind="free_indirect"),
+            "content": [[text.index(start), len(text)]]}
+
+
 @pytest.fixture
 def tagger(monkeypatch: pytest.MonkeyPatch):
     """Replace the model by the claims a test gives for its text (no rule claims added, unless a
@@ -315,10 +321,8 @@ def test_free_indirect_sentences_part_between_konjunktiv_i_and_a_modal(tagger, m
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = ("Der Minister sagte, die Lage sei ernst. Dabei sollen vor allem junge Männer verhaftet "
             "worden sein. Auch freigelassene Demonstranten seien erneut inhaftiert worden.")
-    run = "Dabei sollen vor allem junge Männer verhaftet worden sein. Auch freigelassene"
     tagger += [tagger_claim(text, "die Lage sei ernst", "Der Minister", "sagte"),
-               {**tagger_claim(text, run, "Der Minister", kind="free_indirect"),
-                "content": [[text.index(run), len(text)]]}]
+               free_indirect_to_end(text, "Dabei sollen", "Der Minister")]
     x = engine.extract(text, "de", "t", ACCURATE)
     assert [(c.kind, c.content.text, c.source.text) for c in x.claims] == [
         ("indirect", "die Lage sei ernst", "Der Minister"),
@@ -411,10 +415,8 @@ def test_free_indirect_clauses_part_between_a_modal_and_konjunktiv_i(tagger, mon
     monkeypatch.setattr(engine, "_decoding", neural.decoding)
     text = ("Die Anklägerin sagte, der Fall sei klar. Mehrere Frauen soll der Angeklagte bedroht haben, "
             "was mit Zeuginnen belegt werden könne.")
-    run = "Mehrere Frauen soll der Angeklagte"
     tagger += [tagger_claim(text, "der Fall sei klar", "Die Anklägerin", "sagte"),
-               {**tagger_claim(text, run, "Die Anklägerin", kind="free_indirect"),
-                "content": [[text.index(run), len(text)]]}]
+               free_indirect_to_end(text, "Mehrere Frauen", "Die Anklägerin")]
     contents = [c.content.text for c in engine.extract(text, "de", "t", ACCURATE).claims]
     assert contents[1:] == ["Mehrere Frauen soll der Angeklagte bedroht haben,",
                             "was mit Zeuginnen belegt werden könne."]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -495,9 +496,7 @@ def inserted_according(text: str, a: int, b: int, found: dict[str, list[list[Spa
     said += [w for g in sources if (w := according_words(text, g, lang))]
     if not sources or not said:
         return False
-    covered = [span for g in sources + cues + said for span in g]
-    rest = "".join(ch for k, ch in enumerate(gap, a) if not any(s <= k < e for s, e in covered))
-    return not WORD.search(rest)
+    return bare(text, a, b, [span for g in sources + cues + said for span in g])
 
 
 def split_clause_runs(text: str, quotes: list[list[Span]], sentences: list[Span],
@@ -663,31 +662,35 @@ def tidy_content(text: str, claims: list[dict], conjunctions: frozenset[str],
 
 def _over_source(text: str, pieces: list, source: list[tuple[int, int]]) -> list[list[int]]:
     """Pieces joined where no word stands between two of them but the claim's own source's."""
-    joined = [list(p) for p in pieces[:1]]
-    for s, e in pieces[1:]:
-        a = joined[-1][1]
-        rest = "".join(ch for k, ch in enumerate(text[a:s], a) if not any(x <= k < y for x, y in source))
-        if source and "\n" not in text[a:s] and not WORD.search(rest):
-            joined[-1] = [joined[-1][0], e]
-        else:
-            joined.append([s, e])
-    return joined
+    return _merged(pieces, lambda a, s: bool(source) and "\n" not in text[a:s] and bare(text, a, s, source))
 
 
 def _joined(text: str, pieces: list, others: list[tuple[int, int]],
             conjunctions: frozenset[str]) -> list[list[int]]:
     """Pieces joined over the short gaps that hold none of `others`."""
-    joined = [list(p) for p in pieces[:1]]
-    for s, e in pieces[1:]:
-        a = joined[-1][1]
+    def joins(a: int, s: int) -> bool:
         words = WORD.findall(text, a, s)
-        if "\n" not in text[a:s] and len(words) <= HOLE_WORDS \
-                and not (words and {w.lower() for w in words} <= conjunctions) \
-                and not any(x < s and a < y for x, y in others):
-            joined[-1] = [joined[-1][0], e]
+        return "\n" not in text[a:s] and len(words) <= HOLE_WORDS \
+            and not (words and {w.lower() for w in words} <= conjunctions) \
+            and not any(x < s and a < y for x, y in others)
+    return _merged(pieces, joins)
+
+
+def _merged(pieces: list, joins: Callable[[int, int], bool]) -> list[list[int]]:
+    """Pieces in order, each joined to the one before where `joins(end before, start)` holds."""
+    merged = [list(p) for p in pieces[:1]]
+    for s, e in pieces[1:]:
+        if joins(merged[-1][1], s):
+            merged[-1] = [merged[-1][0], e]
         else:
-            joined.append([s, e])
-    return joined
+            merged.append([s, e])
+    return merged
+
+
+def bare(text: str, a: int, b: int, spans: list[Span]) -> bool:
+    """Whether text[a:b] holds no word outside `spans`."""
+    rest = "".join(ch for k, ch in enumerate(text[a:b], a) if not any(x <= k < y for x, y in spans))
+    return not WORD.search(rest)
 
 
 def rule_choice(text: str, role: str, q: Quote, found: dict[str, list[list[Span]]],
