@@ -37,6 +37,7 @@ class Draft:
     frame: list[tuple[int, int]] = field(default_factory=list)
     addressee: list[tuple[int, int]] = field(default_factory=list)
     refers_back: bool = False  # "Dies bestätigte X.": the content is the sentence before
+    cited_by: Draft | None = None  # the medium's claim that quotes this one ("zitiert X Y")
 
 
 @functools.cache
@@ -1709,6 +1710,86 @@ def _agent(view: SentenceView, a: int, b: int) -> tuple[int, int]:
             if y > x:
                 return x, min(y, b)
     return b, b
+
+
+def quoting_parties(view: SentenceView, verb: int, content: list[tuple[int, int]]
+                    ) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """Who quotes and who is quoted around a quoting verb at local token `verb` ("„…“, zitiert
+    die Zeitung den Minister", "X wird von der Zeitung mit den Worten zitiert, …"): char spans
+    of the medium (None when the text names none: "zitierte man X", "wird X zitiert") and of
+    the person quoted, read from the noun phrases of the verb's clause outside `content`. In
+    the active the subject quotes its object; in the passive the subject is quoted, and the
+    medium stands after one of the pack's `medium_prepositions`. None: no person to read."""
+    pack = view.pack
+    inside = [any(s <= t.start < e for s, e in content) for t in view.toks]
+    lo, hi = verb, verb + 1
+    while lo > 0 and not inside[lo - 1] and not _quotation_edge(view, lo - 1):
+        lo -= 1
+    while hi < len(view.toks) and not inside[hi] and not _quotation_edge(view, hi):
+        hi += 1
+    passive = any(view.low[k] in pack.passive_auxiliaries for k in range(lo, hi))
+    bare, media = _clause_phrases(view, lo, hi, verb, passive)
+    if passive:
+        quoted, medium = (bare[0] if bare else None), (media[0] if media else None)
+    elif len(bare) >= 2:
+        medium, quoted = (bare[1], bare[0]) if view.low[bare[0][0]] in pack.object_words else bare[:2]
+        medium = None if view.low[medium[0]] in pack.generic_subjects else medium
+    else:
+        return None
+    if quoted is None:
+        return None
+    return (view.span(*medium) if medium else None), view.span(*quoted)
+
+
+def _clause_phrases(view: SentenceView, lo: int, hi: int, verb: int, passive: bool
+                    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Noun phrases in tokens [lo, hi) that name someone: those with no preposition before
+    them (with an apposition), and those after a medium preposition. In a passive a phrase
+    ends at a medium preposition ("wie der Trainer von der Zeitung zitiert wird": two)."""
+    pack = view.pack
+    bare, media = [], []
+    j = lo
+    while j < hi:
+        prep = view.low[j] in pack.prepositions or view.low[j] in pack.contracted_articles
+        a, b = view.noun_phrase_after(j + prep)
+        b = next((k for k in range(a + 1, b) if passive and view.low[k] in pack.medium_prepositions),
+                 min(b, hi))
+        opener = not prep and view.low[j] in pack.stop_capitalised and not (
+            view.low[j] in pack.determiners or view.low[j] in pack.pronouns)  # "Wie", "Auch"
+        if j == verb or b <= a or opener or not _names(view, a, b):
+            j += 1
+            continue
+        if not prep:
+            b = _apposed(view, b, hi)
+            bare.append((a, b))
+        elif view.low[j] in pack.medium_prepositions:
+            media.append((a, b))
+        j = b
+    return bare, media
+
+
+def _names(view: SentenceView, a: int, b: int) -> bool:
+    """Tokens [a, b) hold a capitalised word or a pronoun: a phrase that can name someone."""
+    return any(view.toks[k].text[:1].isupper() or view.low[k] in view.pack.pronouns for k in range(a, b))
+
+
+def _quotation_edge(view: SentenceView, j: int) -> bool:
+    """Token j ends a clause at a quotation ('…“, wird X zitiert', '…: „'): the verb's
+    clause does not run over it into another claim's words."""
+    if view.low[j] in END_PUNCT:
+        return True
+    near = view.toks[j - 1].text if j > 0 else "", view.toks[j + 1].text if j + 1 < len(view.toks) else ""
+    return view.low[j] in {",", ":"} and any(t in QUOTE_CHARS for t in near)
+
+
+def _apposed(view: SentenceView, b: int, hi: int) -> int:
+    """End of a phrase ending at b with the apposition between commas after it ("Der
+    Fraktionschef der Grünen, Volker Ratzmann, wird …")."""
+    if b < hi and view.low[b] == ",":
+        k = next((x for x in range(b + 1, min(hi, b + APPOSITION_WORDS + 2)) if view.low[x] == ","), None)
+        if k is not None and _apposition(view, b + 1, k):
+            return k
+    return b
 
 
 def _subject_before_auxiliary(view: SentenceView, a: int, aux: int) -> bool:

@@ -87,6 +87,8 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             drafts = [part for d in drafts for part in _according_parts(reading, d, sentences, marked)]
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
+    if pack.quoting_verbs:
+        drafts += _quoted_persons(drafts, tokens, sentences, pack)
     _after_datelines(reading, drafts)
     _without_time(reading, drafts, pack)
     _cue_phrases(reading, drafts, pack)
@@ -99,6 +101,50 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     quantities = [(q, q.spans[0][0], q.spans[-1][1]) for q in find_quantities(reading, tokens, pack)]
     claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
     return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
+
+
+def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence],
+                    pack: LanguagePack) -> list[attr.Draft]:
+    """A quoting verb reports a person's words through a medium ("„…“, zitiert die Zeitung den
+    Minister"): the claim goes to the medium, and a claim with the same content and cue to the
+    person, nested in it (the German news data marks both); its continuations continue the
+    person's claim. With no medium named ("wird X zitiert") the person is the source. Returns
+    the persons' claims."""
+    starts = [t.start for t in tokens]
+    added = []
+    for d in drafts:
+        verb = next((k for s, e in d.cue for k in range(bisect_left(starts, s), bisect_left(starts, e))
+                     if pack.speech_verbs.get(tokens[k].lower) in pack.quoting_verbs), None)
+        si = None if verb is None or not d.content else _sentence_at(sentences, tokens[verb].start)
+        if si is None:
+            continue
+        sent = sentences[si]
+        parties = attr.quoting_parties(attr.SentenceView(tokens, sent, pack), verb - sent.first, d.content)
+        if parties is None:
+            continue
+        medium, quoted = parties
+        person = _party(d.source, quoted, medium)
+        if medium is None:
+            d.source = person
+            continue
+        d.source = _party(d.source, medium, quoted)
+        d.addressee = [a for a in d.addressee if not _overlaps([a], [quoted])]
+        added.append(dataclasses.replace(d, source=person, cited_by=d))
+        for c in drafts:
+            if c.inherit_from is d:
+                c.inherit_from = added[-1]
+    return added
+
+
+def _party(source: list[tuple[int, int]], party: tuple[int, int],
+           other: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The source spans already read for one party of a quoting verb (a tagger's extent), or
+    the party's phrase where they hold none of it, start before it ("man X") or run into the
+    other party."""
+    mine = [s for s in source if _overlaps([s], [party])]
+    if mine and mine[0][0] >= party[0] and not (other and _overlaps(mine, [other])):
+        return mine
+    return [party]
 
 
 def _after_datelines(text: str, drafts: list[attr.Draft]) -> None:
@@ -901,6 +947,8 @@ def _nest(drafts: list[attr.Draft]) -> None:
             best = _previous_claim(drafts, k)
         if best is None and d.kind == "according_to":
             best = _citing_claim(drafts, k)
+        if d.cited_by is not None:
+            best = next(m for m, o in enumerate(drafts) if o is d.cited_by)
         d.nested_in = best if best is None or not _within(drafts, best, k) else None
     for k, d in enumerate(drafts):
         if d.nested_in is None and d.inherit_from is not None:

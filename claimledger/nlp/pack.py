@@ -230,6 +230,14 @@ class LanguagePack:
     anaphoric_cues: frozenset[str] = field(default_factory=frozenset)
     # prepositions that introduce the agent of a passive ("wurde von der Regierung beschuldigt")
     agent_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # lemmas of verbs by which a medium reports what a person said ("zitiert die Zeitung den
+    # Minister"): the claim is the person's, nested in the medium's; empty: off
+    quoting_verbs: frozenset[str] = field(default_factory=frozenset)
+    # prepositions that name the medium of a passive quoting verb ("wird von der Zeitung / in
+    # der Zeitung zitiert")
+    medium_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # subjects that name nobody ("zitierte man X"): no medium
+    generic_subjects: frozenset[str] = field(default_factory=frozenset)
     # demonstratives that, fronted before a verb of speaking, stand for the sentence before
     # ("Dies bestätigte der Vatikan.")
     anaphoric_objects: frozenset[str] = field(default_factory=frozenset)

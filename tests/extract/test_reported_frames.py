@@ -420,3 +420,23 @@ def test_free_indirect_clauses_part_between_a_modal_and_konjunktiv_i(tagger, mon
     contents = [c.content.text for c in engine.extract(text, "de", "t", ACCURATE).claims]
     assert contents[1:] == ["Mehrere Frauen soll der Angeklagte bedroht haben,",
                             "was mit Zeuginnen belegt werden könne."]
+
+
+def test_a_quoting_verb_parts_the_source_the_tagger_ran_together(tagger: list) -> None:
+    """The tagger may read medium and person as one source ("zitiert die Zeitung den Minister");
+    they part into the medium's claim and the person's claim nested in it, each source its own
+    phrase (an apposition stays with the person); the person's continuations follow the person."""
+    text = ("„Der Vertrag steht“, zitiert die Wochenzeitung den Verhandlungsführer. "
+            "Man sei sich in allen Punkten einig.")
+    both = [span(text, "die Wochenzeitung den Verhandlungsführer")]
+    tagger += [{**tagger_claim(text, "„Der Vertrag steht“", cue="zitiert", kind="direct"), "source": both},
+               {**free_indirect_to_end(text, "Man sei", ""), "source": both}]
+    medium, person, more = engine.extract(text, "de", options=ACCURATE).claims
+    assert (medium.source.text, person.source.text) == ("die Wochenzeitung", "den Verhandlungsführer")
+    assert person.nested_in == medium.id and medium.nested_in is None
+    assert (more.source.text, more.nested_in) == ("den Verhandlungsführer", medium.id)
+    text = "Der Kämmerer, Jonas Weil, wird von der Lokalzeitung zitiert, die Kasse sei leer."
+    tagger[:] = [{**tagger_claim(text, "die Kasse sei leer", cue="zitiert"),
+                  "source": [span(text, "Der Kämmerer, Jonas Weil, wird von der Lokalzeitung")]}]
+    medium, person = engine.extract(text, "de", options=ACCURATE).claims
+    assert (medium.source.text, person.source.text) == ("der Lokalzeitung", "Der Kämmerer, Jonas Weil")

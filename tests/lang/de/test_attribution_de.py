@@ -1098,3 +1098,22 @@ def test_gibt_an_and_gibt_sich_and_erwaehnte_report() -> None:
 def test_da_before_a_noun_phrase_opens_a_clause_before_the_source() -> None:
     c = claims("Die Verhandlungen scheiterten, da die PDM erklärte, nicht verhandeln zu wollen.")[0]
     assert c["source"]["text"] == "die PDM"
+
+
+def test_a_quoting_verb_gives_the_person_a_claim_nested_in_the_mediums() -> None:
+    """'zitiert X Y': the medium X reports Y's words, so Y's claim is nested in X's (active
+    and passive, the medium after 'von' or 'in'); 'zitierte man Y' names no medium: Y alone
+    is the source, and a continuation in the Konjunktiv goes on with Y."""
+    medium, person = claims("„Die Brücke hält“, zitiert das „Tageblatt“ den Statiker Olaf Brenner.")
+    assert (medium["source"]["text"], person["source"]["text"]) == (
+        "das „Tageblatt“", "den Statiker Olaf Brenner")
+    assert person["content"] == medium["content"] and person["nested_in"] == medium["id"]
+    assert medium["nested_in"] is None
+    medium, person = claims("Die Bürgermeisterin wird vom Lokalradio mit den Worten zitiert, "
+                            "man prüfe einen Neubau.")
+    assert (medium["source"]["text"], person["source"]["text"]) == ("Lokalradio", "Die Bürgermeisterin")
+    assert person["nested_in"] == medium["id"]
+    found = claims("In einem Blogbeitrag wird der Gründer so zitiert: „Wir wachsen weiter.“")
+    assert [c["source"]["text"] for c in found] == ["einem Blogbeitrag", "der Gründer"]
+    found = claims("„Wir bleiben“, zitierte man den Kapitän. Man sei zuversichtlich.")
+    assert [c["source"]["text"] for c in found] == ["den Kapitän", "den Kapitän"]
