@@ -108,16 +108,19 @@ def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: li
     """A quoting verb reports a person's words through a medium ("„…“, zitiert die Zeitung den
     Minister"): the claim goes to the medium, and a claim with the same content and cue to the
     person, nested in it (the German news data marks both); its continuations continue the
-    person's claim. With no medium named ("wird X zitiert") the person is the source. Returns
-    the persons' claims."""
+    person's claim. With no medium named ("wird X zitiert") the person is the source. A verb a
+    tagger read as part of the source joins the cue. Returns the persons' claims."""
     starts = [t.start for t in tokens]
     added = []
     for d in drafts:
-        verb = next((k for s, e in d.cue for k in range(bisect_left(starts, s), bisect_left(starts, e))
+        verb = next((k for s, e in d.cue + d.source
+                     for k in range(bisect_left(starts, s), bisect_left(starts, e))
                      if pack.speech_verbs.get(tokens[k].lower) in pack.quoting_verbs), None)
         si = None if verb is None or not d.content else _sentence_at(sentences, tokens[verb].start)
         if si is None:
             continue
+        if not _overlaps(d.cue, [(tokens[verb].start, tokens[verb].end)]):
+            d.cue = sorted(d.cue + [(tokens[verb].start, tokens[verb].end)])  # a tagger read it as source
         sent = sentences[si]
         parties = attr.quoting_parties(attr.SentenceView(tokens, sent, pack), verb - sent.first, d.content)
         if parties is None:

@@ -425,7 +425,8 @@ def test_free_indirect_clauses_part_between_a_modal_and_konjunktiv_i(tagger, mon
 def test_a_quoting_verb_parts_the_source_the_tagger_ran_together(tagger: list) -> None:
     """The tagger may read medium and person as one source ("zitiert die Zeitung den Minister");
     they part into the medium's claim and the person's claim nested in it, each source its own
-    phrase (an apposition stays with the person); the person's continuations follow the person."""
+    phrase (an apposition stays with the person, a verb read as source joins the cue); the
+    person's continuations follow the person."""
     text = ("„Der Vertrag steht“, zitiert die Wochenzeitung den Verhandlungsführer. "
             "Man sei sich in allen Punkten einig.")
     both = [span(text, "die Wochenzeitung den Verhandlungsführer")]
@@ -440,3 +441,9 @@ def test_a_quoting_verb_parts_the_source_the_tagger_ran_together(tagger: list) -
                   "source": [span(text, "Der Kämmerer, Jonas Weil, wird von der Lokalzeitung")]}]
     medium, person = engine.extract(text, "de", options=ACCURATE).claims
     assert (medium.source.text, person.source.text) == ("der Lokalzeitung", "Der Kämmerer, Jonas Weil")
+    text = "Das Fachblatt zitierte die Forscherin mit den Worten: „Wir stehen am Anfang.“"
+    tagger[:] = [{**tagger_claim(text, "„Wir stehen am Anfang.“", cue="mit den Worten", kind="direct"),
+                  "source": [span(text, "Das Fachblatt zitierte die Forscherin")]}]
+    medium, person = engine.extract(text, "de", options=ACCURATE).claims
+    assert (medium.source.text, person.source.text, person.cue.text) == (
+        "Das Fachblatt", "die Forscherin", "zitierte mit den Worten")
