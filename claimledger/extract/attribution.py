@@ -2116,15 +2116,37 @@ def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:
                  view.sent.index, 0.55)
 
 
+def account_before(view: SentenceView, comma: int) -> tuple[int, int] | None:
+    """The noun phrase naming an account that a relative cue after the comma at local token
+    `comma` follows, as a char span: the clause before the comma when it is one noun phrase
+    ("Die Sichtweise des Ministers, wonach …"), else the last phrase in it whose head ends like
+    one of the pack's `statement_nouns` or `account_nouns` ("Das Ministerium wies Berichte der
+    Zeitung zurück, wonach …": "Berichte der Zeitung"); None if there is none ("…, den Wolf
+    einzufangen, wonach er …")."""
+    pack, found = view.pack, None
+    start = j = view.prev_boundary(comma)
+    while j < comma:
+        a, b = view.noun_phrase_after(j)
+        b = min(b, comma)
+        heads = [k for k in range(a, b) if view.toks[k].text[:1].isupper()
+                 and view.low[k].endswith(pack.statement_nouns + pack.account_nouns)]
+        whole = (a, b) == (start, comma) and _names(view, a, b)
+        if (heads or whole) and (view.low[a] in pack.determiners or view.low[a] not in pack.stop_capitalised):
+            found = a, b
+        j = max(b, j + 1)
+    return view.span(*found) if found else None
+
+
 def _relative_cue_claim(view: SentenceView, i: int) -> Draft | None:
-    """'Ein Bericht der Agentur, wonach X festgenommen worden sei, wurde dementiert': the phrase
-    before the comma is the source, the clause after the relative adverb the content."""
-    a = view.prev_boundary(i - 1)
+    """'Ein Bericht der Agentur, wonach X festgenommen worden sei, wurde dementiert': the account
+    named before the comma (`account_before`) is the source, the clause after the relative
+    adverb the content; after no account ("den Wolf einzufangen, wonach er …") it is no cue."""
+    account = account_before(view, i - 1)
     end = view.next_boundary(i + 1)
-    if not _phrase(view, a, i - 1) or end <= i + 1:
+    if account is None or end <= i + 1:
         return None
-    return Draft("according_to", [view.span(i + 1, end)], [view.span(a, i - 1)],
-                 [view.span(i, i + 1)], view.sent.index, 0.55)
+    return Draft("according_to", [view.span(i + 1, end)], [account], [view.span(i, i + 1)],
+                 view.sent.index, 0.55)
 
 
 def _so_claim(view: SentenceView, i: int) -> Draft | None:

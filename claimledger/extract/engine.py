@@ -87,6 +87,8 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             drafts = [part for d in drafts for part in _according_parts(reading, d, sentences, marked)]
     else:
         drafts = _rule_drafts(reading, tokens, sentences, pack)
+    if pack.relative_cues:
+        drafts = _relative_accounts(drafts, tokens, sentences, pack)
     if pack.quoting_verbs:
         drafts += _quoted_persons(drafts, tokens, sentences, pack)
     _after_datelines(reading, drafts)
@@ -101,6 +103,56 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     quantities = [(q, q.spans[0][0], q.spans[-1][1]) for q in find_quantities(reading, tokens, pack)]
     claims = tuple(_finalise(text, k, d, drafts, refs, quantities) for k, d in enumerate(drafts))
     return Extraction(doc_id=doc_id, lang=lang, claims=claims, entities=entities)
+
+
+def _relative_accounts(drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence],
+                       pack: LanguagePack) -> list[attr.Draft]:
+    """A content that opens with a relative cue after a comma ("…, wonach die Steuer steige") is
+    what the account named before it says ("Berichte der Zeitung"), not what the clause's
+    speaker says: the claim goes to that account, the relative cue its cue (continuations
+    follow it). A speaker who denies the account ("Das Ministerium wies Berichte der Zeitung
+    zurück, wonach …") keeps a reported claim over the account and its clause, the account's
+    claim nested in it; any other frame ("konnte Meldungen nicht bestätigen", "Es gibt eine
+    Studie") says nothing of its own. An account's claim the rule engine read already is kept
+    once."""
+    starts = [t.start for t in tokens]
+    out = []
+    for d in drafts:
+        told = _account_claim(d, tokens, starts, sentences, pack)
+        if told is None:
+            out.append(d)
+            continue
+        cue = " ".join(tokens[j].lower for s, e in d.cue
+                       for j in range(bisect_left(starts, s), bisect_left(starts, e)))
+        # the rule engine may have read the account's claim itself
+        read = next((o for o in drafts if o.cue == told.cue and _same_content(o.content, told.content)), None)
+        if cue in pack.denial_cues:
+            d.kind, d.content = "reported", told.source + d.content
+            out += [d] if read else [d, told]
+            continue
+        out += [] if read else [told]
+        for c in drafts:
+            if c.inherit_from is d:
+                c.inherit_from = read or told
+    return out
+
+
+def _account_claim(d: attr.Draft, tokens: list[Token], starts: list[int], sentences: list[Sentence],
+                   pack: LanguagePack) -> attr.Draft | None:
+    """The account's claim for a content that opens with "…, wonach" (`_relative_accounts`)."""
+    k = bisect_left(starts, d.content[0][0]) if d.content else 0
+    if not 0 < k < len(tokens) - 1 or tokens[k].lower not in pack.relative_cues or tokens[k - 1].text != ",":
+        return None
+    si = _sentence_at(sentences, tokens[k].start)
+    if si is None:
+        return None
+    sent = sentences[si]
+    account = attr.account_before(attr.SentenceView(tokens, sent, pack), k - 1 - sent.first)
+    rest = [(tokens[k + 1].start, d.content[0][1])] + d.content[1:]
+    if account is None or rest[0][0] >= rest[0][1]:
+        return None
+    return attr.Draft("according_to", rest, [account], [(tokens[k].start, tokens[k].end)], d.sentence,
+                      d.confidence)
 
 
 def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence],

@@ -244,6 +244,9 @@ class LanguagePack:
     # relative adverbs after a noun that names a statement ("ein Bericht, wonach …"): the noun
     # phrase before the comma is the source, the clause after the adverb the content
     relative_cues: frozenset[str] = field(default_factory=frozenset)
+    # endings of nouns that name an account a relative cue may follow ("Berichte, wonach …",
+    # "Gerüchte, wonach …"), besides `statement_nouns`
+    account_nouns: tuple[str, ...] = ()
 
 
 @cache

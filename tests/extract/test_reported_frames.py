@@ -447,3 +447,15 @@ def test_a_quoting_verb_parts_the_source_the_tagger_ran_together(tagger: list) -
     medium, person = engine.extract(text, "de", options=ACCURATE).claims
     assert (medium.source.text, person.source.text, person.cue.text) == (
         "Das Fachblatt", "die Forscherin", "zitierte mit den Worten")
+
+
+def test_a_tagger_claim_opening_with_wonach_goes_to_the_account(tagger: list) -> None:
+    """The tagger gave '…, wonach …' to the speaker who denies it; the claim goes to the account
+    and the denial stays the speaker's, reported, with the account's claim nested in it."""
+    text = "Der Verband wies Berichte der Agentur zurück, wonach die Fusion scheitere."
+    tagger.append(tagger_claim(text, "wonach die Fusion scheitere", "Der Verband", "wies"))
+    tagger[0]["cue"].append(span(text, "zurück"))
+    denial, account = engine.extract(text, "de", options=ACCURATE).claims
+    assert (denial.kind, denial.source.text, account.source.text, account.content.text) == (
+        "reported", "Der Verband", "Berichte der Agentur", "die Fusion scheitere")
+    assert account.nested_in == denial.id

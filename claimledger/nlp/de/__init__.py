@@ -131,6 +131,8 @@ PACK = LanguagePack(
     phrase_subordinators=frozenset({"da"}),
     source_prepositions=frozenset({"in", "im", "auf", "bei", "beim", "aus", "von", "vom"}),
     relative_cues=frozenset({"wonach"}),
+    account_nouns=("berichte", "meldung", "meldungen", "spekulationen", "gerüchte", "behauptung",
+                   "behauptungen", "vorwürfe", "version", "hinweise", "vermutungen", "darstellung"),
     relative_pronouns=frozenset({"der", "die", "das", "welcher", "welche", "welches", "denen", "welchem",
                                  "welchen", "dessen", "deren"}),
     subordinators=frozenset({"weil", "nachdem", "obwohl", "obgleich", "bevor", "ob", "seit",

@@ -1117,3 +1117,18 @@ def test_a_quoting_verb_gives_the_person_a_claim_nested_in_the_mediums() -> None
     assert [c["source"]["text"] for c in found] == ["einem Blogbeitrag", "der Gründer"]
     found = claims("„Wir bleiben“, zitierte man den Kapitän. Man sei zuversichtlich.")
     assert [c["source"]["text"] for c in found] == ["den Kapitän", "den Kapitän"]
+
+
+def test_wonach_gives_the_claim_to_the_account_it_follows() -> None:
+    """'…, wonach X' says what the account before it says, not what the clause's speaker says:
+    a denial keeps its speaker's reported claim with the account's claim nested in it; a
+    speaker who only fails to confirm it says nothing; after no account 'wonach' is no cue."""
+    denial, account = claims("Die Reederei wies Meldungen des Senders zurück, wonach das Schiff sinke.")
+    assert (denial["kind"], denial["source"]["text"], denial["cue"]["text"]) == (
+        "reported", "Die Reederei", "wies zurück")
+    assert (account["source"]["text"], account["cue"]["text"], account["content"]["text"]) == (
+        "Meldungen des Senders", "wonach", "das Schiff sinke")
+    assert account["nested_in"] == denial["id"]
+    (only,) = claims("Ein Sprecher konnte Gerüchte nicht bestätigen, wonach der Chef gehe.")
+    assert (only["source"]["text"], only["content"]["text"]) == ("Gerüchte", "der Chef gehe")
+    assert claims("Der Förster durfte den Luchs fangen, wonach er ihn wieder aussetzte.") == []
