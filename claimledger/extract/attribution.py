@@ -1721,24 +1721,69 @@ def quoting_parties(view: SentenceView, verb: int, content: list[tuple[int, int]
     the active the subject quotes its object; in the passive the subject is quoted, and the
     medium stands after one of the pack's `medium_prepositions`. None: no person to read."""
     pack = view.pack
-    inside = [any(s <= t.start < e for s, e in content) for t in view.toks]
-    lo, hi = verb, verb + 1
-    while lo > 0 and not inside[lo - 1] and not _quotation_edge(view, lo - 1):
-        lo -= 1
-    while hi < len(view.toks) and not inside[hi] and not _quotation_edge(view, hi):
-        hi += 1
-    passive = any(view.low[k] in pack.passive_auxiliaries for k in range(lo, hi))
+    lo, hi = _verb_clause(view, verb, content)
+    passive = view.low[verb] != pack.speech_verbs.get(view.low[verb]) and any(
+        view.low[k] in pack.passive_auxiliaries for k in range(lo, hi))  # "wird … zitieren": future
     bare, media = _clause_phrases(view, lo, hi, verb, passive)
     if passive:
         quoted, medium = (bare[0] if bare else None), (media[0] if media else None)
     elif len(bare) >= 2:
-        medium, quoted = (bare[1], bare[0]) if view.low[bare[0][0]] in pack.object_words else bare[:2]
+        medium, quoted = (bare[1], bare[0]) if _object_first(view, verb, bare[0], bare[1]) else bare[:2]
         medium = None if view.low[medium[0]] in pack.generic_subjects else medium
     else:
         return None
     if quoted is None:
         return None
     return (view.span(*medium) if medium else None), view.span(*quoted)
+
+
+def _object_first(view: SentenceView, verb: int, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """The first of two phrases is the object: an object word ("den Minister", "ihn"), or, after
+    the verb, a pronoun that may be one before a phrase that is no pronoun ("zitiert sie die
+    Zeitung": pronouns come first whatever their case)."""
+    pack, low = view.pack, view.low
+    if low[first[0]] in pack.object_words:
+        return True
+    return first[0] > verb and first[1] - first[0] == 1 and low[first[0]] in pack.pronouns \
+        and low[first[0]] not in pack.nominative_pronouns \
+        and not (second[1] - second[0] == 1 and _pronoun(view, second[0]))
+
+
+def _verb_clause(view: SentenceView, verb: int, content: list[tuple[int, int]]) -> tuple[int, int]:
+    """Tokens [lo, hi) of the clause of the verb at local token `verb`, outside `content` and
+    not over a quotation's edge: up to a comma, colon or complementiser, except the commas
+    around an apposition or a relative clause after a phrase ("Die Zeitung, die X gehört,
+    zitierte …"); not into another clause ("Wie die Agentur meldet, wird X zitiert")."""
+    inside = [any(s <= t.start < e for s, e in content) for t in view.toks]
+    low, n = view.low, len(view.toks)
+
+    def stop(j: int) -> bool:
+        return inside[j] or _quotation_edge(view, j)
+
+    lo, hi = verb, verb + 1
+    while lo > 0 and not stop(lo - 1):
+        if low[lo - 1] in BOUNDARY or low[lo - 1] in view.pack.complementizers:
+            k = _aside_opening(view, lo - 1)
+            if k is None:
+                break
+            lo = k  # past the aside, to the phrase it follows
+        lo -= 1
+    while hi < n and not stop(hi):
+        if low[hi] in BOUNDARY:
+            k = next((x for x in range(hi + 1, n) if low[x] in BOUNDARY or low[x] in END_PUNCT), n)
+            if low[hi] != "," or not _apposition(view, hi + 1, k):
+                break
+            hi = k - 1  # an apposition after a phrase ("den Minister, Hans Meier,")
+        hi += 1
+    return lo, hi
+
+
+def _aside_opening(view: SentenceView, j: int) -> int | None:
+    """The comma that opens an apposition or relative clause closed by the comma at token j."""
+    if view.low[j] != ",":
+        return None
+    k = max((x for x in range(max(0, j - 1 - APPOSITION_WORDS), j) if view.low[x] == ","), default=None)
+    return k if k is not None and (_apposition(view, k + 1, j) or _relative_at(view, k + 1)) else None
 
 
 def _clause_phrases(view: SentenceView, lo: int, hi: int, verb: int, passive: bool
@@ -1750,8 +1795,13 @@ def _clause_phrases(view: SentenceView, lo: int, hi: int, verb: int, passive: bo
     bare, media = [], []
     j = lo
     while j < hi:
+        if view.low[j] == "," and j + 1 < hi and _relative_at(view, j + 1):
+            j = next((x for x in range(j + 1, hi) if view.low[x] == ","), hi)  # names no party
+            continue
         prep = view.low[j] in pack.prepositions or view.low[j] in pack.contracted_articles
         a, b = view.noun_phrase_after(j + prep)
+        if b <= a and not prep and _pronoun(view, j):
+            a, b = j, j + 1  # "zitiert ihn die Zeitung": a pronoun object
         b = next((k for k in range(a + 1, b) if passive and view.low[k] in pack.medium_prepositions),
                  min(b, hi))
         opener = not prep and view.low[j] in pack.stop_capitalised and not (
@@ -1769,8 +1819,15 @@ def _clause_phrases(view: SentenceView, lo: int, hi: int, verb: int, passive: bo
 
 
 def _names(view: SentenceView, a: int, b: int) -> bool:
-    """Tokens [a, b) hold a capitalised word or a pronoun: a phrase that can name someone."""
-    return any(view.toks[k].text[:1].isupper() or view.low[k] in view.pack.pronouns for k in range(a, b))
+    """Tokens [a, b) hold a capitalised word or a pronoun ("ihn" too, of the object words that are
+    no articles): a phrase that can name someone."""
+    return any(view.toks[k].text[:1].isupper() or _pronoun(view, k) for k in range(a, b))
+
+
+def _pronoun(view: SentenceView, k: int) -> bool:
+    """A personal pronoun: of the pack's `pronouns`, or an object word that is no article ("ihn")."""
+    low, pack = view.low[k], view.pack
+    return low in pack.pronouns or (low in pack.object_words and low not in pack.determiners)
 
 
 def _quotation_edge(view: SentenceView, j: int) -> bool:
@@ -1778,7 +1835,7 @@ def _quotation_edge(view: SentenceView, j: int) -> bool:
     clause does not run over it into another claim's words."""
     if view.low[j] in END_PUNCT:
         return True
-    near = view.toks[j - 1].text if j > 0 else "", view.toks[j + 1].text if j + 1 < len(view.toks) else ""
+    near = (view.toks[j - 1].text if j > 0 else "", view.toks[j + 1].text if j + 1 < len(view.toks) else "")
     return view.low[j] in {",", ":"} and any(t in QUOTE_CHARS for t in near)
 
 
@@ -2118,11 +2175,11 @@ def _statement_noun_before(view: SentenceView, i: int) -> Draft | None:
 
 def account_before(view: SentenceView, comma: int) -> tuple[int, int] | None:
     """The noun phrase naming an account that a relative cue after the comma at local token
-    `comma` follows, as a char span: the clause before the comma when it is one noun phrase
-    ("Die Sichtweise des Ministers, wonach …"), else the last phrase in it whose head ends like
-    one of the pack's `statement_nouns` or `account_nouns` ("Das Ministerium wies Berichte der
-    Zeitung zurück, wonach …": "Berichte der Zeitung"); None if there is none ("…, den Wolf
-    einzufangen, wonach er …")."""
+    `comma` follows, as a char span: the last phrase in the clause before the comma with a
+    capitalised word ending like one of the pack's `statement_nouns` or `account_nouns` ("Das
+    Ministerium wies am Montag Berichte der Zeitung zurück, wonach …": "Berichte der Zeitung"),
+    or that clause when it is one phrase that names someone ("Die Sichtweise des Ministers,
+    wonach …"); None if there is none ("…, den Wolf einzufangen, wonach er …")."""
     pack, found = view.pack, None
     start = j = view.prev_boundary(comma)
     while j < comma:
@@ -2131,9 +2188,10 @@ def account_before(view: SentenceView, comma: int) -> tuple[int, int] | None:
         heads = [k for k in range(a, b) if view.toks[k].text[:1].isupper()
                  and view.low[k].endswith(pack.statement_nouns + pack.account_nouns)]
         whole = (a, b) == (start, comma) and _names(view, a, b)
-        if (heads or whole) and (view.low[a] in pack.determiners or view.low[a] not in pack.stop_capitalised):
+        opener = view.low[a] in pack.stop_capitalised and view.low[a] not in pack.determiners
+        if (heads or whole) and not opener:
             found = a, b
-        j = max(b, j + 1)
+        j = max(a + 1 if opener else b, j + 1)  # "am Montag Berichte": on after the opener
     return view.span(*found) if found else None
 
 

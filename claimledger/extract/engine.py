@@ -25,7 +25,7 @@ from claimledger.extract.entities import (
 )
 from claimledger.extract.quantities import find_quantities
 from claimledger.nlp.keys import canonical_key
-from claimledger.nlp.pack import LanguagePack, get_pack
+from claimledger.nlp.pack import LanguagePack, get_pack, is_denial_cue
 from claimledger.nlp.text import TYPEWRITER_QUOTE_RE, Sentence, Token, datelines, tokenize, typewriter_quotes
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
 from claimledger.settings import NEURAL_MODES, ExtractOptions
@@ -125,8 +125,9 @@ def _relative_accounts(drafts: list[attr.Draft], tokens: list[Token], sentences:
         cue = " ".join(tokens[j].lower for s, e in d.cue
                        for j in range(bisect_left(starts, s), bisect_left(starts, e)))
         # the rule engine may have read the account's claim itself
-        read = next((o for o in drafts if o.cue == told.cue and _same_content(o.content, told.content)), None)
-        if cue in pack.denial_cues:
+        read = next((o for o in drafts if o is not d and o.cue == told.cue
+                     and _same_content(o.content, told.content)), None)
+        if is_denial_cue(cue, pack):
             d.kind, d.content = "reported", told.source + d.content
             out += [d] if read else [d, told]
             continue
@@ -171,8 +172,9 @@ def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: li
         si = None if verb is None or not d.content else _sentence_at(sentences, tokens[verb].start)
         if si is None:
             continue
-        if not _overlaps(d.cue, [(tokens[verb].start, tokens[verb].end)]):
-            d.cue = sorted(d.cue + [(tokens[verb].start, tokens[verb].end)])  # a tagger read it as source
+        if not _overlaps(d.cue, [(tokens[verb].start, tokens[verb].end)]):  # a tagger read it as source
+            d.cue = sorted(d.cue + [(tokens[verb].start, tokens[verb].end)])
+            d.source = _without_token(d.source, tokens, verb)
         sent = sentences[si]
         parties = attr.quoting_parties(attr.SentenceView(tokens, sent, pack), verb - sent.first, d.content)
         if parties is None:
@@ -184,11 +186,26 @@ def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: li
             continue
         d.source = _party(d.source, medium, quoted)
         d.addressee = [a for a in d.addressee if not _overlaps([a], [quoted])]
-        added.append(dataclasses.replace(d, source=person, cited_by=d))
+        added.append(dataclasses.replace(d, source=person, cited_by=d, content=list(d.content),
+                                         cue=list(d.cue), frame=list(d.frame), addressee=list(d.addressee)))
         for c in drafts:
             if c.inherit_from is d:
                 c.inherit_from = added[-1]
     return added
+
+
+def _without_token(spans: list[tuple[int, int]], tokens: list[Token], k: int) -> list[tuple[int, int]]:
+    """Char spans with token k cut out ("Das Fachblatt zitierte" -> "Das Fachblatt")."""
+    out = []
+    for s, e in spans:
+        if not s <= tokens[k].start < e:
+            out.append((s, e))
+            continue
+        if k > 0 and tokens[k - 1].end > s:
+            out.append((s, tokens[k - 1].end))
+        if k + 1 < len(tokens) and tokens[k + 1].start < e:
+            out.append((tokens[k + 1].start, e))
+    return out
 
 
 def _party(source: list[tuple[int, int]], party: tuple[int, int],
@@ -1003,7 +1020,7 @@ def _nest(drafts: list[attr.Draft]) -> None:
         if best is None and d.kind == "according_to":
             best = _citing_claim(drafts, k)
         if d.cited_by is not None:
-            best = next(m for m, o in enumerate(drafts) if o is d.cited_by)
+            best = next((m for m, o in enumerate(drafts) if o is d.cited_by), best)
         d.nested_in = best if best is None or not _within(drafts, best, k) else None
     for k, d in enumerate(drafts):
         if d.nested_in is None and d.inherit_from is not None:

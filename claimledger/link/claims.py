@@ -47,6 +47,10 @@ class ClaimNode:
     negated: bool = False  # the statement is negated ("kein Tränengas", "no delegation")
     published: date | None = None
     group_id: int | None = None
+    # what a denial of its own article rejects, restated ("wies Berichte zurück, wonach X": X);
+    # the denial answers the claim it restates, where the story has it
+    account: bool = False
+    denies: ClaimNode | None = None  # on a denial: the account nested in it
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:

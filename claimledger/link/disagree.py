@@ -136,17 +136,37 @@ def _most_similar(node: ClaimNode, others: ClaimPool,
 def denial_target(node: ClaimNode, others: ClaimPool) -> ClaimNode | None:
     """The claim a denial answers: the most similar claim of another source in the story. A
     denial that says little itself ("the allegation", "Das ist falsch") is compared by the words
-    around it, where the denied statement usually stands."""
+    around it, where the denied statement usually stands. A denial that names what it rejects
+    ("wies Berichte zurück, wonach X") answers the claim that account restates, where the story
+    has one (its own words name the account's author, not what it denies); one that lands on
+    such an account answers that claim too, or else the account."""
+    if node.denies is not None:
+        return _restated(node.denies, node, others)
     terse = len(node.words) < TERSE_DENIAL_WORDS and node.context
 
     def score(other: ClaimNode) -> float:
         if terse:
             return len(node.context & other.words) / len(other.words) if other.words else 0.0
-        if node.vector is not None and other.vector is not None:
-            return float(node.vector @ other.vector) - DENIAL_TARGET_COS
-        return jaccard(node.words, other.words)
+        return _likeness(node, other)
 
-    return _most_similar(node, others, score, DENIAL_TARGET_MIN, strict=True)
+    target = _most_similar(node, others, score, DENIAL_TARGET_MIN, strict=True)
+    return (_restated(target, node, others) or target) if target is not None and target.account else target
+
+
+def _likeness(a: ClaimNode, b: ClaimNode) -> float:
+    """How alike two claims are, against the DENIAL_TARGET_MIN floor: word overlap, plus cosine
+    above DENIAL_TARGET_COS where there are vectors (short texts embed alike: the words tell a
+    restated claim from a quotation fragment beside it)."""
+    if a.vector is not None and b.vector is not None:
+        return float(a.vector @ b.vector) - DENIAL_TARGET_COS + jaccard(a.words, b.words)
+    return jaccard(a.words, b.words)
+
+
+def _restated(account: ClaimNode, denial: ClaimNode, others: ClaimPool) -> ClaimNode | None:
+    """The claim an account restates: another source's claim (not the denier's, not an account)
+    most like it."""
+    return _most_similar(denial, others, lambda o: None if o.account else _likeness(account, o),
+                         DENIAL_TARGET_MIN, strict=True)
 
 
 def find_disagreements(node: ClaimNode, story_claims: ClaimPool | Iterable[ClaimNode]) -> list[Disagreement]:

@@ -9,13 +9,12 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 
-from claimledger.link.claims import ClaimNode, ClaimPool, content_words
+from claimledger.link.claims import ClaimNode, ClaimPool, content_words, same_source
 from claimledger.link.embed import from_blob
 from claimledger.link.stories import parse_date
-from claimledger.nlp.pack import LanguagePack, available_packs, get_pack
+from claimledger.nlp.pack import NEGATABLE_WORD, LanguagePack, available_packs, get_pack, is_denial_cue
 from claimledger.records import Claim
 
-_NEGATABLE_WORD = re.compile(r"n't|[^\W\d_]+")  # words, with "n't" as a word of its own
 DENIAL_CONTEXT_CHARS = 300  # text before a denial searched for what it denies ("den Vorwurf, ...")
 Rows = list[dict]
 
@@ -26,21 +25,10 @@ def is_denial(claim: Claim, pack: LanguagePack | None) -> bool:
     if pack is None:
         return False
     cue = claim.cue.text.lower()
-    if _denial_cue(cue, pack):
+    if is_denial_cue(cue, pack):
         return True
     return (bool(cue) or claim.kind == "direct") and bool(_whole_words(pack.denial_words).search(
         claim.content.text.lower()))
-
-
-def _denial_cue(cue: str, pack: LanguagePack) -> bool:
-    """A cue that is or contains a denial verb: the rule engine gives "dementierte", the tagger
-    "has flatly denied" or "wies ... zurück" (first and last word of a split verb); a negated
-    one ("did not deny") is no denial."""
-    words = _NEGATABLE_WORD.findall(cue)
-    if not words:
-        return False
-    found = {cue, *words, f"{words[0]} {words[-1]}"} & pack.denial_cues
-    return bool(found) and pack.negations.isdisjoint(words)
 
 
 @functools.lru_cache(maxsize=8)
@@ -59,7 +47,7 @@ def _stopwords(pack: LanguagePack | None) -> frozenset[str]:
 
 
 def _negated(text: str, pack: LanguagePack | None) -> bool:
-    return pack is not None and not pack.negations.isdisjoint(_NEGATABLE_WORD.findall(text.lower()))
+    return pack is not None and not pack.negations.isdisjoint(NEGATABLE_WORD.findall(text.lower()))
 
 
 def _context(row: dict, pack: LanguagePack | None) -> frozenset[str]:
@@ -85,6 +73,18 @@ def claim_node(row: dict) -> ClaimNode:
     )
 
 
+def claim_nodes(rows: Rows) -> list[ClaimNode]:
+    """Linking nodes for store rows, each account a denial rejects (a claim of another source
+    nested in it) marked and tied to its denial."""
+    nodes = [claim_node(r) for r in rows]
+    by_local = {(r["article_id"], r["local_id"]): n for r, n in zip(rows, nodes, strict=True)}
+    for r, node in zip(rows, nodes, strict=True):
+        parent = by_local.get((r["article_id"], r["nested_in"])) if r["nested_in"] else None
+        if parent is not None and parent.denial and not same_source(parent.source_key, node.source_key):
+            node.account, parent.denies = True, node
+    return nodes
+
+
 class StoryClaims:
     """Claim nodes of recently active stories, kept for one ingest run so linking a new article
     reads only its own claims instead of its whole story again (the cost would grow with story
@@ -104,11 +104,11 @@ class StoryClaims:
         old = self.cache.pop(story, None)
         if old is None or new_rows is None:
             new_ids = {r["id"] for r in new_rows} if new_rows is not None else None
-            nodes = [claim_node(r) for r in self.story_rows(story)]
+            nodes = claim_nodes(self.story_rows(story))
             old = ClaimPool(n for n in nodes if new_ids is not None and n.claim_id not in new_ids)
             new = [n for n in nodes if new_ids is None or n.claim_id in new_ids]
         else:
-            new = [claim_node(r) for r in new_rows]
+            new = claim_nodes(new_rows)
         self.cache[story] = old
         while len(self.cache) > self.size:
             self.cache.popitem(last=False)

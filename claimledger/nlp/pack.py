@@ -8,6 +8,7 @@ one through the `claimledger.language_packs` entry point.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -241,12 +242,26 @@ class LanguagePack:
     # demonstratives that, fronted before a verb of speaking, stand for the sentence before
     # ("Dies bestätigte der Vatikan.")
     anaphoric_objects: frozenset[str] = field(default_factory=frozenset)
-    # relative adverbs after a noun that names a statement ("ein Bericht, wonach …"): the noun
-    # phrase before the comma is the source, the clause after the adverb the content
+    # relative adverbs after a phrase that names an account ("ein Bericht, wonach …"): that
+    # phrase (see `account_nouns`) is the source, the clause after the adverb the content
     relative_cues: frozenset[str] = field(default_factory=frozenset)
     # endings of nouns that name an account a relative cue may follow ("Berichte, wonach …",
     # "Gerüchte, wonach …"), besides `statement_nouns`
     account_nouns: tuple[str, ...] = ()
+
+
+NEGATABLE_WORD = re.compile(r"n't|[^\W\d_]+")  # words, with "n't" as a word of its own
+
+
+def is_denial_cue(cue: str, pack: LanguagePack) -> bool:
+    """A cue (lower case) that is or contains a denial verb: "dementierte", "has flatly denied",
+    "hat zurückgewiesen" or "wies ... zurück" (first and last word of a split verb); a negated
+    one ("did not deny") is no denial. Extraction and linking both ask it."""
+    words = NEGATABLE_WORD.findall(cue)
+    if not words:
+        return False
+    found = {cue, *words, f"{words[0]} {words[-1]}"} & pack.denial_cues
+    return bool(found) and pack.negations.isdisjoint(words)
 
 
 @cache

@@ -195,8 +195,8 @@ class Ledger:
 
     def _linking_rows(self, cond: str, args: list[Any]) -> list[dict[str, Any]]:
         rows = self.db.execute(
-            "SELECT c.id, c.article_id, c.source_key, c.content_text, c.content_spans, c.vector,"
-            " c.denial, c.group_id, a.published, a.lang,"
+            "SELECT c.id, c.article_id, c.local_id, c.nested_in, c.source_key, c.content_text,"
+            " c.content_spans, c.vector, c.denial, c.group_id, a.published, a.lang,"
             " CASE WHEN c.denial = 1 THEN a.text END AS article_text"  # a denial's context
             " FROM claims c JOIN articles a ON a.id = c.article_id"
             f" WHERE {cond} ORDER BY a.published, c.id", args).fetchall()
@@ -581,7 +581,8 @@ def _linking_row(article: Article, claim: Claim, claim_id: int, k: int,
     """A new claim's row as `Ledger._linking_rows` reads it (kept beside it: one row shape)."""
     denial = int(bool(_at(links.claim_denials, k)))
     return {
-        "id": claim_id, "article_id": article.id, "source_key": _at(links.claim_keys, k),
+        "id": claim_id, "article_id": article.id, "local_id": claim.id, "nested_in": claim.nested_in,
+        "source_key": _at(links.claim_keys, k),
         "content_text": claim.content.text, "content_spans": _spans_json(claim.content.spans),
         "vector": _at(links.claim_vectors, k), "denial": denial, "group_id": None,
         "published": article.published, "lang": article.lang,

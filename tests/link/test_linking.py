@@ -104,6 +104,33 @@ def test_terse_denial_finds_its_target_by_the_words_before_it() -> None:
     assert [(d.kind, d.claim_a, d.claim_b) for d in found] == [("denial", 1, 3)]
 
 
+def test_a_denial_of_an_account_answers_the_claim_the_account_restates() -> None:
+    """"Die Gewerkschaft wies Darstellungen der Bahn zurück, wonach sie zugestimmt habe": the
+    denial, and a terse "Das ist falsch" after it, answer the chief's claim in another article,
+    not the account nested in the denial; with no such claim in the story the denial stands
+    alone rather than pairing with whatever shares the company's name."""
+    from claimledger.link.nodes import claim_nodes
+
+    said = node(1, "hallstein", "die Gewerkschaft habe dem Angebot im Grundsatz bereits zugestimmt")
+    name = node(2, "bahn", "die Bahn setzte Ersatzzüge ein")
+    rows = [{"id": 3, "article_id": "a2", "local_id": "c1", "nested_in": None, "source_key": "gnl",
+             "content_text": "Darstellungen der Bahn wonach sie einem Angebot im Grundsatz zugestimmt habe",
+             "content_spans": "[[0, 10]]", "vector": None, "denial": 1, "group_id": None,
+             "published": None, "lang": "de", "article_text": None, "quantities": []},
+            {"id": 4, "article_id": "a2", "local_id": "c2", "nested_in": "c1", "source_key": "bahn",
+             "content_text": "sie einem Angebot im Grundsatz zugestimmt habe", "content_spans": "[[0, 10]]",
+             "vector": None, "denial": 0, "group_id": None, "published": None, "lang": "de",
+             "article_text": None, "quantities": []}]
+    denial, account = claim_nodes(rows)
+    assert account.account and denial.denies is account
+    found = find_disagreements(denial, [said, name])
+    assert [(d.kind, d.claim_a, d.claim_b) for d in found] == [("denial", 1, 3)]
+    assert find_disagreements(denial, [name]) == []
+    terse = node(5, "kuehnel", "Das ist falsch", "a2", denial=True,
+                 context=content_words("wonach sie einem Angebot im Grundsatz zugestimmt habe", STOP))
+    assert [d.claim_a for d in find_disagreements(terse, [said, name, account])] == [1]
+
+
 def test_negated_statement_contradicts_the_same_statement_of_another_source() -> None:
     used = node(1, "activists", "police used tear gas against the protesters", vector=unit([1, 0.1, 0]))
     denied = node(2, "police", "police did not use tear gas against the protesters", "a2",
@@ -150,6 +177,7 @@ def test_a_cue_is_a_denial_when_it_holds_a_denial_verb_unless_negated() -> None:
     assert not is_denial(claim("did not deny"), en)
     assert not is_denial(claim("said"), en)
     assert is_denial(claim("wies zurück"), de)
+    assert is_denial(claim("hat zurückgewiesen"), de)  # the perfect: an auxiliary before it
     assert is_denial(claim("wies die Berichte zurück"), de)  # a split verb, first and last word
     assert not is_denial(claim("wies darauf hin"), de)
 

@@ -39,9 +39,12 @@ PREDICATIVE_TAGS = frozenset({"ADJ(D)", "VV(PP)", "ADV"})
 def predicative(word: str) -> bool:
     """True when the lexicon reads the lower-cased word as a predicative adjective, participle or
     adverb and never as a noun or name ("Besorgt", "Zufrieden"; not "Kritiker", "Merkel"): a
-    sentence that opens with it has its subject after the verb."""
-    tags = [tag for tag, _ in _tagger().tag_word(word.lower(), cutoff=3)[:3]]
-    return any(t in PREDICATIVE_TAGS for t in tags) and not any(t in ("NN", "NE") for t in tags)
+    sentence that opens with it has its subject after the verb. A word the lexicon does not know
+    is no such word, whatever its ending suggests ("Vantrell", a company, not "generell")."""
+    scored = _tagger().tag_word(word.lower(), cutoff=3)[:3]
+    tags = [tag for tag, _ in scored]
+    return bool(scored) and scored[0][1] >= UNKNOWN and any(t in PREDICATIVE_TAGS for t in tags) \
+        and not any(t in ("NN", "NE") for t in tags)
 
 
 FINITE_TAGS = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})

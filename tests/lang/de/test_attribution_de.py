@@ -1132,3 +1132,32 @@ def test_wonach_gives_the_claim_to_the_account_it_follows() -> None:
     (only,) = claims("Ein Sprecher konnte Gerüchte nicht bestätigen, wonach der Chef gehe.")
     assert (only["source"]["text"], only["content"]["text"]) == ("Gerüchte", "der Chef gehe")
     assert claims("Der Förster durfte den Luchs fangen, wonach er ihn wieder aussetzte.") == []
+
+
+def test_a_quoting_verbs_parties_stand_in_its_own_clause() -> None:
+    """The parties of 'zitieren' are read in the verb's clause: not from a clause before it
+    ('Wie die Agentur meldet, …'), not from a relative clause after the medium; a pronoun may be
+    the person ('zitiert ihn die Zeitung'); 'wird … zitieren' is a future, not a passive."""
+    found = claims("Wie die Agentur meldet, wird der Minister in der Zeitung zitiert, man bleibe.")
+    assert [c["source"]["text"] for c in found] == ["die Agentur", "der Zeitung", "der Minister"]
+    medium, person = claims("Die Zeitung, die der Verlag gekauft hat, zitierte den Minister mit den "
+                            "Worten: „Wir bleiben hier.“")[-2:]
+    assert (medium["source"]["text"], person["source"]["text"]) == ("Die Zeitung", "den Minister")
+    medium, person = claims("„Wir bleiben“, zitiert ihn die Zeitung.")
+    assert (medium["source"]["text"], person["source"]["text"]) == ("die Zeitung", "ihn")
+    medium, person = claims("Die Zeitung wird den Minister zitieren, man bleibe.")
+    assert (medium["source"]["text"], person["source"]["text"]) == ("Die Zeitung", "den Minister")
+
+
+def test_a_denial_in_the_perfect_keeps_its_claim_over_the_account() -> None:
+    """'hat Berichte zurückgewiesen, wonach …' is a denial as 'wies … zurück' is; the account
+    may stand after a time phrase; a company name the lexicon does not know is a subject even
+    when its ending looks like an adjective's ('Vantrell', like 'generell')."""
+    denial, account = claims("Der Konzern hat Berichte zurückgewiesen, wonach die Anlage die Quelle sei.")
+    assert (denial["kind"], denial["source"]["text"], account["source"]["text"]) == (
+        "reported", "Der Konzern", "Berichte")
+    assert account["nested_in"] == denial["id"]
+    denial, account = claims("Die Regierung wies am Montag Berichte zurück, wonach der Minister gehe.")
+    assert (denial["source"]["text"], account["source"]["text"]) == ("Die Regierung", "Berichte")
+    (c,) = claims("Vantrell bestritt die Vorwürfe.")
+    assert (c["kind"], c["source"]["text"]) == ("reported", "Vantrell")
