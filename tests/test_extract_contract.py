@@ -86,3 +86,25 @@ def test_accurate_mode_honours_the_contract() -> None:
             for s, e in claim["content"]["spans"]:
                 assert doc["text"][s:e] in claim["content"]["text"]
     assert lines[0]["claims"], "the tagger finds the German claims"
+
+
+TRUNCATED = {
+    "de": "„Ja“, sagte der Minister am Montag. „Wir bleiben“, zitiert ihn die Zeitung, die der "
+          "Verlag gekauft hat. Die Firma wies Berichte zurück, wonach sie pleite sei, so ein "
+          "Sprecher. Laut Polizei wurden 14 Menschen verletzt. Er teilte mit, das Feuer sei gelöscht.",
+    "en": "\"Yes,\" said the minister on Monday. \"We stay,\" the paper quoted him as saying. The firm "
+          "denied reports that it was bankrupt, a spokesman said. According to police, 14 people "
+          "were hurt. She said the fire was out.",
+}
+
+
+def test_text_cut_anywhere_extracts_without_error() -> None:
+    """Feed summaries and broken pages end mid-sentence ('„Ja“, sagte'): every cut of a text at a
+    space gives valid output, not an exception."""
+    from claimledger.extract import extract, extraction_to_json
+
+    for lang, text in TRUNCATED.items():
+        cuts = [k for k, ch in enumerate(text) if ch == " "] + [len(text)]
+        for k in cuts:
+            out = extraction_to_json(extract(text[:k], lang, f"{lang}-{k}"))
+            validate_output(out)

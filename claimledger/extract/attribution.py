@@ -872,7 +872,7 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
         rest = view.noun_phrase_after(b)
         split = next((g for g in range(b - 1, a + 1, -1) if low[g] in pack.genitive_determiners), None)
         a, b = rest if rest[1] > rest[0] or split is None else (split, b)
-    if not subject and b == a and low[j] in pack.object_words:
+    if not subject and b == a and j < n and low[j] in pack.object_words:
         return None  # "X, Präsident der Y, begrüßte den Beschluss": an object, no source
     if b > a and not subject and not pack.capitalised_nouns:
         nb = view.next_boundary(b)  # '…," said a source close to the campaign.': lower-case
