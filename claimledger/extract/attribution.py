@@ -163,7 +163,8 @@ class SentenceView:
                 and self.low[i - 1] != self.pack.infinitive_marker \
                 and not self.low[i].endswith(self.pack.participle_suffixes):
             return False  # "a lead in pledged delegates": an adjective (not "by tweeting")
-        if self.pack.capitalised_nouns and 0 < i < len(self.toks) - 1 and self._attributive(i):
+        if self.pack.capitalised_nouns and 0 < i < len(self.toks) - 1 and (
+                self._attributive(i) or self._ends_attribute(i)):
             return False  # "dem veröffentlichten Artikel": an adjective before its noun
         if self.low[i] in self.pack.weak_cue_forms and not self._verbal_frame(i):
             return False
@@ -309,6 +310,13 @@ class SentenceView:
                     and self.toks[k + 1].text[:1].isupper():
                 return k + 1
         return i
+
+    def _ends_attribute(self, i: int) -> bool:
+        """The form at i is the adjective of an attribute with its own phrase ("Der von der
+        Zeitung zitierte Experte sagte"), not a verb."""
+        n = len(self.toks)
+        return any(self.low[d] in self.pack.determiners and self._extended_attribute(d, n) == i + 1
+                   for d in range(max(0, i - ATTRIBUTE_WORDS), i - 1))
 
     def _quoted_title_end(self, j: int) -> int:
         """After a short quoted title opened at j that starts capitalised ("„Bild am Sonntag“") or
@@ -1802,6 +1810,8 @@ def _clause_phrases(view: SentenceView, lo: int, hi: int, verb: int, passive: bo
         a, b = view.noun_phrase_after(j + prep)
         if b <= a and not prep and _pronoun(view, j):
             a, b = j, j + 1  # "zitiert ihn die Zeitung": a pronoun object
+        if b <= a and prep and j + 1 < hi and view.toks[j + 1].text in _openers(pack):
+            a, b = j + 1, view._quoted_title_end(j + 1)  # "im „Spiegel“"
         b = next((k for k in range(a + 1, b) if passive and view.low[k] in pack.medium_prepositions),
                  min(b, hi))
         opener = not prep and view.low[j] in pack.stop_capitalised and not (
@@ -1812,10 +1822,23 @@ def _clause_phrases(view: SentenceView, lo: int, hi: int, verb: int, passive: bo
         if not prep:
             b = _apposed(view, b, hi)
             bare.append((a, b))
-        elif view.low[j] in pack.medium_prepositions:
+        elif view.low[j] in pack.medium_prepositions and _publication(view, j, a, b):
             media.append((a, b))
         j = b
     return bare, media
+
+
+def _publication(view: SentenceView, prep: int, a: int, b: int) -> bool:
+    """The phrase [a, b) after the medium preposition at `prep` names a publication: any agent
+    ("von der Zeitung"); after another preposition one with an article or a quoted title ("in
+    der Zeitung", "im „Spiegel“"; not "in Berlin") that is no occasion ("im Interview")."""
+    pack, low = view.pack, view.low
+    if low[prep] in pack.agent_prepositions:
+        return True
+    marked = low[prep] in pack.contracted_articles or low[a] in pack.determiners \
+        or view.toks[a].text in QUOTE_CHARS
+    return marked and not any(view.toks[k].text[:1].isupper() and low[k].endswith(pack.occasion_nouns)
+                              for k in range(a, b))
 
 
 def _names(view: SentenceView, a: int, b: int) -> bool:

@@ -172,11 +172,14 @@ def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: li
         si = None if verb is None or not d.content else _sentence_at(sentences, tokens[verb].start)
         if si is None:
             continue
+        sent = sentences[si]
+        view = attr.SentenceView(tokens, sent, pack)
+        if not view.is_verb_form(verb - sent.first):
+            continue  # "Der von der Zeitung zitierte Experte": an adjective
         if not _overlaps(d.cue, [(tokens[verb].start, tokens[verb].end)]):  # a tagger read it as source
             d.cue = sorted(d.cue + [(tokens[verb].start, tokens[verb].end)])
             d.source = _without_token(d.source, tokens, verb)
-        sent = sentences[si]
-        parties = attr.quoting_parties(attr.SentenceView(tokens, sent, pack), verb - sent.first, d.content)
+        parties = attr.quoting_parties(view, verb - sent.first, d.content)
         if parties is None:
             continue
         medium, quoted = parties

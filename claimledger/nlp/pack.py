@@ -235,8 +235,11 @@ class LanguagePack:
     # Minister"): the claim is the person's, nested in the medium's; empty: off
     quoting_verbs: frozenset[str] = field(default_factory=frozenset)
     # prepositions that name the medium of a passive quoting verb ("wird von der Zeitung / in
-    # der Zeitung zitiert")
+    # der Zeitung zitiert"); but for the agent prepositions only before an article or a quoted
+    # title ("im „Spiegel“", not "in Berlin") and not before an occasion (`occasion_nouns`)
     medium_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # endings of nouns that name an occasion, not a publication ("im Interview zitiert")
+    occasion_nouns: tuple[str, ...] = ()
     # subjects that name nobody ("zitierte man X"): no medium
     generic_subjects: frozenset[str] = field(default_factory=frozenset)
     # demonstratives that, fronted before a verb of speaking, stand for the sentence before

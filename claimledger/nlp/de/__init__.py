@@ -124,6 +124,8 @@ PACK = LanguagePack(
     agent_prepositions=frozenset({"von", "vom"}),
     quoting_verbs=frozenset({"zitieren"}),
     medium_prepositions=frozenset({"von", "vom", "in", "im", "auf"}),
+    occasion_nouns=("interview", "gespräch", "rede", "pressekonferenz", "ansprache", "debatte",
+                    "sitzung", "talkshow", "diskussion", "anhörung", "veranstaltung"),
     generic_subjects=frozenset({"man"}),
     optional_particles=cues.OPTIONAL_PARTICLES,
     other_verb_particles=cues.OTHER_VERB_PARTICLES,

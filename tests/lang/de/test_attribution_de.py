@@ -1161,3 +1161,18 @@ def test_a_denial_in_the_perfect_keeps_its_claim_over_the_account() -> None:
     assert (denial["source"]["text"], account["source"]["text"]) == ("Die Regierung", "Berichte")
     (c,) = claims("Vantrell bestritt die Vorwürfe.")
     assert (c["kind"], c["source"]["text"]) == ("reported", "Vantrell")
+
+
+def test_a_quoting_verbs_medium_is_a_publication() -> None:
+    """After 'in'/'im'/'auf' the medium is a publication: with an article or a quoted title
+    ('im „Spiegel“'), not a place ('in Berlin') nor an occasion ('im Interview'), where the
+    person alone is the source; 'Der von der Zeitung zitierte Experte' is a phrase, and its
+    verb 'sagte' the cue."""
+    medium, person = claims("Der Minister wird im „Spiegel“ mit den Worten zitiert, man bleibe.")
+    assert (medium["source"]["text"], person["source"]["text"]) == ("„Spiegel“", "Der Minister")
+    for text in ("Der Minister wurde am Montag in Berlin zitiert, man bleibe.",
+                 "Der Minister wurde im Interview mit den Worten zitiert, man bleibe."):
+        (c,) = claims(text)
+        assert c["source"]["text"] == "Der Minister"
+    (c,) = claims("Der von der Zeitung zitierte Experte sagte, die Brücke halte.")
+    assert (c["source"]["text"], c["cue"]["text"]) == ("Der von der Zeitung zitierte Experte", "sagte")
