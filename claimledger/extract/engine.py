@@ -26,7 +26,7 @@ from claimledger.extract.entities import (
 from claimledger.extract.quantities import find_quantities
 from claimledger.nlp.keys import canonical_key
 from claimledger.nlp.pack import LanguagePack, get_pack, is_denial_cue
-from claimledger.nlp.text import TYPEWRITER_QUOTE_RE, Sentence, Token, datelines, tokenize, typewriter_quotes
+from claimledger.nlp.text import Sentence, Token, datelines, tokenize, typewriter_quotes
 from claimledger.records import Claim, Entity, EntityRef, Extraction, Mention, Quantity, Role
 from claimledger.settings import NEURAL_MODES, ExtractOptions
 
@@ -260,8 +260,8 @@ def _typed_marks(text: str, drafts: list[attr.Draft]) -> None:
     mark, as a quotation's content includes its marks."""
     for d in drafts:
         for k, (a, b) in enumerate(d.content):
-            a -= a > 0 and TYPEWRITER_QUOTE_RE.fullmatch(text, a - 1, a + 1) is not None
-            b += b < len(text) and TYPEWRITER_QUOTE_RE.fullmatch(text, b - 1, b + 1) is not None
+            a -= a > 0 and text[a - 1 : a + 1] in ("``", "''", ",,")  # ",,": an opener only
+            b += b < len(text) and text[b - 1 : b + 1] in ("``", "''")
             d.content[k] = (a, b)
 
 

@@ -1176,3 +1176,10 @@ def test_a_quoting_verbs_medium_is_a_publication() -> None:
         assert c["source"]["text"] == "Der Minister"
     (c,) = claims("Der von der Zeitung zitierte Experte sagte, die Brücke halte.")
     assert (c["source"]["text"], c["cue"]["text"]) == ("Der von der Zeitung zitierte Experte", "sagte")
+
+
+def test_a_quotation_in_low_typewriter_marks_keeps_both_commas() -> None:
+    """',,Wir bleiben'', sagte X': the content is the quotation with its whole marks, the two
+    commas of the opener as the two apostrophes of the closer."""
+    (c,) = claims(",,Wir bleiben'', sagte der Minister.")
+    assert (c["kind"], c["content"]["text"], c["source"]["text"]) == ("direct", ",,Wir bleiben''", "der Minister")
