@@ -276,8 +276,11 @@ class SentenceView:
                     and self.low[j - 1] not in self.pack.determiners and not self._title(j, end):
                 break  # after the head noun only a genitive or apposition may follow
             if head_seen and genitive and self.low[j] in self.pack.determiners and (
-                    self.low[j] not in genitive or self.toks[min(j + 1, end - 1)].text in QUOTE_CHARS):
-                break  # "Lindqvist dem Sender", "Lindqvist der „Bild“": the addressee
+                    self.low[j] not in genitive or self.toks[min(j + 1, end - 1)].text in QUOTE_CHARS
+                    or all(self._person_name(k) for k in range(i, j))):
+                break  # "Lindqvist dem Sender", "Lindqvist der „Bild“", "Vollrath der Deutschen
+                # Presse-Agentur": the addressee (a bare name takes no genitive; "des Gouverneurs
+                # X der Provinz" does)
             if head_seen and NUMBER_RE.match(self.toks[j].text) \
                     and not NUMBER_RE.match(self.toks[j - 1].text):
                 break  # "laut einem Artikel der Agentur 900 Menschen": a figure starts a new phrase
@@ -317,6 +320,13 @@ class SentenceView:
         n = len(self.toks)
         return any(self.low[d] in self.pack.determiners and self._extended_attribute(d, n) == i + 1
                    for d in range(max(0, i - ATTRIBUTE_WORDS), i - 1))
+
+    def _person_name(self, k: int) -> bool:
+        """Token k is a name by the lexicon (not a noun such as "Sprecher" that a genitive may
+        follow)."""
+        proper = self.pack.proper_noun
+        return proper is not None and self.toks[k].text[:1].isupper() \
+            and self.low[k] not in self.pack.role_nouns and proper(self.toks[k].text)
 
     def _quoted_title_end(self, j: int) -> int:
         """After a short quoted title opened at j that starts capitalised ("„Bild am Sonntag“") or
@@ -901,7 +911,7 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
         return None
     # '…," said Craig Varoga, a Democratic strategist.' / '…, teilte X, Leiter der Y, mit.'
     b = _with_apposition(view, b, verb_end if verb_end > b else len(view.toks))
-    told = _prepositional_addressee(view, b) or told_first  # "…, sagte er gegenüber der Zeitung."
+    told = _prepositional_addressee(view, b) or told_first or _dative_after(view, verb, b)
     after_quote = _closer_at(view, verb - 1, verb - 2)  # '"…," he said, …': the quotes pass
     rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
     return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
@@ -1489,6 +1499,15 @@ def _prepositional_addressee(view: SentenceView, k: int) -> tuple[int, int] | No
 
 
 ADDRESSEE_WORDS = 5  # "told The Associated Press on Sunday that": the object is short
+
+
+def _dative_after(view: SentenceView, verb: int, b: int) -> tuple[int, int] | None:
+    """A phrase with an article closing the clause right after the source of a verb of telling
+    ("…, sagte Vollrath der Deutschen Presse-Agentur."): whom it was told."""
+    if b >= len(view.toks) or not view.telling(verb) or view.low[b] not in view.pack.determiners:
+        return None
+    x, y = view.noun_phrase_after(b)
+    return (x, y) if y > x and (y == len(view.toks) or view.low[y] in END_PUNCT | BOUNDARY) else None
 
 
 def addressee_after(view: SentenceView, verb: int, k: int, end: int) -> tuple[int, int] | None:

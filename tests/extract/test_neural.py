@@ -611,3 +611,16 @@ def test_a_closing_mark_is_taken_but_not_one_dot_of_an_ellipsis() -> None:
     assert with_closing_mark("Er forderte mehr Geld.", [(0, 21)]) == [(0, 22)]
     assert with_closing_mark("Er forderte mehr Geld...", [(0, 21)]) == [(0, 21)]
     assert with_closing_mark("Er forderte", []) == []
+
+
+@needs_model
+def test_whom_the_words_were_told_is_not_the_source() -> None:
+    """A tagger source that holds the addressee the rules read ('sagte der Agentur X, …'), or
+    runs into it ('sagte Vollrath der Deutschen Presse-Agentur'), takes the rules' source."""
+    for text, source, told in (
+            ("Ein Sprecher des Ministeriums sagte der Agentur Intrapress, der Journalist habe "
+             "gegen Gesetze verstoßen.", "Ein Sprecher des Ministeriums", "der Agentur Intrapress"),
+            ("„Wir stehen ganz am Anfang“, sagte Vollrath der Deutschen Presse-Agentur.", "Vollrath",
+             "der Deutschen Presse-Agentur")):
+        (claim,) = extract(text, "de", options=ExtractOptions(mode="accurate")).claims
+        assert (claim.source.text, claim.addressee.text) == (source, told)

@@ -1182,4 +1182,17 @@ def test_a_quotation_in_low_typewriter_marks_keeps_both_commas() -> None:
     """',,Wir bleiben'', sagte X': the content is the quotation with its whole marks, the two
     commas of the opener as the two apostrophes of the closer."""
     (c,) = claims(",,Wir bleiben'', sagte der Minister.")
-    assert (c["kind"], c["content"]["text"], c["source"]["text"]) == ("direct", ",,Wir bleiben''", "der Minister")
+    assert (c["kind"], c["content"]["text"], c["source"]["text"]) == (
+        "direct", ",,Wir bleiben''", "der Minister")
+
+
+def test_a_phrase_with_an_article_after_a_name_is_whom_it_was_told() -> None:
+    """'…, sagte Vollrath der Deutschen Presse-Agentur': a bare name takes no genitive, so the
+    phrase after it is the addressee; after a title and name ('des Gouverneurs X der Provinz')
+    or a noun ('der Sprecher der Polizei') it stays part of the source."""
+    c = one("„Wir stehen am Anfang“, sagte Vollrath der Deutschen Presse-Agentur.", "Vollrath")
+    assert c["addressee"]["text"] == "der Deutschen Presse-Agentur"
+    c = claims("„Gut“, sagte der Sprecher der Polizei.")[0]
+    assert c["source"]["text"] == "der Sprecher der Polizei"
+    c = claims("Nach Angaben des Gouverneurs Omar Haddad der Provinz Tirma sind die Straßen frei.")[0]
+    assert c["source"]["text"] == "Angaben des Gouverneurs Omar Haddad der Provinz Tirma"
