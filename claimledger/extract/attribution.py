@@ -954,6 +954,9 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         if not isinstance(found, tuple):
             return found  # a fronted object, or none at all
         k, end, cue = found
+        other = pack.other_sense_markers.get(pack.speech_verbs.get(low[verb], ""), frozenset())
+        if any(low[j] in other for j in range(k, end)):
+            return None  # "verurteilte den Mann zu drei Jahren Haft": sentenced
     addressee, k = _addressee_and_start(view, verb, verb_end, a, b, k, end, kind, told)
     end = min(_before_main_clause(view, verb, k, end), _aside_end(view, verb, end))
     if kind == "indirect" and (_adjunct_not_reported(view, k, end) or (
@@ -2392,7 +2395,7 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
         return None  # "Wie sicherten sich die Niederländer …": a question or comparison
     for v in range(end - 1, i, -1):
         if view.is_verb_form(v):
-            src = view.span(i + 1, v)
+            src = view.span(i + 1, _before_prefix(view, i + 1, v))  # not "unter Berufung auf Y"
             if src == (0, 0) or not any(_names_someone(view, k) for k in range(i + 1, v)):
                 return None  # "wie zunächst angenommen": nobody is named
             content = view.span(end + 1, len(view.toks)) if end < len(view.toks) else (0, 0)
@@ -2403,6 +2406,14 @@ def _as_claim(view: SentenceView, i: int) -> Draft | None:
             cue = [view.span(i, i + 1), view.span(v, v + 1)]
             return Draft("according_to", [content], [src], cue, view.sent.index, 0.65)
     return None
+
+
+def _before_prefix(view: SentenceView, a: int, b: int) -> int:
+    """Where the first according-to prefix cue ("unter Berufung auf") in tokens [a, b) starts;
+    b if none does."""
+    prefixes = prefixes_by_first_word(view.pack.according_prefix)
+    return next((k for k in range(a + 1, b) for words in prefixes.get(view.low[k], ())
+                 if tuple(view.low[k : k + len(words)]) == words), b)
 
 
 def _names_someone(view: SentenceView, k: int) -> bool:

@@ -321,6 +321,7 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
     drafts = _sentence_drafts(text, tokens, sentences, pack, quoted)
     drafts = _apply_quotes(text, drafts, quoted, sentences, pack)
     drafts = _referred_back(text, drafts, sentences)
+    _adjunct_accounts(text, drafts, pack)
     _named_before(drafts)
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
@@ -938,6 +939,25 @@ def _reporting_subjunctives(tokens: list[Token], sent: Sentence, pack: LanguageP
 CONTINUATION_GAP = 3  # sentences of the reporter's own between a claim and its Konjunktiv I continuation
 
 
+def _adjunct_accounts(text: str, drafts: list[attr.Draft], pack: LanguagePack) -> None:
+    """A citing phrase after a cue and its source ("…, berichtete die Agentur unter Berufung auf
+    den Zivilschutz", "Das berichtete X unter Berufung auf Y", "wie X unter Berufung auf Y
+    berichtete"; pack `citing_prefixes`) qualifies that cue: its source's account is what the
+    cue's claim says (`_nest` puts it inside that claim), not the words of the clause."""
+    citing = {" ".join(p) for p in pack.citing_prefixes}
+    for d in drafts:
+        if d.kind != "according_to" or " ".join(text[s:e] for s, e in d.cue).lower() not in citing:
+            continue
+        host = next((o for o in drafts if o is not d and o.cue and o.source and o.content and d.cue
+                     and _inside(o.cue + o.source, d.content)
+                     and d.cue[0][0] >= max(o.cue[0][0], o.source[0][0])), None)
+        if host is not None:
+            content = list(host.content)
+            for cut in d.cue + d.source:  # "Laut X unter Berufung auf Y wurde …": not Y's phrase
+                content = _subtract(content, cut)
+            d.content = [_stripped(text, s, e) for s, e in content if text[s:e].strip(" ,")]
+
+
 def _referred_back(text: str, drafts: list[attr.Draft], sentences: list[Sentence]) -> list[attr.Draft]:
     """A claim whose content is the sentence before ("Dies bestätigte der Vatikan.") takes that
     sentence, without its full stop, when it is in the same paragraph; else it is dropped."""
@@ -1047,13 +1067,15 @@ def _nest(drafts: list[attr.Draft]) -> None:
 def _citing_claim(drafts: list[attr.Draft], k: int) -> int | None:
     """The claim that cites the source of according-to claim k: another claim with the same
     content whose cue stands before k's cue in its sentence ("Die Agentur meldete unter Berufung
-    auf Diplomaten, die Gespräche stockten": the diplomats' account within the agency's)."""
+    auf Diplomaten, die Gespräche stockten": the diplomats' account within the agency's), or
+    around it ("wie die Agentur unter Berufung auf Diplomaten berichtete")."""
     d = drafts[k]
     if not d.cue:
         return None  # a tagger claim may have none
     return next((m for m, o in enumerate(drafts)
-                 if m != k and o.kind != "according_to" and o.content == d.content and o.cue
-                 and o.sentence == d.sentence and o.cue[-1][1] <= d.cue[0][0]), None)
+                 if m != k and o.content == d.content and o.cue and o.sentence == d.sentence
+                 and ((o.kind != "according_to" and o.cue[-1][1] <= d.cue[0][0])
+                      or o.cue[0][1] <= d.cue[0][0] < o.cue[-1][0])), None)  # "wie X unter … berichtete"
 
 
 def _within(drafts: list[attr.Draft], m: int, k: int) -> bool:

@@ -135,6 +135,13 @@ class LanguagePack:
     # ("bezeichnete den Plan als Unsinn": "bezeichnete … als", as the German data marks it;
     # "drohte mit Rücktritt"), and a clause-only cue reports with it ("drohen")
     predicate_markers: dict[str, str] = field(default_factory=dict)
+    # prefix cues by which a source cites another ("berichtete X unter Berufung auf Y"): after
+    # a cue and its source they qualify that cue, Y's account nested in its claim (not "laut Y",
+    # the reporter's own citation)
+    citing_prefixes: tuple[tuple[str, ...], ...] = ()
+    # verbs with the words that, opening a phrase in their object, give them a sense that is no
+    # speech act ("verurteilte den Mann zu drei Jahren Haft": sentenced, not condemned)
+    other_sense_markers: dict[str, frozenset[str]] = field(default_factory=dict)
     # words that never open a subject ("Den Schaden schätzt die Polizei auf …", "Ihm warf die
     # Partei vor …"): a phrase they open before the verb is an object, the subject follows it
     object_words: frozenset[str] = field(default_factory=frozenset)

@@ -38,6 +38,8 @@ PACK = LanguagePack(
     noun_in_source=True,
     reportative_modals=frozenset({"soll", "sollen"}),
     plan_markers=frozenset({"werden"}),
+    citing_prefixes=(("unter", "berufung", "auf"),),
+    other_sense_markers={"verurteilen": frozenset({"zu", "zum", "zur"})},
     predicate_markers={"bezeichnen": "als", "beschreiben": "als", "kritisieren": "als",
                        "verurteilen": "als", "loben": "als", "würdigen": "als", "drohen": "mit"},
     object_words=frozenset({"den", "dem", "einen", "einem", "deren", "dessen", "ihm", "ihn",

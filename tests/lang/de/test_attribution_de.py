@@ -1196,3 +1196,25 @@ def test_a_phrase_with_an_article_after_a_name_is_whom_it_was_told() -> None:
     assert c["source"]["text"] == "der Sprecher der Polizei"
     c = claims("Nach Angaben des Gouverneurs Omar Haddad der Provinz Tirma sind die Straßen frei.")[0]
     assert c["source"]["text"] == "Angaben des Gouverneurs Omar Haddad der Provinz Tirma"
+
+
+def test_a_source_cited_after_the_cue_is_nested_in_the_citing_claim() -> None:
+    """'Das berichtete X unter Berufung auf Y', '…, berichtete X unter Berufung auf Y', '…, wie
+    X unter Berufung auf Y berichtete': Y's account says what X's claim says, nested in it."""
+    for text in ("Im Hafen sind zwei Kräne umgestürzt. Das berichtete der Sender Nordfunk unter "
+                 "Berufung auf die Feuerwehr.",
+                 "Im Hafen sind zwei Kräne umgestürzt, berichtete der Sender Nordfunk unter Berufung "
+                 "auf die Feuerwehr.",
+                 "Im Hafen sind zwei Kräne umgestürzt, wie der Sender Nordfunk unter Berufung auf "
+                 "die Feuerwehr berichtete."):
+        outer, inner = claims(text)
+        assert (outer["source"]["text"], inner["source"]["text"]) == ("der Sender Nordfunk", "die Feuerwehr")
+        assert inner["content"]["text"] == outer["content"]["text"] == "Im Hafen sind zwei Kräne umgestürzt"
+        assert inner["nested_in"] == outer["id"]
+
+
+def test_a_sentence_by_a_court_is_no_speech_act() -> None:
+    """'verurteilte X zu drei Jahren Haft' sentences; 'verurteilte den Angriff' condemns."""
+    assert claims("Das Landgericht hat den Kassierer zu drei Jahren Haft verurteilt.") == []
+    (c,) = claims("Die Ministerin verurteilte den Angriff scharf.")
+    assert (c["kind"], c["cue"]["text"]) == ("reported", "verurteilte")
