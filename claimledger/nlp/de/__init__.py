@@ -145,7 +145,7 @@ PACK = LanguagePack(
     purpose_markers=frozenset({"um"}),
     weak_subjunctives=cues.WEAK_SUBJUNCTIVE,
     subjunctive_idioms=(("gott", "sei", "dank"), ("es", "sei", "denn"), ("wie", "dem", "auch", "sei"),
-                        ("sei", "es"), ("koste", "es", "was", "es", "wolle")),
+                        (",", "sei", "es"), ("sei", "es", "drum"), ("koste", "es", "was", "es", "wolle")),
     first_person=frozenset({"ich"}),
     cue_idioms=(("kurz", "gesagt"), ("genauer", "gesagt"), ("anders", "gesagt"), ("wie", "gesagt"),
                 ("offen", "gesagt"), ("ehrlich", "gesagt"), ("so", "genannt"), ("nennt", "man"),

@@ -1218,3 +1218,10 @@ def test_a_sentence_by_a_court_is_no_speech_act() -> None:
     assert claims("Das Landgericht hat den Kassierer zu drei Jahren Haft verurteilt.") == []
     (c,) = claims("Die Ministerin verurteilte den Angriff scharf.")
     assert (c["kind"], c["cue"]["text"]) == ("reported", "verurteilte")
+
+
+def test_sei_es_after_a_fronted_word_continues_the_reported_speech() -> None:
+    """'Morgen sei es so weit' is a Konjunktiv I sentence that goes on with the speaker; only
+    ', sei es …' ('whether') and 'sei es drum' are idioms."""
+    first, more = claims("Das Mittel wirke, sagte die Forscherin. Morgen sei es so weit.")
+    assert (more["kind"], more["source"]["text"]) == ("free_indirect", "die Forscherin")
