@@ -2080,7 +2080,8 @@ def _postfix_claim(view: SentenceView, i: int) -> Draft | None:
         return None
     a = view.prev_boundary(i)
     while a < i - 1 and (view.low[a] in view.pack.conjunctions or not all(
-            view._np_token(j) and not view.is_finite(j) for j in range(a, i))):
+            (view._np_token(j) or (j > a and view.toks[j].text in QUOTE_CHARS)) and not view.is_finite(j)
+            for j in range(a, i))):  # a quoted title in it: "Dem Portal „Kickwelt“ zufolge"
         a += 1  # "Ursache dürfte ersten Annahmen zufolge …": the phrase right before ("was aber
         # dem Zeugen zufolge": not the conjunction)
     if i <= a:

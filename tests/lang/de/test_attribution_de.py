@@ -1225,3 +1225,9 @@ def test_sei_es_after_a_fronted_word_continues_the_reported_speech() -> None:
     ', sei es …' ('whether') and 'sei es drum' are idioms."""
     first, more = claims("Das Mittel wirke, sagte die Forscherin. Morgen sei es so weit.")
     assert (more["kind"], more["source"]["text"]) == ("free_indirect", "die Forscherin")
+
+
+def test_a_quoted_title_before_zufolge_is_part_of_the_source() -> None:
+    (c,) = claims("Dem Fachblatt „Laborwelt“ zufolge ist der Test unzuverlässig.")
+    assert (c["source"]["text"], c["content"]["text"]) == (
+        "Dem Fachblatt „Laborwelt“", "ist der Test unzuverlässig")
