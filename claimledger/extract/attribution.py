@@ -949,8 +949,16 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         return None  # "äußerte er sich nicht": nothing was said
     reported_cue = any(low[j] in pack.subjunctive for j in range(view.prev_boundary(verb), verb))
     end = n
+    # a shared subject stands elsewhere; where verbs go second, the verb comes first after a
+    # content ("…, sagte er"; "…, die Partei müsse sich entscheiden" is no attribution)
+    after_comma = subject is None and a > 1 and (a > verb or not pack.verb_second) and (
+        low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
+        and not _relative_at(view, a) \
+        and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
     if kind == "reported":
         found = _reported_object(view, verb, verb_end, a, b, k, cue)
+        if found is None and after_comma:
+            found = n, n, cue  # "…, the team announced on Monday.": what went before
         if not isinstance(found, tuple):
             return found  # a fronted object, or none at all
         k, end, cue = found
@@ -980,12 +988,6 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         c = (0, 0)
     if kind == "indirect" and k < n and marker and not _clause_at(view, k):
         kind = "reported"  # "bezeichnete den Plan als Unsinn": a speech act, no clause
-    # a shared subject stands elsewhere; where verbs go second, the verb comes first after a
-    # content ("…, sagte er"; "…, die Partei müsse sich entscheiden" is no attribution)
-    after_comma = subject is None and a > 1 and (a > verb or not pack.verb_second) and (
-        low[a - 1] in {",", ":"} or view.toks[a - 1].text in _closers(pack)) \
-        and not _relative_at(view, a) \
-        and _fronted_question(view) is None  # not "…, der auf Schäden hinwies.", "Asked if …, X said"
     before = after_comma and (c == (0, 0) or _says_how(view, verb_end, a, b, k, end))
     if before:
         # '"…," he said.' / '"…," she said in a statement.': the content precedes the source

@@ -591,3 +591,10 @@ def test_common_wire_phrasings_read_right() -> None:
     assert read("The court held that the law was valid.")[0][2] == "that the law was valid"
     assert read("The mayor told reporters the city would not pay.")[0][2] == "the city would not pay"
     assert read("The mayor told the Post he would not pay.")[0][2] == "he would not pay"
+
+
+def test_a_speech_act_after_its_content_with_a_time_phrase() -> None:
+    """'…, the team announced on Monday.': the act's object is what stood before the comma."""
+    (c,) = claims("The stadium will stay closed, the club announced on Monday.")
+    assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
+        "the club", "announced", "The stadium will stay closed")
