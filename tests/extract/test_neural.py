@@ -624,3 +624,13 @@ def test_whom_the_words_were_told_is_not_the_source() -> None:
              "der Deutschen Presse-Agentur")):
         (claim,) = extract(text, "de", options=ExtractOptions(mode="accurate")).claims
         assert (claim.source.text, claim.addressee.text) == (source, told)
+
+
+@needs_model
+def test_a_sentence_with_its_own_speech_act_keeps_its_speaker() -> None:
+    """The tagger gave 'Der Betriebsrat kritisierte die Pläne scharf.' the next sentence's cue
+    and speaker; the sentence reports its own act, as the rules read it."""
+    text = ("Der Betriebsrat kritisierte die Pläne scharf. Die Belegschaft dürfe nicht bezahlen, "
+            "sagte Betriebsratschefin Petra Gollnick.")
+    first = extract(text, "de", options=ExtractOptions(mode="accurate")).claims[0]
+    assert (first.kind, first.source.text, first.cue.text) == ("reported", "Der Betriebsrat", "kritisierte")
