@@ -149,3 +149,61 @@ def test_a_common_noun_source_stays_out_of_story_profiles() -> None:
     assert {e.id for e in x.entities} >= {"opposition", "vera-holm"}
     kept = profile(x, None, None).entities
     assert "opposition" not in kept and "vera-holm" in kept
+
+
+def _entity(text: str, lang: str, source: str) -> str | None:
+    """The resolved entity name of the (last) claim whose source is `source`."""
+    found = [c for c in extract(text, lang).claims if c.source.text == source]
+    assert found, [c.source.text for c in extract(text, lang).claims]
+    return found[-1].source_entity.name if found[-1].source_entity else None
+
+
+def test_a_place_in_a_source_phrase_is_not_the_source() -> None:
+    assert _entity("Eine Sprecherin der Stadtwerke in Kellfurt sagte, das Netz sei stabil.", "de",
+                   "Eine Sprecherin der Stadtwerke in Kellfurt") == "Stadtwerke"
+    text = "Mira Olsberg ist Bäckerin. Die Preise stiegen, sagte die 51-Jährige vor Kunden in Haldern."
+    sources = {c.source.text for c in extract(text, "de").claims}
+    age = next(s for s in sources if s.startswith("die 51-Jährige"))
+    assert _entity(text, "de", age) == "Mira Olsberg"
+
+
+def test_personal_pronouns_point_to_persons_of_their_gender() -> None:
+    assert _entity('Irene Vasko told the Millbrook Courier that she would run. "I am ready," she '
+                   "said.", "en", "she") == "Irene Vasko"
+    assert _entity("Die Staatsanwaltschaft legte Beschwerde ein. Er habe nichts gewusst, sagte er.",
+                   "de", "er") is None
+    # "sie" is not the judge named last when a woman was named with her role before him
+    text = ("Ministerin Jana Feldt traf Richter Paul Oberle. Die Lage sei ernst, sagte sie.")
+    assert _entity(text, "de", "sie") == "Jana Feldt"
+
+
+def test_an_age_description_points_back_to_the_person() -> None:
+    assert _entity("Henrik Albers war enttäuscht. „Wir machen weiter“, sagte der 70-Jährige.", "de",
+                   "der 70-Jährige") == "Henrik Albers"
+    assert _entity("Greta Lindqvist resigned. The 63-year-old said she had no regrets.", "en",
+                   "The 63-year-old") == "Greta Lindqvist"
+    assert _entity("Tomas Brill left the board. Brill, 71, said the vote was fair.", "en",
+                   "Brill, 71") == "Tomas Brill"
+
+
+def test_a_name_with_selbst_is_a_mention() -> None:
+    text = ("Anwalt Dirk Sommer verteidigte den Mann. Kaltenbrunn selbst wies die Vorwürfe zurück. "
+            "Er sei unschuldig, sagte er.")
+    assert _entity(text, "de", "Kaltenbrunn selbst") == "Kaltenbrunn"
+    assert _entity(text, "de", "er") == "Kaltenbrunn"
+
+
+def test_titles_are_not_part_of_a_person_name() -> None:
+    x = extract("Der Virologe Lukas Hamann warnte vor Eile. Die Daten reichten nicht, sagte Hamann.", "de")
+    assert {e.name for e in x.entities if e.type == "person"} == {"Lukas Hamann"}
+    for text, name in (("Secretary of Commerce Nora Feld said exports would grow.", "Nora Feld"),
+                       ("Coach Ray Duncan said the team was ready.", "Ray Duncan"),
+                       ("Judge Alma Ruiz said the ruling was final.", "Alma Ruiz")):
+        assert [c.source_entity.name for c in extract(text, "en").claims] == [name], text
+
+
+def test_an_apposition_or_a_role_synonym_names_the_person() -> None:
+    assert _entity("Die Betreiberin, die 44-jährige Sabine Rotter, sprach von einem Schock.", "de",
+                   "Die Betreiberin") == "Sabine Rotter"
+    assert _entity("Trainer Jens Albrecht blieb ruhig. Das Team sei bereit, sagte der Coach.", "de",
+                   "der Coach") == "Jens Albrecht"

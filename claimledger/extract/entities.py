@@ -25,6 +25,8 @@ class DocEntity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0  # char offset of the first mention
     roles: set[str] = field(default_factory=set)  # role nouns seen with the name ("regierungschef")
+    gender: str | None = None  # "m"/"f" where a title or role word told it ("Richterin", "Mr.")
+    bare: bool = False  # named once without an article: "die Verteidigung" is no one in particular
 
 
 def hinted_type(phrase: str, pack: LanguagePack) -> str | None:
@@ -57,49 +59,183 @@ def split_source(text: str, toks: list[Token], pack: LanguagePack) -> tuple[str,
 
     'der frühere niederländische Regierungschef Mark Rutte' -> ('Mark Rutte', [..., 'regierungschef'])
     A relative clause says more about the source but names no one: "Senator Maria Alvarez, who
-    chairs the committee," is read up to its comma.
+    chairs the committee," is read up to its comma; a place names no one either ("ein Sprecher
+    des Ministeriums in Verdogorsk"). Of several names the person an apposition or a preposition
+    follows is the source ("Richard Roe, director of X", "Der Inhaber, der 62-jährige Max Roe"),
+    else the last ("Sprecher des Außenministeriums").
     """
     toks = toks[: _relative_clause(toks, pack)]
-    words = [t.lower for t in toks]
-    name_start = None
-    for k, t in enumerate(toks):
-        low = words[k]
-        if low in pack.determiners or low in pack.pronouns or not t.text[:1].isupper():
-            name_start = None
-            continue
-        if low in pack.role_nouns or low in pack.anonymous_sources or low in pack.stop_capitalised:
-            name_start = None
-            continue
-        if name_start is None:
-            name_start = k
-    if name_start is None:
+    head = head_tokens(toks, pack)
+    words = [t.lower for t in head]
+    kept = {id(t) for t in head}
+    names = [n for a, b in _runs(toks, kept, pack) if (n := _run_name(toks, a, b, pack))]
+    closing = [n for n in names if all(_trailer(t, pack) for t in toks[n[1] :] if id(t) in kept)]
+    chosen = next((n for n in names if n[2]), closing[-1] if closing else None)
+    if chosen is None:
         return "", words, -1
-    name_toks = toks[name_start:]
-    while len(name_toks) >= 3 and _descriptor(name_toks[0].lower, pack):
-        name_toks = name_toks[1:]  # "Stadtbaurat Jörg Ahlmeyer", "Prof. Yusuf Karaca"
-    if len(name_toks) >= 2 and hinted_type(name_toks[0].lower, pack):
-        name_toks = name_toks[1:]  # "Nachrichtenagentur KCNA" -> "KCNA"
-    elif pack.capitalised_nouns and len(name_toks) == 1 and not name_toks[0].text.isupper() \
-            and name_start and toks[name_start - 1].text[:1].islower() \
-            and toks[name_start - 1].lower not in pack.determiners:
+    return text[toks[chosen[0]].start : toks[chosen[1] - 1].end], words, toks[chosen[0]].start
+
+
+def _trailer(t: Token, pack: LanguagePack) -> bool:
+    """A word that may follow the name closing a source phrase: punctuation, an age ("Roe, 49")
+    or a focus particle ("Weißlinger selbst")."""
+    return not t.text[:1].isalnum() or t.text.isdigit() or t.lower in pack.source_particles
+
+
+def head_tokens(toks: list[Token], pack: LanguagePack) -> list[Token]:
+    """A source phrase without its relative clause and its place phrases ("in Stuttgart", "vor
+    Anhängern in X"): a locative phrase runs from its preposition to the next comma."""
+    toks = toks[: _relative_clause(toks, pack)]
+    places = pack.locative_prepositions
+    out, skipping = [], False
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            skipping = False
+        elif k > 0 and t.lower in places:
+            skipping = True
+        if not skipping:
+            out.append(t)
+    return out
+
+
+def _runs(toks: list[Token], kept: set[int], pack: LanguagePack) -> list[tuple[int, int]]:
+    """Index ranges of runs of capitalised words that may be a name (no article, role noun or
+    stop word; nothing left out of the phrase's head)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, t in enumerate(toks):
+        if _name_word(t, pack) and id(t) in kept:
+            start = k if start is None else start
+        elif start is not None:
+            runs.append((start, k))
+            start = None
+    return runs + ([(start, len(toks))] if start is not None else [])
+
+
+def _name_word(t: Token, pack: LanguagePack) -> bool:
+    """A capitalised word that is no article, pronoun, role noun or stop word."""
+    low = t.lower
+    return t.text[:1].isupper() and low not in pack.determiners and low not in pack.pronouns \
+        and low not in pack.role_nouns and low not in pack.anonymous_sources \
+        and low not in pack.stop_capitalised
+
+
+def _run_name(toks: list[Token], a: int, b: int, pack: LanguagePack) -> tuple[int, int, bool] | None:
+    """A run of capitalised words as (start, end, leads), its titles left out; None when it is
+    all title ("der Coach", "the Secretary of State") or a possessor ("Kim's sister").
+    `leads`: a person's name that an apposition or a preposition follows."""
+    if _possessive(toks[b - 1].text, pack) or all(_is_role(t.lower.rstrip("."), pack) for t in toks[a:b]):
+        return None
+    first = title_end(toks, a, b, pack)
+    if first is None:
+        return None
+    several = b - first >= 2
+    if b - first >= 2 and hinted_type(toks[first].lower, pack):
+        first += 1  # "Nachrichtenagentur KCNA" -> "KCNA"
+    elif pack.capitalised_nouns and b - first == 1 and not toks[first].text.isupper() \
+            and first and toks[first - 1].text[:1].islower() \
+            and toks[first - 1].lower not in pack.determiners:
         # "des südkoreanischen Geheimdienstes": the adjective is part of the organisation's name
-        first = name_start
         while first > 0 and _adjective(toks[first - 1], pack):
             first -= 1
-        name_toks = toks[first : name_start + 1]
-    name = text[name_toks[0].start : name_toks[-1].end]
-    return name, words, name_toks[0].start
+    after = toks[b] if b < len(toks) else None
+    if after is None or not _breaks(after, pack) or not _first_chunk(toks, first, pack):
+        return first, b, False
+    # a name an apposition or a preposition follows: "Roe, director of X", "Kempf vom Institut"
+    leads = (several and not (first and toks[first - 1].lower in pack.determiners)) \
+        or (first == 0 and after.text == ",")  # "Flynn, a top surrogate"
+    return first, b, leads
+
+
+def _breaks(t: Token, pack: LanguagePack) -> bool:
+    """A word after a name that ends its noun phrase: a comma, a bracket or a preposition."""
+    low = t.lower
+    return t.text in {",", "("} or low in pack.prepositions or low in pack.genitive_prepositions \
+        or low in pack.np_joiners or low in pack.contracted_articles
+
+
+def _first_chunk(toks: list[Token], k: int, pack: LanguagePack) -> bool:
+    """No preposition or genitive article between the start of the comma-separated part and
+    toks[k]: "Der Nachfolger des Chefs Max Roe, Ina Poe" names Poe, not the chef Roe."""
+    start = max((j + 1 for j in range(k) if toks[j].text == ","), default=0)
+    return not any(t.lower in pack.prepositions or t.lower in pack.genitive_prepositions
+                   or t.lower in pack.np_joiners or (j > start and t.lower in pack.determiners)
+                   for j, t in enumerate(toks[start:k], start))
+
+
+def title_end(toks: list[Token], a: int, b: int, pack: LanguagePack) -> int | None:
+    """Where the name in the run toks[a:b] starts after its titles ("Stadtbaurat Jörg Ahlmeyer",
+    "Attorney General Dennis Roe"); after "Secretary of" the first word or two are the office
+    ("Secretary of State Linda Roe", "of Homeland Security Ana Roe"): None if nothing else is."""
+    first = a
+    if a >= 2 and toks[a - 1].lower in pack.np_joiners and toks[a - 2].text[:1].isupper() \
+            and _is_role(toks[a - 2].lower, pack):
+        first += 1
+        while b - first >= 3 and not _initial(toks[first + 1].text):
+            first += 1
+        if b - first < 2:
+            return None
+    while b - first >= 3 and _descriptor(toks[first].lower, pack):
+        first += 1
+    # "House Speaker Paul Roe", "Wells Fargo CEO John Roe": the name follows the last role word
+    last_role = max((k for k in range(first, b - 2) if _is_role(toks[k].lower, pack)), default=None)
+    return first if last_role is None else last_role + 1
+
+
+def _initial(word: str) -> bool:
+    """A middle initial ("F."): the word before it is a first name."""
+    return len(word) == 2 and word.endswith(".")
 
 
 def role_words(words: list[str], pack: LanguagePack) -> set[str]:
-    """The role nouns among lower-case words, compounds included ("finanzministerin")."""
-    return {w for w in words if _is_role(w, pack)}
+    """The role nouns among lower-case words, compounds included ("finanzministerin"), each as
+    the role it names ("coach" -> "trainer")."""
+    synonyms = pack.role_synonyms
+    return {synonyms.get(w, w) for w in words if _is_role(w, pack)}
 
 
 @functools.lru_cache(maxsize=65536)
 def _is_role(word: str, pack: LanguagePack) -> bool:
     """Asked for every word near every name: cached per word."""
-    return word in pack.role_nouns or any(word.endswith(r) for r in pack.role_nouns if len(r) > 4)
+    nouns = role_nouns(pack)
+    return word in nouns or any(word.endswith(r) for r in nouns if len(r) > 4) \
+        or word.endswith(pack.role_endings)
+
+
+@functools.cache
+def role_nouns(pack: LanguagePack) -> frozenset[str]:
+    """The pack's role nouns and the job nouns its entity data adds ("richter", "owner")."""
+    return pack.role_nouns | pack.person_roles
+
+
+def age_words(words: list[str], pack: LanguagePack) -> bool:
+    """A description by age ("der 62-Jährige", "the 58-year-old"): a person named before."""
+    return any(w.endswith(pack.age_endings) for w in words)
+
+
+def gender_of(words: list[str], pack: LanguagePack, article: bool = False) -> str | None:
+    """The gender the words tell of a person: a title ("Mr.", "Frau"), a role noun that has a
+    form for the other gender ("Sprecherin", "spokesman") and, with `article`, an opening article
+    ("die 62-Jährige"); None when they tell none or disagree."""
+    told = {g for w in words if (g := _word_gender(w, pack))}
+    if article and words:
+        told |= {g for g in [pack.gender_articles.get(words[0])] if g}
+    return told.pop() if len(told) == 1 else None
+
+
+def _word_gender(word: str, pack: LanguagePack) -> str | None:
+    """The gender one word tells ("richterin" f, "richter" m, "judge" none)."""
+    word = word.rstrip(".")
+    if g := pack.gender_words.get(word):
+        return g
+    for masc, fem in pack.gender_forms:
+        if fem and word.endswith(fem) and _is_role(word, pack) \
+                and _is_role(word[: len(word) - len(fem)] + masc, pack):
+            return "f"
+        if word.endswith(masc) and _is_role(word, pack) \
+                and _is_role(word[: len(word) - len(masc)] + fem, pack):
+            return "m"
+    return None
 
 
 def same_role(a: set[str], b: set[str]) -> bool:
@@ -110,16 +246,26 @@ def same_role(a: set[str], b: set[str]) -> bool:
 def _relative_clause(toks: list[Token], pack: LanguagePack) -> int:
     """Index of the comma that opens a relative clause in a source phrase (len(toks) if none)."""
     for k in range(1, len(toks) - 1):
-        if toks[k].text == "," and toks[k + 1].lower in pack.relative_pronouns:
+        if toks[k].text == "," and toks[k + 1].lower in pack.relative_pronouns \
+                and not _apposed_article(toks, k + 1, pack):
             return k
     return len(toks)
+
+
+def _apposed_article(toks: list[Token], k: int, pack: LanguagePack) -> bool:
+    """An article that opens an apposition, not a relative clause: its phrase ends in a name
+    ("Der Inhaber, der 62-jährige Walter Stieglitz"), where a clause ends in its verb."""
+    end = next((j for j in range(k, len(toks)) if toks[j].text == ","), len(toks))
+    return toks[k].lower in pack.determiners and end - k >= 3 \
+        and all(_name_word(t, pack) for t in toks[end - 2 : end])
 
 
 def _descriptor(word: str, pack: LanguagePack) -> bool:
     """A title or job word before a two-part name: "Trainer", "Gewerkschafterin", "Prof.",
     or a compound ending in a role noun ("Betriebsratsvorsitzende", "Rechnungshofpräsidentin")."""
     word = word.rstrip(".")
-    return word in pack.abbreviations or _is_role(word, pack) or (
+    return word in pack.abbreviations or word in pack.gender_words \
+        or _is_role(word, pack) or (
         len(word) > 6 and word.endswith(pack.role_suffixes))
 
 
@@ -145,15 +291,27 @@ def find_names(text: str, tokens: list[Token], pack: LanguagePack) -> list[tuple
                 and tokens[j].lower not in pack.stop_capitalised:
             j += 1
         first = i + 1 if j - i >= 2 and hinted_type(t.lower, pack) else i
-        while j - first >= 3 and _descriptor(tokens[first].lower, pack):
-            first += 1  # "Finanzministerin Petra Lang", "Senator Maria Alvarez": the person
+        # "Finanzministerin Petra Lang", "Secretary of State Linda Roe": the person
+        first = title_end(tokens, first, j, pack)  # type: ignore[assignment]
+        if first is None:
+            i = j
+            continue
         last, owner = tokens[j - 1].text, len(_possessive(tokens[j - 1].text, pack))
         end = tokens[j - 1].end - owner  # "South Korea's" -> "South Korea"
         known = j - first == 1 and lookup(last[: len(last) - owner]) is not None  # "Russland", "Kiew"
-        if j - first >= 2 or known or tokens[first].text.isupper() or not pack.capitalised_nouns:
+        if j - first >= 2 or known or tokens[first].text.isupper() or not pack.capitalised_nouns \
+                or _named_by_particle(tokens, first, pack):
             spans.append((tokens[first].start, end))
         i = j
     return spans
+
+
+def _named_by_particle(tokens: list[Token], i: int, pack: LanguagePack) -> bool:
+    """A lone capitalised word before a focus particle that the lexicon reads as a name
+    ("Weißlinger selbst bestritt"): a person, where a common noun would have its article."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(nxt and nxt.sent == tokens[i].sent and nxt.text in pack.source_particles
+                and (pack.proper_noun is None or pack.proper_noun(tokens[i].text)))
 
 
 def _possessive(word: str, pack: LanguagePack) -> str:
@@ -187,13 +345,15 @@ def _name_start(tokens: list[Token], i: int, pack: LanguagePack) -> bool:
     t = tokens[i]
     if not t.text[:1].isupper() or t.lower in pack.stop_capitalised or len(t.text) < 2:
         return False
-    if t.lower in pack.role_nouns or t.lower in pack.anonymous_sources or t.lower in pack.scale_words:
-        return False  # a scale word is part of a figure: "5 Milliarden Euro"
+    if t.lower in pack.role_nouns or t.lower in pack.anonymous_sources or t.lower in pack.scale_words \
+            or t.lower in pack.number_words or t.lower in pack.vague_numbers:
+        return False  # a figure: "5 Milliarden Euro", "Zwei Stunden", "Viele Substanzen"
     if i == 0 or tokens[i - 1].sent != t.sent:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         two_caps = bool(nxt and nxt.sent == t.sent and nxt.text[:1].isupper()
                         and nxt.lower not in pack.stop_capitalised)
-        return two_caps or t.text.isupper()  # sentence-initial: acronyms and multi-word names
+        # sentence-initial: acronyms, multi-word names and "Weißlinger selbst"
+        return two_caps or t.text.isupper() or _named_by_particle(tokens, i, pack)
     prev = tokens[i - 1]
     if prev.text in {"„", "“", '"', "»", "(", "-"}:
         return False

@@ -73,6 +73,24 @@ class LanguagePack:
     # lower-case words that continue a noun phrase ("Secretary of State", "the minister's")
     np_joiners: frozenset[str] = field(default_factory=frozenset)
     type_hints: tuple[tuple[str, str], ...] = ()  # (lower-case substring, source type)
+    # prepositions whose phrase in a source says where or before whom, not who ("ein Sprecher
+    # des Ministeriums in X", "der 47-Jährige vor Anhängern"): its names are not the source
+    locative_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # endings of age descriptions that stand for a person named before ("der 62-Jährige")
+    age_endings: tuple[str, ...] = ()
+    # job and role nouns besides `role_nouns` (which attribution reads too): titles before a
+    # name ("Richter X", "Judge X") and descriptions pointing back to its bearer ("der Coach")
+    person_roles: frozenset[str] = field(default_factory=frozenset)
+    # endings of job nouns too short to stand alone as role words ("Mikrobiologe")
+    role_endings: tuple[str, ...] = ()
+    # role words counted as another role ("coach" -> "trainer")
+    role_synonyms: dict[str, str] = field(default_factory=dict)
+    # (masculine, feminine) endings of paired role nouns ("Sprecher"/"Sprecherin")
+    gender_forms: tuple[tuple[str, str], ...] = ()
+    # words before a name that tell the person's gender ("Frau", "Mr")
+    gender_words: dict[str, str] = field(default_factory=dict)
+    # articles opening a description that tell its gender ("die Vorsitzende")
+    gender_articles: dict[str, str] = field(default_factory=dict)
     # verb forms that in news are seldom an attribution on their own: nouns as often as verbs
     # ("state", "points", "remarks") or verbs of seeing and wanting ("see", "want"). They are a cue
     # only in a plain verbal frame: right after a pronoun or a `verb_markers` word, or right

@@ -24,3 +24,34 @@ TYPE_HINTS: tuple[tuple[str, str], ...] = (
     ("kreise", "anonymous"), ("insider", "anonymous"), ("quellen", "anonymous"),
     ("informanten", "anonymous"), ("beobachter", "anonymous"),
 )
+
+# Source phrases and the people they name (pack fields of the same names, lower case;
+# ROLE_NOUNS is `person_roles`).
+
+# prepositions whose phrase says where or before whom, not who: "ein Sprecher des Ministeriums in
+# Verdogorsk", "der 47-Jährige vor Anhängern" (not "bei", "aus", "an": a speaker's affiliation)
+LOCATIVE_PREPOSITIONS = frozenset({"in", "vor", "nahe", "neben", "hinter", "unweit", "außerhalb",
+                                   "innerhalb", "auf"})
+# endings of age descriptions that stand for a person named before ("der 62-Jährige")
+AGE_ENDINGS = ("jährige", "jähriger", "jährigen")
+# job and role nouns besides the pack's role nouns: titles before a name ("Richter Tobias X")
+# and descriptions pointing back to its bearer ("der Coach")
+ROLE_NOUNS = frozenset({
+    "richter", "richterin", "trainer", "trainerin", "coach", "inhaber", "inhaberin", "besitzer",
+    "besitzerin", "kandidat", "kandidatin", "kapitän", "kapitänin", "arzt", "ärztin",
+    "bischof", "bischöfin", "pfarrer", "pfarrerin", "staatsanwalt", "staatsanwältin",
+    "intendant", "intendantin", "manager", "managerin", "gründer", "gründerin",
+})
+# endings of job nouns too short to stand alone as a role word ("Mikrobiologe", "Soziologin")
+ROLE_ENDINGS = ("ologe", "ologin")
+# role words that name the same role (word -> the role it is counted as)
+ROLE_SYNONYMS = {"coach": "trainer", "übungsleiter": "trainer", "übungsleiterin": "trainerin",
+                 "besitzer": "inhaber", "besitzerin": "inhaberin", "eigentümer": "inhaber",
+                 "eigentümerin": "inhaberin"}
+# (masculine, feminine) endings of role nouns that come in pairs ("Sprecher", "Sprecherin"): a
+# role word tells the gender of its bearer only when the other form is a role word too
+GENDER_FORMS = (("", "in"),)
+# words before a name or in a description that tell the person's gender
+GENDER_WORDS = {"herr": "m", "frau": "f"}
+# articles opening a description that tell its gender ("der 62-Jährige", "die Vorsitzende")
+GENDER_ARTICLES = {"der": "m", "die": "f", "ein": "m", "eine": "f"}

@@ -21,3 +21,28 @@ TYPE_HINTS: tuple[tuple[str, str], ...] = (
     ("source familiar", "anonymous"), ("sources", "anonymous"), ("officials", "anonymous"),
     ("insiders", "anonymous"), ("people familiar", "anonymous"), ("aides", "anonymous"),
 )
+
+# Source phrases and the people they name (pack fields of the same names, lower case;
+# ROLE_NOUNS is `person_roles`).
+
+# prepositions whose phrase says where or before whom, not who: "a spokesman for the ministry in
+# Kabul" (not "at", "from": a speaker's affiliation)
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "before", "across", "around",
+                                   "throughout", "during", "amid"})
+# endings of age descriptions that stand for a person named before ("the 58-year-old")
+AGE_ENDINGS = ("year-old",)
+# job and role nouns besides the pack's role nouns: titles before a name ("Judge Eleanor X",
+# "Attorney General Y") and descriptions pointing back to its bearer ("the coach")
+ROLE_NOUNS = frozenset({
+    "owner", "judge", "attorney", "general", "coach", "sheriff", "justice", "detective",
+    "officer", "candidate", "nominee", "founder", "manager", "pastor", "bishop", "rabbi",
+    "captain", "lieutenant", "sergeant", "colonel", "commander", "admiral", "inspector",
+    "deputy", "representative", "congressman", "congresswoman", "councilman", "councilwoman",
+    "speaker", "businessman", "businesswoman", "chairperson",
+})
+ROLE_ENDINGS: tuple[str, ...] = ()
+ROLE_SYNONYMS: dict[str, str] = {}
+# (masculine, feminine) endings of role nouns that come in pairs ("spokesman", "spokeswoman")
+GENDER_FORMS = (("man", "woman"),)
+GENDER_WORDS = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "madam": "f"}
+GENDER_ARTICLES: dict[str, str] = {}
