@@ -198,8 +198,15 @@ def role_words(words: list[str], pack: LanguagePack) -> set[str]:
 def _is_role(word: str, pack: LanguagePack) -> bool:
     """Asked for every word near every name: cached per word."""
     nouns = role_nouns(pack)
-    return word in nouns or any(word.endswith(r) for r in nouns if len(r) > 4) \
+    return word in nouns or any(word[-k:] in nouns for k in _compound_lengths(pack) if len(word) > k) \
         or word.endswith(pack.role_endings)
+
+
+@functools.cache
+def _compound_lengths(pack: LanguagePack) -> tuple[int, ...]:
+    """Lengths of the role nouns long enough to end a compound ("finanz|ministerin"): a word's
+    ending of each length is looked up, not compared with every noun."""
+    return tuple(sorted({len(r) for r in role_nouns(pack) if len(r) > 4}))
 
 
 @functools.cache
