@@ -67,6 +67,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             _reported_frames(drafts, rules, options.min_confidence, choices.according_reports)
             _addressees_apart(drafts, rules)
             _own_sentence_acts(drafts, rules, sentences)
+            drafts = _sentences_with_own_cues(reading, drafts, rules, sentences)
             if quotes:
                 _quotation_extents(drafts, rules)
             if roles:
@@ -455,6 +456,32 @@ def _own_sentence_acts(drafts: list[attr.Draft], rules: list[attr.Draft], senten
         if r is not None:
             d.kind, d.cue, d.source = r.kind, list(r.cue), list(r.source)
             d.frame, d.addressee, d.inherit_from = list(r.frame), list(r.addressee), None
+
+
+def _sentences_with_own_cues(text: str, drafts: list[attr.Draft], rules: list[attr.Draft],
+                             sentences: list[Sentence]) -> list[attr.Draft]:
+    """A tagger content that runs on into a later sentence which the rules read as a claim with
+    a cue and source of its own ("… reopen in May. Repairs will cost 4 million dollars, the city
+    engineer said") ends before that sentence; the rule claim stands for that sentence."""
+    out = []
+    for d in drafts:
+        out.append(d)
+        at = _sentence_at(sentences, d.cue[0][0]) if d.cue and d.content else None
+        r = next((r for r in rules if at is not None and r.cue and r.source and r.content
+                  and not _overlaps(r.cue, d.cue) and _overlaps(r.content, d.content)
+                  and (_sentence_at(sentences, r.cue[0][0]) or 0) > at
+                  and (_sentence_at(sentences, r.content[0][0]) or 0) > at), None)
+        if r is None:
+            continue
+        cut = sentences[_sentence_at(sentences, r.cue[0][0])].start
+        kept = [_stripped(text, s, min(e, cut)) for s, e in d.content if s < cut]
+        if not kept or kept[0][0] >= kept[0][1]:
+            continue
+        d.content = [(s, e - (text[e - 1] == ".")) for s, e in kept if e > s]
+        if not any(o is not d and _overlaps(o.content, r.content) for o in drafts):
+            out.append(dataclasses.replace(r, content=list(r.content), cue=list(r.cue),
+                                           source=list(r.source)))
+    return out
 
 
 def _reported_cues(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None:

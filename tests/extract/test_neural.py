@@ -634,3 +634,15 @@ def test_a_sentence_with_its_own_speech_act_keeps_its_speaker() -> None:
             "sagte Betriebsratschefin Petra Gollnick.")
     first = extract(text, "de", options=ExtractOptions(mode="accurate")).claims[0]
     assert (first.kind, first.source.text, first.cue.text) == ("reported", "Der Betriebsrat", "kritisierte")
+
+
+@needs_model
+def test_a_claim_ends_before_a_sentence_with_its_own_source() -> None:
+    """The English tagger ran the mayor's words on into the engineer's sentence; the rules read
+    that sentence as the engineer's claim, so the mayor's ends before it."""
+    text = ("The mayor said the bridge would reopen in May. Repairs will cost 4 million dollars, "
+            "the city engineer said.")
+    found = extract(text, "en", options=ExtractOptions(mode="accurate")).claims
+    assert [(c.source.text, c.content.text) for c in found] == [
+        ("The mayor", "the bridge would reopen in May"),
+        ("the city engineer", "Repairs will cost 4 million dollars")]
