@@ -66,6 +66,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             rules = _rule_drafts(reading, tokens, sentences, pack)
             _reported_frames(drafts, rules, options.min_confidence, choices.according_reports)
             _addressees_apart(drafts, rules)
+            _article_sources(reading, drafts, rules, pack)
             _own_sentence_acts(drafts, rules, sentences)
             drafts = _sentences_with_own_cues(reading, drafts, rules, sentences)
             if quotes:
@@ -440,6 +441,18 @@ def _addressees_apart(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None
         if best is not None and best.source and best.addressee and _overlaps(d.cue, best.cue) \
                 and _overlaps(d.source, best.addressee) and not _overlaps(best.source, best.addressee):
             d.source, d.addressee = list(best.source), list(best.addressee)
+
+
+def _article_sources(text: str, drafts: list[attr.Draft], rules: list[attr.Draft],
+                     pack: LanguagePack) -> None:
+    """A tagger source that is an article alone ("[Der] Inhaber sprach von …") takes the source
+    of the rule claim that reads the same article as the start of its source."""
+    for d in drafts:
+        if not d.source or not all(text[s:e].lower() in pack.determiners for s, e in d.source):
+            continue
+        r = next((r for r in rules if r.source and r.source[0][0] == d.source[0][0]), None)
+        if r is not None:
+            d.source = list(r.source)
 
 
 def _own_sentence_acts(drafts: list[attr.Draft], rules: list[attr.Draft], sentences: list[Sentence]) -> None:

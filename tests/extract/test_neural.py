@@ -646,3 +646,10 @@ def test_a_claim_ends_before_a_sentence_with_its_own_source() -> None:
     assert [(c.source.text, c.content.text) for c in found] == [
         ("The mayor", "the bridge would reopen in May"),
         ("the city engineer", "Repairs will cost 4 million dollars")]
+
+
+@needs_model
+def test_a_source_is_never_an_article_alone() -> None:
+    (claim,) = extract("Der Inhaber sprach von einem „Albtraum“.", "de",
+                       options=ExtractOptions(mode="accurate")).claims
+    assert claim.source.text == "Der Inhaber"
