@@ -436,6 +436,7 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
     a = max([a] + [j + 1 for j in range(a, verb) if view.is_verb_form(j) or (
         _opens_clause(view, j) and not all(view.leads_verb(k) for k in range(j + 1, verb))) or (
         view.toks[j].text in _closers(view.pack) and view.toks[j + 1].text[:1].isupper()
+        and j > 0 and view.toks[j - 1].end == view.toks[j].start  # not an opening '"' ('der "Zeit"')
         and not _quoted_name_before(view, j))])  # '“…” Grubbs said': after a closed quotation
     while a < b and view.low[a] in view.pack.conjunctions:
         a += 1
@@ -446,7 +447,7 @@ def _source_before(view: SentenceView, verb: int) -> tuple[int, int]:
             b = _lower_case_head(view, b)  # "The judge rubbed his chin and said"
     if b - a > 1 and view.low[b - 1] in view.pack.pronouns and view.low[b - 1] not in view.pack.object_words:
         a = b - 1  # "including provisions he said": the pronoun right before the verb
-    elif b - a > 1 and view.low[b - 1] in view.pack.relative_pronouns:
+    elif b - a > 1 and _relative_at(view, b - 1):
         a, b = _antecedent(view, a, b - 1)  # "several women who said": the women
     if b - a > 10:
         a = b - 10
@@ -914,8 +915,25 @@ def _content_before(view: SentenceView, verb: int, verb_end: int, cue: list,
     told = _prepositional_addressee(view, b) or told_first or _dative_after(view, verb, b)
     after_quote = _closer_at(view, verb - 1, verb - 2)  # '"…," he said, …': the quotes pass
     rest = None if after_quote else _resumed(view, told[1] if told else max(b, verb_end + 1))
-    return Draft("indirect", [c] + ([rest] if rest else []), [view.span(a, b)], cue,
+    if asked_first(view, verb):  # "Auf die Frage, ob …, antwortete X: „…“": only the answer
+        colon = b < len(view.toks) and view.low[b] == ":"
+        rest = rest or (view.span(b + 1, len(view.toks)) if colon else None)
+        if not rest or rest == (0, 0):
+            return None
+        return Draft("indirect", [rest], [view.span(a, b)], cue, view.sent.index, 0.6,
+                     addressee=[view.span(*told)] if told else [])
+    contents = [c] + ([rest] if rest else [])
+    return Draft("indirect", contents, [view.span(a, b)], cue,
                  view.sent.index, 0.6, addressee=[view.span(*told)] if told else [])
+
+
+def asked_first(view: SentenceView, verb: int) -> bool:
+    """The words before the verb open with a phrase whose noun asks (pack `question_nouns`: "Auf
+    die Frage, ob sie zurücktrete, sagte X, …"): a question put to the source, not its words."""
+    low, pack = view.low, view.pack
+    return bool(pack.question_nouns) and (low[0] in pack.prepositions or low[0] in pack.contracted_articles) \
+        and any(low[j].endswith(pack.question_nouns) and view.toks[j].text[:1].isupper()
+                for j in range(1, min(verb, 4)))
 
 
 def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
@@ -999,6 +1017,8 @@ def _content_after(view: SentenceView, verb: int, verb_end: int, cue: list,
         and kind == "indirect" and not _closer_at(view, a - 1, a - 2) and not pack.verb_second
     if c == (0, 0):
         return None
+    if passive and all(low[j] in pack.expletives for j in range(*passive)):
+        passive = None  # "Es wird erwartet, dass …": nobody was asked
     addressee = addressee or passive
     start = max((j + 1 for j in range(a - 1) if low[j] in {":", ";"}), default=0)
     inserted = inserted and low[start] not in pack.subordinators  # "Without reform, he says,
@@ -2446,8 +2466,9 @@ def _adjunct_clause_at(view: SentenceView, j: int) -> bool:
 def _relative_at(view: SentenceView, j: int) -> bool:
     """A relative pronoun at j; where nouns are capitalised, an article before a noun is none
     ("…, die Taten seien" against "…, die nicht betroffen sind")."""
-    if view.low[j] not in view.pack.relative_pronouns:
-        return False
+    if view.low[j] not in view.pack.relative_pronouns or (
+            len(view.toks[j].text) > 1 and view.toks[j].text.isupper()):
+        return False  # "The WHO said": an acronym
     return not (view.pack.capitalised_nouns and view.low[j] in view.pack.determiners
                 and j + 1 < len(view.toks) and view.toks[j + 1].text[:1].isupper())
 

@@ -55,6 +55,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             _reported_frames(drafts, rules, options.min_confidence, choices.according_reports)
             _addressees_apart(drafts, rules)
             _article_sources(reading, drafts, rules, pack)
+            drafts = [d for d in drafts if not _asked(d, tokens, sentences, pack)]
             _own_sentence_acts(drafts, rules, sentences)
             drafts = _sentences_with_own_cues(reading, drafts, rules, sentences)
             if quotes:
@@ -431,6 +432,19 @@ def _addressees_apart(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None
             d.source, d.addressee = list(best.source), list(best.addressee)
 
 
+def _asked(d: attr.Draft, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack) -> bool:
+    """A tagger claim whose content is the question put to its source, before the cue in its
+    sentence ("Auf die Frage, [ob sie zurücktrete], antwortete X: „Nein.“")."""
+    if not d.cue or not d.content or not pack.question_nouns:
+        return False
+    si = _sentence_at(sentences, d.cue[0][0])
+    if si is None or _sentence_at(sentences, d.content[0][0]) != si or d.content[-1][1] > d.cue[0][0]:
+        return False
+    sent = sentences[si]
+    verb = bisect_left([t.start for t in tokens], d.cue[0][0]) - sent.first
+    return attr.asked_first(attr.SentenceView(tokens, sent, pack), verb)
+
+
 def _article_sources(text: str, drafts: list[attr.Draft], rules: list[attr.Draft],
                      pack: LanguagePack) -> None:
     """A tagger source that is an article alone ("[Der] Inhaber sprach von …") takes the source
@@ -453,8 +467,10 @@ def _own_sentence_acts(drafts: list[attr.Draft], rules: list[attr.Draft], senten
         if not d.cue or len(own) != 1 or _sentence_at(sentences, d.cue[0][0]) in own or any(
                 _overlaps(r.cue, d.cue) and _overlaps(r.content, d.content) for r in rules):
             continue  # the rules give the content that cue too ("…. Dies bestätigte X.")
-        r = next((r for r in rules if r.cue and r.source and _inside(r.cue + r.source, d.content)), None)
-        if r is not None:
+        r = next((r for r in rules if r.cue and (
+            _inside(r.cue + r.source, d.content) if r.source  # "Der Betriebsrat kritisierte …"
+            else _overlaps(r.content, d.content) and _sentence_at(sentences, r.cue[0][0]) in own)), None)
+        if r is not None:  # with no source: "Es wird erwartet, dass …" names nobody
             d.kind, d.cue, d.source = r.kind, list(r.cue), list(r.source)
             d.frame, d.addressee, d.inherit_from = list(r.frame), list(r.addressee), None
 

@@ -217,6 +217,12 @@ class LanguagePack:
     # particles right after a verb whose clause has no speaker of its own: a fronted phrase is
     # the source ("Aus Kreisen der Koalition hieß es, …", "Aus dem Bericht geht hervor, dass …")
     fronted_source_particles: frozenset[str] = field(default_factory=frozenset)
+    # endings of nouns that, opening a fronted phrase, put a question before an answer ("Auf die
+    # Frage, ob …, sagte X, …", "Auf Nachfrage …"): the question is no part of what was said
+    question_nouns: tuple[str, ...] = ()
+    # pronouns that stand for nobody as a passive's subject ("Es wird erwartet, dass …", "It is
+    # expected that …"): no addressee
+    expletives: frozenset[str] = field(default_factory=frozenset)
     # adverbs that make their sentence an unnamed source's account ("reportedly")
     hearsay_adverbs: frozenset[str] = field(default_factory=frozenset)
     # news that became known, with no source in the sentence: a predicate word (`known_words`)

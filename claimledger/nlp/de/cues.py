@@ -198,6 +198,14 @@ SUBJUNCTIVE = frozenset({
     "möge", "gebe", "gehe", "komme", "liege", "stehe", "bleibe", "wisse", "brauche", "handle",
     "handele", "fehle", "gelte", "lasse", "mache", "sehe", "trage", "verfüge", "führe",
     "arbeite", "plane", "verstoße", "bestehe", "befinde", "betrage", "habest", "werdest",
+    # third person singular of frequent verbs (stem + "e"; not "laute", "reiche": adjectives too)
+    "halte", "empfehle", "nehme", "helfe", "treffe", "lese", "vertrete", "fahre", "falle",
+    "schlage", "erwarte", "betreffe", "verspreche", "rate", "spreche", "bringe", "denke", "finde",
+    "zeige", "suche", "stelle", "setze", "spiele", "laufe", "folge", "fordere", "prüfe", "rechne",
+    "zahle", "verliere", "gewinne", "erhalte", "bekomme", "entstehe", "drohe", "diene",
+    "verlange", "beginne", "wachse", "sinke", "steige", "schaffe", "schütze", "warte", "kämpfe",
+    "biete", "lehne", "glaube", "sorge", "lohne", "koste", "reagiere", "akzeptiere", "profitiere",
+    "existiere", "funktioniere", "beabsichtige", "benötige", "ermögliche", "verhindere",
 }) | WEAK_SUBJUNCTIVE
 
 DENIAL_CUES = frozenset({

@@ -89,7 +89,9 @@ PACK = LanguagePack(
     gender_words=entities.GENDER_WORDS,
     gender_articles=entities.GENDER_ARTICLES,
     weak_cue_forms=cues.WEAK_CUE_FORMS,
-    clause_only_cues=frozenset({"hold"}),  # "the court held that …", not "the deal will hold"
+    expletives=frozenset({"it"}),
+    # "the court held that …", not "the deal will hold"; "added that …", not "added 250,000 jobs"
+    clause_only_cues=frozenset({"hold", "add"}),
     verb_markers=cues.VERB_MARKERS,
     denial_cues=cues.DENIAL_CUES,
     denial_words=cues.DENIAL_WORDS,

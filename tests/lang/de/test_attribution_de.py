@@ -1231,3 +1231,27 @@ def test_a_quoted_title_before_zufolge_is_part_of_the_source() -> None:
     (c,) = claims("Dem Fachblatt „Laborwelt“ zufolge ist der Test unzuverlässig.")
     assert (c["source"]["text"], c["content"]["text"]) == (
         "Dem Fachblatt „Laborwelt“", "ist der Test unzuverlässig")
+
+
+def test_more_konjunktiv_forms_continue_the_speaker() -> None:
+    first, more = claims("Die Verbraucherschützerin sagte, die Erhöhung sei zu hoch. Sie empfehle, "
+                         "Angebote zu vergleichen.")
+    assert (more["kind"], more["source"]["text"]) == ("free_indirect", "Die Verbraucherschützerin")
+
+
+def test_a_question_put_to_the_source_is_not_its_words() -> None:
+    """'Auf die Frage, ob …, sagte X, …': only the answer is X's claim."""
+    (c,) = claims("Auf die Frage, ob sie zurücktrete, sagte die Ministerin, dafür gebe es keinen Grund.")
+    assert (c["source"]["text"], c["content"]["text"]) == ("die Ministerin", "dafür gebe es keinen Grund")
+    (c,) = claims("Auf die Frage, ob sie zurücktrete, antwortete die Ministerin: „Nein, sicher nicht.“")
+    assert (c["kind"], c["content"]["text"]) == ("direct", "„Nein, sicher nicht.“")
+
+
+def test_an_impersonal_passive_names_no_addressee() -> None:
+    (c,) = claims("Es wird erwartet, dass die Gewerkschaft streikt.")
+    assert (c["source"]["text"], c["addressee"]) == ("", None)
+
+
+def test_a_title_in_straight_quotes_in_a_fronted_phrase_is_not_the_source() -> None:
+    (c,) = claims('Im Gespräch mit der "Rundschau" sagte Jonas Reiter, die Risiken seien erheblich.')
+    assert c["source"]["text"] == "Jonas Reiter"

@@ -598,3 +598,16 @@ def test_a_speech_act_after_its_content_with_a_time_phrase() -> None:
     (c,) = claims("The stadium will stay closed, the club announced on Monday.")
     assert (c["source"]["text"], c["cue"]["text"], c["content"]["text"]) == (
         "the club", "announced", "The stadium will stay closed")
+
+
+def test_added_with_an_object_is_no_speech() -> None:
+    """'The economy added 250,000 jobs' adds jobs; 'he added that …' and '"…," he added' speak."""
+    (c,) = claims("The economy added 250,000 jobs in March, the Labor Department said.")
+    assert c["source"]["text"] == "the Labor Department"
+    assert claims("Shares of Harwell added 3% on Tuesday.") == []
+    assert claims('"We are ready," he added.')[0]["cue"]["text"] == "added"
+
+
+def test_an_acronym_is_no_relative_pronoun() -> None:
+    (c,) = claims("The WHO said it was sending a team.")
+    assert c["source"]["text"] == "The WHO"
