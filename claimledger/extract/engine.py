@@ -57,6 +57,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             _article_sources(reading, drafts, rules, pack)
             drafts = [d for d in drafts if not _asked(d, tokens, sentences, pack)]
             _own_sentence_acts(drafts, rules, sentences)
+            _unnamed_sources(drafts, rules, sentences)
             drafts = _sentences_with_own_cues(reading, drafts, rules, sentences)
             if quotes:
                 _quotation_extents(drafts, rules)
@@ -473,6 +474,18 @@ def _own_sentence_acts(drafts: list[attr.Draft], rules: list[attr.Draft], senten
         if r is not None:  # with no source: "Es wird erwartet, dass …" names nobody
             d.kind, d.cue, d.source = r.kind, list(r.cue), list(r.source)
             d.frame, d.addressee, d.inherit_from = list(r.frame), list(r.addressee), None
+
+
+def _unnamed_sources(drafts: list[attr.Draft], rules: list[attr.Draft], sentences: list[Sentence]) -> None:
+    """A tagger source from another sentence than its cue, where the rules read that cue with no
+    source at all ("The WHO said …. It is expected that the border will stay closed."): an
+    impersonal cue names nobody, not the last speaker."""
+    for d in drafts:
+        if not d.cue or not d.source or _sentence_at(sentences, d.source[0][0]) == _sentence_at(
+                sentences, d.cue[0][0]):
+            continue
+        if any(r.cue == d.cue and not r.source for r in rules):
+            d.source, d.inherit_from = [], None
 
 
 def _sentences_with_own_cues(text: str, drafts: list[attr.Draft], rules: list[attr.Draft],

@@ -653,3 +653,10 @@ def test_a_source_is_never_an_article_alone() -> None:
     (claim,) = extract("Der Inhaber sprach von einem „Albtraum“.", "de",
                        options=ExtractOptions(mode="accurate")).claims
     assert claim.source.text == "Der Inhaber"
+
+
+@needs_model
+def test_an_impersonal_cue_takes_no_earlier_speaker() -> None:
+    text = "The WHO said it was sending a team. It is expected that the border will stay closed."
+    second = extract(text, "en", options=ExtractOptions(mode="accurate")).claims[1]
+    assert (second.cue.text, second.source.text) == ("is expected", "")
