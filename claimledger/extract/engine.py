@@ -318,6 +318,7 @@ def _rule_drafts(text: str, tokens: list[Token], sentences: list[Sentence],
     drafts = _apply_quotes(text, drafts, quoted, sentences, pack)
     drafts = _referred_back(text, drafts, sentences)
     _adjunct_accounts(text, drafts, pack)
+    _trailing_accounts(text, drafts)
     _named_before(drafts)
     drafts = _continuations(drafts, tokens, sentences, pack)
     for d in drafts:
@@ -1033,6 +1034,25 @@ def _adjunct_accounts(text: str, drafts: list[attr.Draft], pack: LanguagePack) -
             for cut in d.cue + d.source:  # "Laut X unter Berufung auf Y wurde …": not Y's phrase
                 content = _subtract(content, cut)
             d.content = [_stripped(text, s, e) for s, e in content if text[s:e].strip(" ,")]
+
+
+def _trailing_accounts(text: str, drafts: list[attr.Draft]) -> None:
+    """A content that ends in an according-to phrase of its own sentence ("The union warned that
+    recruitment would take years, according to a statement", "…, wie aus einer Mitteilung
+    hervorgeht") ends before it: the phrase is the account's cue and source, not what was said
+    (`_nest` puts the claim inside the account's)."""
+    for r in drafts:
+        if r.kind != "according_to" or not r.cue or not r.source:
+            continue
+        start = min(s for s, _ in r.cue + r.source)
+        end = max(e for _, e in r.cue + r.source)
+        for d in drafts:
+            if d is r or d.kind == "according_to" or not d.content \
+                    or not _inside(r.cue + r.source, d.content):
+                continue
+            if text[end : d.content[-1][1]].strip(" .,;") == "":
+                cut = [_stripped(text, s, min(e, start)) for s, e in d.content if s < start]
+                d.content = [(s, e - (text[e - 1] == ",")) for s, e in cut if e > s] or d.content
 
 
 def _referred_back(text: str, drafts: list[attr.Draft], sentences: list[Sentence]) -> list[attr.Draft]:

@@ -611,3 +611,11 @@ def test_added_with_an_object_is_no_speech() -> None:
 def test_an_acronym_is_no_relative_pronoun() -> None:
     (c,) = claims("The WHO said it was sending a team.")
     assert c["source"]["text"] == "The WHO"
+
+
+def test_a_trailing_according_to_phrase_is_not_content() -> None:
+    """'X warned that …, according to a statement': X's content ends before the phrase, and X's
+    claim stands inside the statement's account."""
+    account, warned = claims("The union warned that recruitment would take years, according to a statement.")
+    assert warned["content"]["text"] == "that recruitment would take years"
+    assert (account["source"]["text"], warned["nested_in"]) == ("a statement", account["id"])
