@@ -1571,7 +1571,8 @@ def _object_before_clause(view: SentenceView, k: int, end: int) -> tuple[int, in
             return None
         opener = low[j] in pack.determiners or (low[j] in pack.pronouns and low[j] not in pack.object_words)
         if (opener and any(view.is_finite(x) for x in range(j + 1, min(end, j + 4)))) or (
-                view.toks[j].text[:1].isupper() and view.is_finite(j + 1)):
+                view.toks[j].text[:1].isupper() and view.is_finite(j + 1)) or (
+                low[j] in pack.nominative_pronouns and j + 1 < end):  # "told the Gazette they felt"
             return k, j
     return None
 

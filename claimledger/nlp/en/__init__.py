@@ -90,8 +90,10 @@ PACK = LanguagePack(
     gender_articles=entities.GENDER_ARTICLES,
     weak_cue_forms=cues.WEAK_CUE_FORMS,
     expletives=frozenset({"it"}),
-    # "the court held that …", not "the deal will hold"; "added that …", not "added 250,000 jobs"
-    clause_only_cues=frozenset({"hold", "add"}),
+    nominative_pronouns=frozenset({"he", "she", "they", "we", "i"}),
+    # "the court held that …", not "the deal will hold"; "added that …", not "added 250,000 jobs";
+    # "felt that …", not "felt unsafe"
+    clause_only_cues=frozenset({"hold", "add", "feel"}),
     verb_markers=cues.VERB_MARKERS,
     denial_cues=cues.DENIAL_CUES,
     denial_words=cues.DENIAL_WORDS,

@@ -619,3 +619,9 @@ def test_a_trailing_according_to_phrase_is_not_content() -> None:
     account, warned = claims("The union warned that recruitment would take years, according to a statement.")
     assert warned["content"]["text"] == "that recruitment would take years"
     assert (account["source"]["text"], warned["nested_in"]) == ("a statement", account["id"])
+
+
+def test_told_an_outlet_then_a_clause_with_a_pronoun_subject() -> None:
+    """'told the Gazette they felt unsafe': the outlet is whom they told, 'felt unsafe' no cue."""
+    (c,) = claims("Residents told the Gazette they felt unsafe.")
+    assert (c["addressee"]["text"], c["content"]["text"]) == ("the Gazette", "they felt unsafe")
