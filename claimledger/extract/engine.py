@@ -426,12 +426,20 @@ def _addressees_apart(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None
     """A tagger source that holds whom the words were told, as the rule claim with the same cue
     reads it ("sagte Vollrath [der Deutschen Presse-Agentur]", "Ein Sprecher sagte [der Agentur
     X], …"), takes that rule claim's source and addressee: who spoke and whom they told are
-    never the same words."""
+    never the same words; nor do whom they told and what they said share words."""
     for d in drafts:
         best = _most_shared(rules, d.content)
-        if best is not None and best.source and best.addressee and _overlaps(d.cue, best.cue) \
-                and _overlaps(d.source, best.addressee) and not _overlaps(best.source, best.addressee):
+        if best is None or not best.addressee or not _overlaps(d.cue, best.cue):
+            continue
+        if best.source and _overlaps(d.source, best.addressee) and not _overlaps(best.source, best.addressee):
             d.source, d.addressee = list(best.source), list(best.addressee)
+        if d.addressee and _overlaps(d.addressee, best.addressee):
+            d.addressee = list(best.addressee)  # 'gegenüber [der] "Neuen Westfälischen"': all of it
+        told = best.addressee[-1][1]
+        if d.content and d.content[0][0] < told < d.content[0][1] and best.content \
+                and best.content[0][0] >= told:  # 'erklärte gegenüber der "Neuen [Westfälischen", die …]'
+            d.content = [(best.content[0][0], d.content[0][1])] + d.content[1:]
+            d.addressee = list(best.addressee)
 
 
 def _asked(d: attr.Draft, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack) -> bool:

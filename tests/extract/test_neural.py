@@ -660,3 +660,12 @@ def test_an_impersonal_cue_takes_no_earlier_speaker() -> None:
     text = "The WHO said it was sending a team. It is expected that the border will stay closed."
     second = extract(text, "en", options=ExtractOptions(mode="accurate")).claims[1]
     assert (second.cue.text, second.source.text) == ("is expected", "")
+
+
+@needs_model
+def test_whom_the_words_were_told_is_whole_and_not_in_the_content() -> None:
+    text = ('Betriebsratschef Uwe Dammann erklärte gegenüber der "Neuen Westfälischen", die '
+            "Belegschaft sei schockiert.")
+    (claim,) = extract(text, "de", options=ExtractOptions(mode="accurate")).claims
+    assert (claim.addressee.text, claim.content.text) == (
+        'der "Neuen Westfälischen"', "die Belegschaft sei schockiert")
