@@ -207,3 +207,15 @@ def test_an_apposition_or_a_role_synonym_names_the_person() -> None:
                    "Die Betreiberin") == "Sabine Rotter"
     assert _entity("Trainer Jens Albrecht blieb ruhig. Das Team sei bereit, sagte der Coach.", "de",
                    "der Coach") == "Jens Albrecht"
+
+
+def test_an_organisation_named_by_a_noun_keeps_its_whole_name() -> None:
+    """'Das Patientenbündnis Diabetes' is the alliance, not 'Diabetes'; 'Der Energiekonzern RWE'
+    is RWE, its descriptor left out."""
+    from claimledger.extract import extract, extraction_to_json
+
+    def entity(text: str) -> str:
+        return extraction_to_json(extract(text, "de"))["claims"][0]["source"]["entity"]["name"]
+
+    assert entity("Das Mieterbündnis Wohnraum forderte mehr Geld.") == "Mieterbündnis Wohnraum"
+    assert entity("Der Chemiekonzern BASF teilte mit, die Anlage laufe wieder.") == "BASF"

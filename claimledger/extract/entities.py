@@ -130,8 +130,8 @@ def _run_name(toks: list[Token], a: int, b: int, pack: LanguagePack) -> tuple[in
     if first is None:
         return None
     several = b - first >= 2
-    if b - first >= 2 and hinted_type(toks[first].lower, pack):
-        first += 1  # "Nachrichtenagentur KCNA" -> "KCNA"
+    if b - first >= 2 and hinted_type(toks[first].lower, pack) and not _noun_tail(toks, first + 1, b, pack):
+        first += 1  # "Nachrichtenagentur KCNA" -> "KCNA" (not "Patientenbündnis Diabetes" -> "Diabetes")
     elif pack.capitalised_nouns and b - first == 1 and not toks[first].text.isupper() \
             and first and toks[first - 1].text[:1].islower() \
             and toks[first - 1].lower not in pack.determiners:
@@ -145,6 +145,14 @@ def _run_name(toks: list[Token], a: int, b: int, pack: LanguagePack) -> tuple[in
     leads = (several and not (first and toks[first - 1].lower in pack.determiners)) \
         or (first == 0 and after.text == ",")  # "Flynn, a top surrogate"
     return first, b, leads
+
+
+def _noun_tail(toks: list[Token], a: int, b: int, pack: LanguagePack) -> bool:
+    """toks[a:b] is one word the lexicon reads as a common noun: it completes the name of the
+    organisation before it ("Patientenbündnis Diabetes", "Stiftung Warentest") rather than
+    naming one on its own ("Energiekonzern RWE")."""
+    word = toks[a].text
+    return b - a == 1 and not word.isupper() and pack.proper_noun is not None and not pack.proper_noun(word)
 
 
 def _breaks(t: Token, pack: LanguagePack) -> bool:
