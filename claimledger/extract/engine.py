@@ -55,7 +55,8 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
             _reported_frames(drafts, rules, options.min_confidence, choices.according_reports)
             _addressees_apart(drafts, rules)
             _article_sources(reading, drafts, rules, pack)
-            drafts = [d for d in drafts if not _asked(d, tokens, sentences, pack)]
+            starts = [t.start for t in tokens]
+            drafts = [d for d in drafts if not _asked(d, tokens, starts, sentences, pack)]
             _own_sentence_acts(drafts, rules, sentences)
             _unnamed_sources(drafts, rules, sentences)
             drafts = _sentences_with_own_cues(reading, drafts, rules, sentences)
@@ -87,7 +88,7 @@ def extract(text: str, lang: str, doc_id: str = "", options: ExtractOptions = Ex
     if pack.relative_cues:
         drafts = _relative_accounts(drafts, tokens, sentences, pack)
     if pack.quoting_verbs:
-        drafts += _quoted_persons(drafts, tokens, sentences, pack)
+        drafts += _quoted_persons(reading, drafts, tokens, sentences, pack)
     _after_datelines(reading, drafts)
     _without_time(reading, drafts, pack)
     _cue_phrases(reading, drafts, pack)
@@ -153,7 +154,7 @@ def _account_claim(d: attr.Draft, tokens: list[Token], starts: list[int], senten
                       d.confidence)
 
 
-def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence],
+def _quoted_persons(text: str, drafts: list[attr.Draft], tokens: list[Token], sentences: list[Sentence],
                     pack: LanguagePack) -> list[attr.Draft]:
     """A quoting verb reports a person's words through a medium ("„…“, zitiert die Zeitung den
     Minister"): the claim goes to the medium, and a claim with the same content and cue to the
@@ -173,9 +174,10 @@ def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: li
         view = attr.SentenceView(tokens, sent, pack)
         if not view.is_verb_form(verb - sent.first):
             continue  # "Der von der Zeitung zitierte Experte": an adjective
-        if not _overlaps(d.cue, [(tokens[verb].start, tokens[verb].end)]):  # a tagger read it as source
-            d.cue = sorted(d.cue + [(tokens[verb].start, tokens[verb].end)])
-            d.source = _without_token(d.source, tokens, verb)
+        word = (tokens[verb].start, tokens[verb].end)
+        if not _overlaps(d.cue, [word]):  # a tagger read it as source: "Das Fachblatt zitierte"
+            d.cue = sorted(d.cue + [word])
+            d.source = [_stripped(text, s, e) for s, e in _subtract(d.source, word) if text[s:e].strip()]
         parties = attr.quoting_parties(view, verb - sent.first, d.content)
         if parties is None:
             continue
@@ -192,20 +194,6 @@ def _quoted_persons(drafts: list[attr.Draft], tokens: list[Token], sentences: li
             if c.inherit_from is d:
                 c.inherit_from = added[-1]
     return added
-
-
-def _without_token(spans: list[tuple[int, int]], tokens: list[Token], k: int) -> list[tuple[int, int]]:
-    """Char spans with token k cut out ("Das Fachblatt zitierte" -> "Das Fachblatt")."""
-    out = []
-    for s, e in spans:
-        if not s <= tokens[k].start < e:
-            out.append((s, e))
-            continue
-        if k > 0 and tokens[k - 1].end > s:
-            out.append((s, tokens[k - 1].end))
-        if k + 1 < len(tokens) and tokens[k + 1].start < e:
-            out.append((tokens[k + 1].start, e))
-    return out
 
 
 def _party(source: list[tuple[int, int]], party: tuple[int, int],
@@ -442,7 +430,8 @@ def _addressees_apart(drafts: list[attr.Draft], rules: list[attr.Draft]) -> None
             d.addressee = list(best.addressee)
 
 
-def _asked(d: attr.Draft, tokens: list[Token], sentences: list[Sentence], pack: LanguagePack) -> bool:
+def _asked(d: attr.Draft, tokens: list[Token], starts: list[int], sentences: list[Sentence],
+           pack: LanguagePack) -> bool:
     """A tagger claim whose content is the question put to its source, before the cue in its
     sentence ("Auf die Frage, [ob sie zurücktrete], antwortete X: „Nein.“")."""
     if not d.cue or not d.content or not pack.question_nouns:
@@ -451,7 +440,7 @@ def _asked(d: attr.Draft, tokens: list[Token], sentences: list[Sentence], pack: 
     if si is None or _sentence_at(sentences, d.content[0][0]) != si or d.content[-1][1] > d.cue[0][0]:
         return False
     sent = sentences[si]
-    verb = bisect_left([t.start for t in tokens], d.cue[0][0]) - sent.first
+    verb = bisect_left(starts, d.cue[0][0]) - sent.first
     return attr.asked_first(attr.SentenceView(tokens, sent, pack), verb)
 
 

@@ -75,7 +75,8 @@ def resolve_sources(
             refs[k] = add(name, start, start + len(name), words, bare=False)
         elif named := _named_within(found, {t.start for t in body}):  # "Werftchefin Liisa Mäkelä am Dienstag"
             refs[k] = named
-        elif _refers_back(words, pack) and (ent := _referent(text, found, tokens, s, words, pack, add)):
+        elif _refers_back(words, pack) and (
+                ent := _referent(text, found, tokens, starts, s, words, pack, add)):
             ent.mentions.append((s, e))
             refs[k] = ent
     for ent in found.values():  # "the Harbor City Ledger": capitalised, but never a bare name
@@ -151,7 +152,7 @@ def _bare(toks: list[Token], start: int, pack: LanguagePack) -> bool:
     return not (prev and prev[-1].lower in pack.determiners)
 
 
-def _referent(text: str, found: dict[str, DocEntity], tokens: list[Token], pos: int,
+def _referent(text: str, found: dict[str, DocEntity], tokens: list[Token], starts: list[int], pos: int,
               words: list[str], pack: LanguagePack,
               add: Callable[..., DocEntity]) -> DocEntity | None:
     """Who a pronoun, role or age description at `pos` points back to. He and she are persons
@@ -161,7 +162,6 @@ def _referent(text: str, found: dict[str, DocEntity], tokens: list[Token], pos: 
     gender = pack.pronouns.get(words[0]) or gender_of(words, pack, article=True)
     personal = (words[0] in pack.pronouns and gender in PERSONAL_GENDERS) or age_words(words, pack)
     ent = _resolve(found, pos, roles, gender if gender in PERSONAL_GENDERS else None, personal)
-    starts = [t.start for t in tokens]
     near = None if ent or roles else lone_name_before(tokens, starts, pos, pack)  # "Kim ... er"
     return add(text[near[0] : near[1]], *near, []) if near else ent
 

@@ -25,8 +25,7 @@ TYPE_HINTS: tuple[tuple[str, str], ...] = (
     ("informanten", "anonymous"), ("beobachter", "anonymous"),
 )
 
-# Source phrases and the people they name (pack fields of the same names, lower case;
-# ROLE_NOUNS is `person_roles`).
+# Source phrases and the people they name (pack fields: `PACK_FIELDS` below).
 
 # prepositions whose phrase says where or before whom, not who: "ein Sprecher des Ministeriums in
 # Verdogorsk", "der 47-Jährige vor Anhängern" (not "bei", "aus", "an": a speaker's affiliation)
@@ -55,3 +54,10 @@ GENDER_FORMS = (("", "in"),)
 GENDER_WORDS = {"herr": "m", "frau": "f"}
 # articles opening a description that tell its gender ("der 62-Jährige", "die Vorsitzende")
 GENDER_ARTICLES = {"der": "m", "die": "f", "ein": "m", "eine": "f"}
+
+# the pack fields this module fills (`LanguagePack(**PACK_FIELDS, …)`)
+PACK_FIELDS = {
+    "type_hints": TYPE_HINTS, "locative_prepositions": LOCATIVE_PREPOSITIONS, "age_endings": AGE_ENDINGS,
+    "person_roles": ROLE_NOUNS, "role_endings": ROLE_ENDINGS, "role_synonyms": ROLE_SYNONYMS,
+    "gender_forms": GENDER_FORMS, "gender_words": GENDER_WORDS, "gender_articles": GENDER_ARTICLES,
+}

@@ -22,8 +22,7 @@ TYPE_HINTS: tuple[tuple[str, str], ...] = (
     ("insiders", "anonymous"), ("people familiar", "anonymous"), ("aides", "anonymous"),
 )
 
-# Source phrases and the people they name (pack fields of the same names, lower case;
-# ROLE_NOUNS is `person_roles`).
+# Source phrases and the people they name (pack fields: `PACK_FIELDS` below).
 
 # prepositions whose phrase says where or before whom, not who: "a spokesman for the ministry in
 # Kabul" (not "at", "from": a speaker's affiliation)
@@ -46,3 +45,10 @@ ROLE_SYNONYMS: dict[str, str] = {}
 GENDER_FORMS = (("man", "woman"),)
 GENDER_WORDS = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "madam": "f"}
 GENDER_ARTICLES: dict[str, str] = {}
+
+# the pack fields this module fills (`LanguagePack(**PACK_FIELDS, …)`)
+PACK_FIELDS = {
+    "type_hints": TYPE_HINTS, "locative_prepositions": LOCATIVE_PREPOSITIONS, "age_endings": AGE_ENDINGS,
+    "person_roles": ROLE_NOUNS, "role_endings": ROLE_ENDINGS, "role_synonyms": ROLE_SYNONYMS,
+    "gender_forms": GENDER_FORMS, "gender_words": GENDER_WORDS, "gender_articles": GENDER_ARTICLES,
+}
